@@ -1,0 +1,41 @@
+package dev.docsift.core.model;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What OCR read on one page. Boxes are in the pixel frame of the page after orientation and skew
+ * were corrected, whose size is {@code width} × {@code height}.
+ *
+ * @param number the 1-based page number
+ * @param width the corrected page's width in pixels
+ * @param height the corrected page's height in pixels
+ * @param lines the lines in reading order, top to bottom
+ * @param rotation the clockwise rotation applied to make the page upright: 0, 90, 180 or 270
+ * @param skewDegrees the small skew that was corrected, in degrees
+ */
+public record OcrPage(
+    int number, int width, int height, List<OcrLine> lines, int rotation, double skewDegrees) {
+  /** Validates and copies. */
+  public OcrPage {
+    lines = List.copyOf(lines);
+    if (width <= 0 || height <= 0) {
+      throw new IllegalArgumentException("empty page");
+    }
+  }
+
+  /** All words, line by line. */
+  public List<OcrWord> words() {
+    return lines.stream().flatMap(l -> l.words().stream()).toList();
+  }
+
+  /** The page's text, a line per line. */
+  public String text() {
+    return lines.stream().map(OcrLine::text).collect(Collectors.joining("\n"));
+  }
+
+  /** A box of this page as fractions of its size. */
+  public BBox normalize(Box box) {
+    return box.normalize(width, height);
+  }
+}
