@@ -1,0 +1,55 @@
+package dev.docsift.core.pipeline;
+
+import dev.docsift.core.DocsiftException;
+import java.nio.file.Path;
+
+/**
+ * What the pipeline reports while it works, document by document. Events for one document arrive in
+ * order from the thread that processes it; events of different documents interleave.
+ */
+public sealed interface ProgressEvent {
+  /** The document the event is about. */
+  Path file();
+
+  /**
+   * The document was opened.
+   *
+   * @param file the document
+   * @param pages its page count
+   */
+  record Started(Path file, int pages) implements ProgressEvent {}
+
+  /**
+   * A page was rendered or decoded.
+   *
+   * @param file the document
+   * @param page the 1-based page
+   * @param pages the page count
+   */
+  record PageRendered(Path file, int page, int pages) implements ProgressEvent {}
+
+  /**
+   * A page was read by OCR.
+   *
+   * @param file the document
+   * @param page the 1-based page
+   * @param pages the page count
+   */
+  record PageRecognised(Path file, int page, int pages) implements ProgressEvent {}
+
+  /**
+   * The document's result is complete.
+   *
+   * @param file the document
+   * @param result the result
+   */
+  record Done(Path file, ExtractionResult result) implements ProgressEvent {}
+
+  /**
+   * The document failed; other documents go on.
+   *
+   * @param file the document
+   * @param error why
+   */
+  record Failed(Path file, DocsiftException error) implements ProgressEvent {}
+}
