@@ -1,0 +1,32 @@
+package dev.docsift.core.intake;
+
+import dev.docsift.core.DocsiftException;
+import dev.docsift.core.model.PageImage;
+
+/**
+ * The pages of one open document, decoded or rendered one at a time on demand, so that memory holds
+ * the current page alone however long the document is.
+ *
+ * <p>Not thread-safe: one thread uses a page source at a time (PDFBox documents are not
+ * thread-safe). Holds an open file: close it, ideally with try-with-resources.
+ */
+public interface PageSource extends AutoCloseable {
+  /** How many pages the document has, at least 1. */
+  int pageCount();
+
+  /**
+   * Decodes or renders one page. Nothing of it is cached: asking twice does the work twice.
+   *
+   * @param number the 1-based page number, at most {@link #pageCount()}
+   * @return the page's pixels and resolution
+   * @throws DocsiftException IMAGE_TOO_LARGE when the page would exceed the pixel limit,
+   *     CORRUPT_PDF or CORRUPT_IMAGE when it cannot be decoded
+   * @throws IllegalArgumentException when the number is out of range
+   * @throws IllegalStateException after {@link #close()}
+   */
+  PageImage page(int number) throws DocsiftException;
+
+  /** Releases the file. Closing twice is harmless. */
+  @Override
+  void close();
+}

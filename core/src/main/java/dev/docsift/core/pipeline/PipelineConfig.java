@@ -1,0 +1,29 @@
+package dev.docsift.core.pipeline;
+
+import dev.docsift.core.intake.IntakeOptions;
+import dev.docsift.core.ocr.OcrOptions;
+import java.util.Objects;
+
+/**
+ * Settings of a pipeline.
+ *
+ * @param intake how documents are opened and rendered
+ * @param ocr how pages are read
+ * @param threads how many documents are processed at once
+ */
+public record PipelineConfig(IntakeOptions intake, OcrOptions ocr, int threads) {
+  /** Validates. */
+  public PipelineConfig {
+    Objects.requireNonNull(intake, "intake");
+    Objects.requireNonNull(ocr, "ocr");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1: " + threads);
+    }
+  }
+
+  /** Defaults: 300 dpi, English, one thread per core. */
+  public static PipelineConfig defaults() {
+    return new PipelineConfig(
+        IntakeOptions.defaults(), OcrOptions.defaults(), Runtime.getRuntime().availableProcessors());
+  }
+}
