@@ -24,6 +24,8 @@ public record PipelineConfig(IntakeOptions intake, OcrOptions ocr, int threads) 
   /** Defaults: 300 dpi, English, one thread per core. */
   public static PipelineConfig defaults() {
     return new PipelineConfig(
-        IntakeOptions.defaults(), OcrOptions.defaults(), Runtime.getRuntime().availableProcessors());
+        IntakeOptions.defaults(),
+        OcrOptions.defaults(),
+        Runtime.getRuntime().availableProcessors());
   }
 }

@@ -1,0 +1,72 @@
+package dev.docsift.app.cli;
+
+import dev.docsift.app.bench.BenchCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code docsift} command. */
+@Command(
+    name = "docsift",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description =
+        "Turns scanned documents into JSON that validates against a JSON Schema, offline.",
+    subcommands = {
+      ExtractCommand.class,
+      SchemasCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 all documents succeeded, 1 some failed (the others are still written),"
+          + " 2 usage error.",
+      "Example: docsift extract samples/documents/receipt-001.pdf --schema receipt"
+    })
+public final class DocsiftCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Builds the command line on the process's standard streams, in UTF-8.
+   *
+   * @return the configured command line
+   */
+  public static CommandLine commandLine() {
+    return commandLine(
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+  }
+
+  /**
+   * Builds the command line on given streams (tests capture them).
+   *
+   * @param out where results go
+   * @param err where progress and errors go
+   * @return the configured command line
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new DocsiftCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new UnexpectedErrorHandler());
+    return cli;
+  }
+
+  /**
+   * Runs a command line.
+   *
+   * @param args the arguments
+   * @return the exit code
+   */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+}

@@ -1,0 +1,199 @@
+package dev.docsift.app.cli;
+
+import dev.docsift.core.DocsiftException;
+import dev.docsift.core.ErrorCode;
+import dev.docsift.core.export.ExportFormat;
+import dev.docsift.core.export.ResultExporter;
+import dev.docsift.core.intake.IntakeOptions;
+import dev.docsift.core.ocr.OcrOptions;
+import dev.docsift.core.pipeline.Cancellation;
+import dev.docsift.core.pipeline.ExtractionResult;
+import dev.docsift.core.pipeline.Outcome;
+import dev.docsift.core.pipeline.Pipeline;
+import dev.docsift.core.pipeline.PipelineConfig;
+import dev.docsift.schemas.DocumentSchema;
+import dev.docsift.schemas.SchemaCatalog;
+import dev.docsift.schemas.SchemaException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code docsift extract FILE...}: documents in, schema-valid JSON out. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Extracts schema-valid JSON from scanned documents (PDF, PNG, JPEG, TIFF).",
+      "One input and no --out: the result goes to standard output. Progress goes to standard error."
+    })
+public final class ExtractCommand implements Callable<Integer> {
+  private static final int MIN_DPI = 50;
+  private static final int MAX_DPI = 1200;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Documents to read.")
+  List<Path> files;
+
+  @Option(
+      names = "--schema",
+      paramLabel = "ID|PATH",
+      defaultValue = "receipt",
+      description =
+          "A shipped schema id (see `docsift schemas list`) or a schema file. Default: ${DEFAULT-VALUE}.")
+  String schema;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Folder for the results; created when missing.")
+  Path out;
+
+  @Option(
+      names = "--format",
+      paramLabel = "json|jsonl|csv",
+      defaultValue = "json",
+      description = "Output format. Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(
+      names = "--data-only",
+      description = "Write the schema instance alone, without the envelope.")
+  boolean dataOnly;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "L",
+      defaultValue = "eng",
+      description = "OCR languages joined with '+', e.g. eng+deu. Default: ${DEFAULT-VALUE}.")
+  String lang;
+
+  @Option(
+      names = "--dpi",
+      paramLabel = "N",
+      defaultValue = "300",
+      description = "Resolution for rendering PDF pages. Default: ${DEFAULT-VALUE}.")
+  int dpi;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Documents processed at once. Default: the number of cores.")
+  Integer threads;
+
+  @Option(names = "--password", paramLabel = "PW", description = "Password of encrypted PDFs.")
+  String password;
+
+  @Option(
+      names = "--tessdata",
+      paramLabel = "DIR",
+      description =
+          "Folder of Tesseract's *.traineddata. Default: $TESSDATA_PREFIX, then the system's.")
+  Path tessdata;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "auto|bar|lines|none",
+      defaultValue = "auto",
+      description = "How progress is shown on standard error. Default: ${DEFAULT-VALUE}.")
+  String progress;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    ExportFormat exportFormat;
+    ProgressReporter.Mode progressMode;
+    try {
+      exportFormat = ExportFormat.parse(format);
+      progressMode = ProgressReporter.Mode.parse(progress);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    if (dpi < MIN_DPI || dpi > MAX_DPI) {
+      return usage("--dpi must be between " + MIN_DPI + " and " + MAX_DPI + ": " + dpi);
+    }
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1) {
+      return usage("--threads must be at least 1: " + workers);
+    }
+    if (out == null && files.size() > 1 && exportFormat == ExportFormat.JSON) {
+      return usage(
+          "Several inputs need --out DIR, or --format jsonl to stream them to standard output.");
+    }
+    DocumentSchema documentSchema;
+    try {
+      documentSchema = SchemaCatalog.shipped().resolve(schema);
+    } catch (SchemaException e) {
+      err.println(Errors.schemaCode(e) + " " + e.getMessage());
+      err.flush();
+      return 2;
+    }
+    PipelineConfig config =
+        new PipelineConfig(
+            new IntakeOptions(dpi, password, IntakeOptions.defaults().maxPixels()),
+            new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, workers),
+            workers);
+    List<Outcome> outcomes;
+    try (Pipeline pipeline = Pipeline.create(config);
+        ProgressReporter reporter = new ProgressReporter(err, progressMode, files.size())) {
+      outcomes = pipeline.processAll(files, documentSchema, reporter, new Cancellation());
+    } catch (DocsiftException e) {
+      err.println(e.userMessage());
+      err.flush();
+      return e.code() == ErrorCode.LANGUAGE_MISSING ? 2 : 1;
+    }
+    List<ExtractionResult> results = new ArrayList<>();
+    int failed = 0;
+    for (Outcome outcome : outcomes) {
+      switch (outcome) {
+        case Outcome.Success s -> results.add(s.result());
+        case Outcome.Failure f -> {
+          failed++;
+          err.println(f.file() + ": " + f.error().userMessage());
+        }
+      }
+    }
+    ResultExporter exporter = new ResultExporter(documentSchema, exportFormat, dataOnly);
+    try {
+      if (out != null) {
+        for (Path written : exporter.writeTo(results, out)) {
+          err.println("wrote " + written);
+        }
+      } else if (!results.isEmpty()) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(exporter.render(results));
+        stdout.flush();
+      }
+    } catch (IOException e) {
+      err.println(
+          ErrorCode.OUTPUT_FAILED.code()
+              + " Cannot write results to "
+              + out
+              + ": "
+              + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    if (files.size() > 1 || failed > 0) {
+      err.printf(
+          "%d of %d documents extracted, %d failed.%n", results.size(), files.size(), failed);
+    }
+    err.flush();
+    return failed == 0 ? 0 : 1;
+  }
+
+  private int usage(String message) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(message);
+    err.println("See 'docsift extract --help'.");
+    err.flush();
+    return 2;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.docsift.app.cli;
+
+import dev.docsift.core.ErrorCode;
+import picocli.CommandLine;
+
+/**
+ * Turns a defect that escaped a command into one sentence with a code, never a stack trace. Set
+ * {@code DOCSIFT_DEBUG=1} to see the trace.
+ */
+final class UnexpectedErrorHandler implements CommandLine.IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(
+      Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
+    cli.getErr()
+        .println(
+            ErrorCode.INTERNAL.code()
+                + " docsift failed unexpectedly: "
+                + e
+                + " (set DOCSIFT_DEBUG=1 for details)");
+    if (System.getenv("DOCSIFT_DEBUG") != null) {
+      e.printStackTrace(cli.getErr());
+    }
+    return 1;
+  }
+}
