@@ -1,0 +1,56 @@
+package dev.docsift.core.extract;
+
+import dev.docsift.core.model.Box;
+import dev.docsift.schemas.FieldSpec;
+import java.util.List;
+
+/**
+ * A label found on a row.
+ *
+ * @param fields the fields announced by the label; empty for the built-in labels that only stop
+ *     other labels and values ({@code subtotal}, {@code tel}, {@code change}...)
+ * @param label the label as the schema (or the built-in list) spells it
+ * @param key the label's match key: lower case, letters and digits only
+ * @param row the row it is on
+ * @param from the index of its first word in the row
+ * @param to the index after its last word
+ * @param quality 1 for an exact match, less for a fuzzy one
+ */
+record LabelHit(
+    List<FieldSpec> fields, String label, String key, Row row, int from, int to, double quality) {
+  /** Copies. */
+  LabelHit {
+    fields = List.copyOf(fields);
+  }
+
+  /** Whether the label belongs to no field. */
+  boolean builtin() {
+    return fields.isEmpty();
+  }
+
+  /** Whether the label announces a field, compared by identity. */
+  boolean announces(FieldSpec field) {
+    for (FieldSpec f : fields) {
+      if (f == field) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The box around the label's words. */
+  Box box() {
+    return row.boxOf(from, to);
+  }
+
+  /** Whether the label opens its segment (only punctuation before it). */
+  boolean atSegmentStart() {
+    Row.Segment seg = row.segmentOf(from);
+    for (int i = seg.from(); i < from; i++) {
+      if (!Text.labelKey(row.words().get(i).text()).isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,201 @@
+package dev.docsift.core.extract;
+
+import dev.docsift.schemas.FieldSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds labels on rows, tolerating OCR noise: case, the punctuation {@code : # .} and spacing are
+ * ignored ({@code Sub-Total} is {@code subtotal}), digits read for letters are mapped back ({@code
+ * T0TAL}), and longer labels may be a letter or two off. Where labels overlap, the longest wins, so
+ * {@code subtotal} is never read as {@code total} nor {@code due date} as {@code date}. Immutable
+ * and thread-safe.
+ */
+final class LabelMatcher {
+  /**
+   * Labels that belong to no field but must not be read as a shorter field label or as a value:
+   * {@code Sub Total} is not {@code total}, {@code Phone No} is not {@code no.}.
+   */
+  static final List<String> BUILTIN_STOPS =
+      List.of(
+          "subtotal",
+          "sub total",
+          "net total",
+          "total items",
+          "total qty",
+          "total quantity",
+          "item count",
+          "change",
+          "change due",
+          "cash",
+          "tendered",
+          "discount",
+          "rounding",
+          "tip",
+          "gratuity",
+          "balance",
+          "card",
+          "visa",
+          "mastercard",
+          "payment",
+          "tel",
+          "phone",
+          "telephone",
+          "fax",
+          "email",
+          "e-mail",
+          "website",
+          "ship to",
+          "page",
+          "tax id",
+          "vat id",
+          "vat no",
+          "vat reg no",
+          "gst reg no",
+          "gst reg",
+          "reg no",
+          "tax no",
+          "cashier",
+          "server",
+          "terms",
+          "thank you");
+
+  /** Summary labels among the built-in ones: a table of items stops at them. */
+  static final List<String> SUMMARY_STOPS =
+      List.of(
+          "subtotal",
+          "sub total",
+          "net total",
+          "total items",
+          "total qty",
+          "change",
+          "cash",
+          "tendered",
+          "discount",
+          "rounding",
+          "balance",
+          "payment");
+
+  private record Label(String text, String key, List<FieldSpec> fields) {}
+
+  private final List<Label> labels;
+
+  private LabelMatcher(List<Label> labels) {
+    this.labels = labels;
+  }
+
+  /**
+   * A matcher for the labels of some fields.
+   *
+   * @param fields the fields whose labels to find
+   * @param withBuiltins whether to add {@link #BUILTIN_STOPS}
+   * @return the matcher
+   */
+  static LabelMatcher of(List<FieldSpec> fields, boolean withBuiltins) {
+    Map<String, Label> byKey = new LinkedHashMap<>();
+    for (FieldSpec f : fields) {
+      for (String l : f.labels()) {
+        String key = key(l);
+        if (key.isEmpty()) {
+          continue;
+        }
+        Label old = byKey.get(key);
+        List<FieldSpec> fs = new ArrayList<>(old == null ? List.of() : old.fields());
+        if (fs.stream().noneMatch(x -> x == f)) {
+          fs.add(f);
+        }
+        byKey.put(key, new Label(old == null ? l : old.text(), key, fs));
+      }
+    }
+    if (withBuiltins) {
+      for (String l : BUILTIN_STOPS) {
+        byKey.putIfAbsent(key(l), new Label(l, key(l), List.of()));
+      }
+    }
+    return new LabelMatcher(List.copyOf(byKey.values()));
+  }
+
+  /** The match key of a label: its words' keys run together. */
+  static String key(String label) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : label.strip().split("\\s+")) {
+      sb.append(Text.labelKey(w));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Finds the labels on a row. Overlapping matches are resolved longest first; short labels (three
+   * letters or fewer) count only where they open a segment, so {@code Ship To} holds no {@code to}.
+   *
+   * @param row the row
+   * @return the labels found, left to right, never overlapping
+   */
+  List<LabelHit> hits(Row row) {
+    List<String> keys = row.words().stream().map(w -> Text.labelKey(w.text())).toList();
+    List<LabelHit> raw = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i).isEmpty()) {
+        continue;
+      }
+      for (Label l : labels) {
+        LabelHit hit = matchAt(l, row, keys, i);
+        if (hit != null) {
+          raw.add(hit);
+        }
+      }
+    }
+    raw.sort(
+        Comparator.comparingInt((LabelHit h) -> -h.key().length())
+            .thenComparing(LabelHit::builtin)
+            .thenComparingDouble(h -> -h.quality())
+            .thenComparingInt(LabelHit::from));
+    List<LabelHit> accepted = new ArrayList<>();
+    for (LabelHit h : raw) {
+      boolean overlaps = accepted.stream().anyMatch(a -> a.from() < h.to() && h.from() < a.to());
+      if (!overlaps && (h.key().length() > 3 || h.atSegmentStart())) {
+        accepted.add(h);
+      }
+    }
+    accepted.sort(Comparator.comparingInt(LabelHit::from));
+    return accepted;
+  }
+
+  /** The fields of the matcher's labels, by identity. */
+  Map<FieldSpec, Boolean> fields() {
+    Map<FieldSpec, Boolean> out = new IdentityHashMap<>();
+    labels.forEach(l -> l.fields().forEach(f -> out.put(f, true)));
+    return out;
+  }
+
+  private static LabelHit matchAt(Label l, Row row, List<String> keys, int i) {
+    String target = l.key();
+    int allowed = target.length() <= 4 ? 0 : target.length() <= 8 ? 1 : 2;
+    StringBuilder joined = new StringBuilder();
+    int bestEnd = -1;
+    int bestDist = Integer.MAX_VALUE;
+    for (int j = i; j < keys.size() && j < i + 5; j++) {
+      joined.append(keys.get(j));
+      if (keys.get(j).isEmpty() && j > i) {
+        continue;
+      }
+      if (joined.length() > target.length() + allowed) {
+        break;
+      }
+      int d = Text.editDistance(joined.toString(), target, allowed);
+      if (d <= allowed && d < bestDist) {
+        bestDist = d;
+        bestEnd = j + 1;
+      }
+    }
+    if (bestEnd < 0) {
+      return null;
+    }
+    double quality = 1.0 - 0.12 * bestDist;
+    return new LabelHit(l.fields(), l.text(), target, row, i, bestEnd, quality);
+  }
+}

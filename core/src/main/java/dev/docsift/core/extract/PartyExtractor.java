@@ -1,0 +1,244 @@
+package dev.docsift.core.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.docsift.core.model.Box;
+import dev.docsift.core.model.OcrWord;
+import dev.docsift.schemas.FieldSpec;
+import dev.docsift.schemas.ValueKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads parties (seller, buyer): the block under or beside a label such as {@code Bill To:} — name
+ * on its first line, address on the next ones, tax id after a tax-id label inside it — or, for a
+ * party of the header region without a label, the header block. Stateless.
+ */
+final class PartyExtractor {
+  private static final Pattern CONTACT =
+      Pattern.compile("(?i)@|www\\.|https?:|^(tel|phone|fax|email|e-mail|mob)\\b");
+
+  private PartyExtractor() {}
+
+  /**
+   * The lines of a party's block.
+   *
+   * @param label the label that opens it, or null for the header block
+   * @param rows the row of each line
+   * @param lines the words of each line
+   */
+  record Block(LabelHit label, List<Row> rows, List<List<OcrWord>> lines) {
+    /** Copies. */
+    Block {
+      rows = List.copyOf(rows);
+      lines = List.copyOf(lines);
+    }
+
+    /** Whether a word of a row lies in this block. */
+    boolean contains(Row row, int wordIndex) {
+      OcrWord w = row.words().get(wordIndex);
+      for (int i = 0; i < rows.size(); i++) {
+        if (rows.get(i) == row && lines.get(i).contains(w)) {
+          return true;
+        }
+      }
+      return label != null && label.row() == row && wordIndex >= label.from();
+    }
+  }
+
+  /**
+   * Finds the block a party's label opens: the first label (in reading order) that opens its
+   * segment and has at least one line under or beside it.
+   *
+   * @param party the party field
+   * @param doc the document
+   * @return the block, or empty
+   */
+  static Optional<Block> labelledBlock(FieldSpec party, Doc doc) {
+    // The most specific label first ("bill to" over "to"), then reading order (the sort is stable).
+    List<LabelHit> ordered = new ArrayList<>(doc.hitsFor(party));
+    ordered.removeIf(h -> !h.atSegmentStart());
+    ordered.sort(Comparator.comparingInt((LabelHit h) -> -h.key().length()));
+    for (LabelHit h : ordered) {
+      Block b = blockUnder(h, party, doc);
+      if (!b.lines().isEmpty()) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Block blockUnder(LabelHit hit, FieldSpec party, Doc doc) {
+    List<Row> rows = new ArrayList<>();
+    List<List<OcrWord>> lines = new ArrayList<>();
+    Row row = hit.row();
+    List<OcrWord> right = ValueReader.trimEdges(ValueReader.rightOf(hit, doc, ValueKind.TEXT));
+    if (!right.isEmpty()) {
+      rows.add(row);
+      lines.add(right);
+    }
+    Box lb = hit.box();
+    Row prev = row;
+    for (int k = 0; k < 8; k++) {
+      Row r = doc.layout().next(prev);
+      if (r == null || doc.isTableRow(r)) {
+        break;
+      }
+      double h = Math.min(prev.height(), r.height());
+      double allowed = lines.isEmpty() ? 2.2 * h : 1.6 * h;
+      if (r.box().top() - prev.box().bottom() > allowed) {
+        break;
+      }
+      Row.Segment seg = null;
+      for (Row.Segment s : r.segments()) {
+        Box sb = r.boxOf(s.from(), s.to());
+        if (Math.abs(sb.left() - lb.left()) < 3 * h
+            || (sb.horizontalOverlap(lb) > 0 && sb.left() > lb.left() - 3 * h)) {
+          seg = s;
+          break;
+        }
+      }
+      if (seg == null) {
+        break;
+      }
+      LabelHit opening = doc.hitOpening(r, seg);
+      if (opening != null && !announcesChild(opening, party)) {
+        break;
+      }
+      int end = seg.to();
+      for (LabelHit other : doc.hits(r)) {
+        if (other.from() > seg.from() && other.from() < end && !announcesChild(other, party)) {
+          end = other.from();
+        }
+      }
+      List<OcrWord> words = ValueReader.trimEdges(r.words().subList(seg.from(), end));
+      if (words.isEmpty()) {
+        break;
+      }
+      rows.add(r);
+      lines.add(words);
+      prev = r;
+    }
+    return new Block(hit, rows, lines);
+  }
+
+  private static boolean announcesChild(LabelHit h, FieldSpec party) {
+    return party.children().stream().anyMatch(h::announces);
+  }
+
+  /**
+   * Reads a party's children from its block.
+   *
+   * @param party the party field
+   * @param block its block
+   * @param doc the document
+   * @return the values by child, in the children's order
+   */
+  static Map<FieldSpec, Candidate> read(FieldSpec party, Block block, Doc doc) {
+    Map<FieldSpec, Candidate> out = new LinkedHashMap<>();
+    double quality = block.label() == null ? 1 : block.label().quality();
+    List<Integer> plain = new ArrayList<>();
+    for (int i = 0; i < block.lines().size(); i++) {
+      Row r = block.rows().get(i);
+      List<OcrWord> line = block.lines().get(i);
+      boolean labelled = false;
+      for (LabelHit h : doc.hits(r)) {
+        if (announcesChild(h, party) && line.contains(r.words().get(h.from()))) {
+          labelled = true;
+          for (FieldSpec child : party.children()) {
+            if (h.announces(child) && !out.containsKey(child)) {
+              ValueReader.near(h, child, doc).ifPresent(c -> out.put(child, c));
+            }
+          }
+        }
+      }
+      if (!labelled) {
+        plain.add(i);
+      }
+    }
+    FieldSpec nameField = childOfKind(party, ValueKind.NAME);
+    FieldSpec addressField = childOfKind(party, ValueKind.ADDRESS);
+    if (nameField != null && !plain.isEmpty() && !out.containsKey(nameField)) {
+      List<OcrWord> words = block.lines().get(plain.get(0));
+      String text = Text.trimPunctuation(Candidate.join(words));
+      ValueReader.json(nameField, text, null)
+          .ifPresent(
+              v -> out.put(nameField, Candidate.of(v, words, block.rows().get(0).page(), quality)));
+      plain = plain.subList(1, plain.size());
+    }
+    if (addressField != null && !out.containsKey(addressField)) {
+      List<OcrWord> words = new ArrayList<>();
+      List<String> parts = new ArrayList<>();
+      for (int i : plain) {
+        List<OcrWord> line = block.lines().get(i);
+        String text = Text.trimPunctuation(Candidate.join(line));
+        if (text.isEmpty() || CONTACT.matcher(text).find()) {
+          continue;
+        }
+        parts.add(text);
+        words.addAll(line);
+      }
+      if (!parts.isEmpty()) {
+        Optional<JsonNode> v = ValueReader.json(addressField, String.join(", ", parts), null);
+        v.ifPresent(
+            x ->
+                out.put(addressField, Candidate.of(x, words, block.rows().get(0).page(), quality)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads the labelled children of a header party that are not in its block (a seller's tax id in
+   * the header region or the footer), skipping labels inside other parties' blocks.
+   *
+   * @param party the party
+   * @param doc the document
+   * @param others the blocks of the other parties
+   * @param have the children already read; filled in
+   */
+  static void readLoose(
+      FieldSpec party, Doc doc, List<Block> others, Map<FieldSpec, Candidate> have) {
+    Map<FieldSpec, Boolean> done = new IdentityHashMap<>();
+    have.keySet().forEach(k -> done.put(k, true));
+    for (FieldSpec child : party.children()) {
+      if (done.containsKey(child)
+          || child.kind() == ValueKind.NAME
+          || child.kind() == ValueKind.ADDRESS) {
+        continue;
+      }
+      for (LabelHit h : doc.hitsFor(child)) {
+        boolean elsewhere = others.stream().anyMatch(b -> b.contains(h.row(), h.from()));
+        if (elsewhere) {
+          continue;
+        }
+        Optional<Candidate> c = ValueReader.near(h, child, doc);
+        if (c.isPresent()) {
+          have.put(child, c.get());
+          break;
+        }
+      }
+    }
+  }
+
+  /** The first child of a kind, or for names a child called "name"; null when none. */
+  static FieldSpec childOfKind(FieldSpec party, ValueKind kind) {
+    for (FieldSpec c : party.children()) {
+      if (c.kind() == kind) {
+        return c;
+      }
+    }
+    String wanted = kind == ValueKind.NAME ? "name" : kind == ValueKind.ADDRESS ? "address" : "";
+    for (FieldSpec c : party.children()) {
+      if (c.name().equals(wanted)) {
+        return c;
+      }
+    }
+    return null;
+  }
+}

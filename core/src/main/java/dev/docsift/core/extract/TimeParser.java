@@ -1,0 +1,73 @@
+package dev.docsift.core.extract;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads times of day ({@code 14:32}, {@code 2:32 PM}, {@code 14:32:05}, {@code 2.32pm}) and writes
+ * them as 24-hour {@code HH:mm} or {@code HH:mm:ss}. Stateless and thread-safe.
+ */
+public final class TimeParser {
+  private static final Pattern TIME =
+      Pattern.compile(
+          "(?<![\\d.,:])(?<h>[01]?\\d|2[0-3])(?<sep>[:.])(?<m>[0-5]\\d)(?:\\k<sep>(?<s>[0-5]\\d))?"
+              + "(?![\\d]|[.,:]\\d)(?:\\s?(?<ap>[ap])\\.?m\\.?(?![\\p{L}]))?",
+          Pattern.CASE_INSENSITIVE);
+
+  private TimeParser() {}
+
+  /**
+   * A time found in a text.
+   *
+   * @param value the time as {@code HH:mm} or {@code HH:mm:ss}
+   * @param start where it starts in the text searched
+   * @param end where it ends in the text searched
+   */
+  public record Found(String value, int start, int end) {}
+
+  /**
+   * Finds the first time in a text. A dot separates hours and minutes only when am or pm follows,
+   * so that {@code 12.50} stays an amount.
+   *
+   * @param text any text
+   * @return the time, or empty
+   */
+  public static Optional<Found> find(String text) {
+    Matcher m = TIME.matcher(Text.fixDigits(text));
+    while (m.find()) {
+      String ap = m.group("ap");
+      if (".".equals(m.group("sep")) && ap == null) {
+        continue;
+      }
+      int h = Integer.parseInt(m.group("h"));
+      if (ap != null) {
+        if (h < 1 || h > 12) {
+          continue;
+        }
+        boolean pm = ap.toLowerCase(Locale.ROOT).equals("p");
+        h = (h % 12) + (pm ? 12 : 0);
+      }
+      String value = String.format(Locale.ROOT, "%02d:%s", h, m.group("m"));
+      if (m.group("s") != null) {
+        value += ":" + m.group("s");
+      }
+      return Optional.of(new Found(value, m.start(), m.end()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Parses a text that is one time.
+   *
+   * @param text such as {@code "2:32 PM"}
+   * @return the normalised time, or empty
+   */
+  public static Optional<String> parse(String text) {
+    String trimmed = Text.trimPunctuation(text);
+    return find(trimmed)
+        .filter(f -> f.start() == 0 && f.end() == trimmed.length())
+        .map(Found::value);
+  }
+}

@@ -1,0 +1,86 @@
+package dev.docsift.core.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docsift.core.extract.DateParser.DayOrder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class DateParserTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "25/12/2018 | 2018-12-25",
+        "12/25/2018 | 2018-12-25",
+        "25.12.2018 | 2018-12-25",
+        "25-12-2018 | 2018-12-25",
+        "2018-12-25 | 2018-12-25",
+        "2018/12/25 | 2018-12-25",
+        "25 Dec 2018 | 2018-12-25",
+        "25 December 2018 | 2018-12-25",
+        "December 25, 2018 | 2018-12-25",
+        "Dec 25, 2018 | 2018-12-25",
+        "Dec. 25 2018 | 2018-12-25",
+        "25-Dec-18 | 2018-12-25",
+        "25th December 2018 | 2018-12-25",
+        "25/12/18 | 2018-12-25",
+        "5/1/2019 | 2019-01-05",
+        "1 Mar 2020 | 2020-03-01",
+        "SEP 3, 2021 | 2021-09-03",
+        "3. Dez 2019 | 2019-12-03",
+        "2O18-12-25 | 2018-12-25",
+        "29/02/2020 | 2020-02-29",
+      })
+  void parses(String in, String iso) {
+    assertThat(DateParser.parse(in, DayOrder.DMY)).map(DateParser.Found::iso).contains(iso);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "hello",
+        "32/01/2018",
+        "13/13/2018",
+        "29/02/2019",
+        "2018-13-01",
+        "12.50",
+        "14:32",
+        "1234567",
+        "Dec 2018"
+      })
+  void rejects(String in) {
+    assertThat(DateParser.parse(in, DayOrder.DMY)).isEmpty();
+  }
+
+  @Test
+  void flagsAmbiguousDatesAndFollowsTheOrder() {
+    var dmy = DateParser.parse("03/04/2018", DayOrder.DMY).orElseThrow();
+    var mdy = DateParser.parse("03/04/2018", DayOrder.MDY).orElseThrow();
+    assertThat(dmy.iso()).isEqualTo("2018-04-03");
+    assertThat(mdy.iso()).isEqualTo("2018-03-04");
+    assertThat(dmy.ambiguous()).isTrue();
+    assertThat(DateParser.parse("25/12/2018", DayOrder.MDY).orElseThrow().ambiguous()).isFalse();
+    assertThat(DateParser.parse("04/04/2018", DayOrder.DMY).orElseThrow().ambiguous()).isFalse();
+  }
+
+  @Test
+  void infersTheOrderFromOtherDates() {
+    assertThat(DateParser.inferOrder(List.of("Date 03/04/2018", "Due 12/25/2018")))
+        .contains(DayOrder.MDY);
+    assertThat(DateParser.inferOrder(List.of("Date 03/04/2018", "Due 25/12/2018")))
+        .contains(DayOrder.DMY);
+    assertThat(DateParser.inferOrder(List.of("Date 03/04/2018"))).isEmpty();
+  }
+
+  @Test
+  void findsADateInsideALine() {
+    String line = "Date: 25/12/2018   Time: 14:32";
+    var f = DateParser.find(line, DayOrder.DMY).orElseThrow();
+    assertThat(line.substring(f.start(), f.end())).isEqualTo("25/12/2018");
+  }
+}

@@ -1,0 +1,34 @@
+package dev.docsift.core.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TimeParserTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "14:32 | 14:32",
+        "14:32:05 | 14:32:05",
+        "2:32 PM | 14:32",
+        "2:32pm | 14:32",
+        "12:05 AM | 00:05",
+        "12:05 PM | 12:05",
+        "9:07 a.m. | 09:07",
+        "2.32 pm | 14:32",
+        "09:00 | 09:00",
+        "l4:3O | 14:30",
+      })
+  void parses(String in, String out) {
+    assertThat(TimeParser.parse(in)).contains(out);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "12.50", "25:00", "14:60", "13:00 PM", "abc", "1432", "25/12/2018"})
+  void rejects(String in) {
+    assertThat(TimeParser.parse(in)).isEmpty();
+  }
+}
