@@ -35,6 +35,8 @@ public enum ErrorCode {
   TESSERACT_UNAVAILABLE("DS203"),
   /** Tesseract failed on a page. */
   OCR_FAILED("DS204"),
+  /** A traineddata file exists but Tesseract cannot load it (damaged, or for another version). */
+  TESSDATA_INVALID("DS205"),
   /** The schema was not found. */
   SCHEMA_NOT_FOUND("DS301"),
   /** The schema is not usable. */

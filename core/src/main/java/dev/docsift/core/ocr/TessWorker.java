@@ -82,7 +82,7 @@ final class TessWorker implements AutoCloseable {
       api.TessBaseAPIEnd(handle);
       api.TessBaseAPIDelete(handle);
       throw new DocsiftException(
-          ErrorCode.TESSDATA_NOT_FOUND,
+          ErrorCode.TESSDATA_INVALID,
           "Tesseract could not load '"
               + languages
               + "' from "

@@ -167,6 +167,28 @@ class OcrEngineTest {
   }
 
   @Test
+  void damagedTraineddataIsReportedAsInvalid(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("eng.traineddata"), "not a model");
+    OcrOptions options = OcrOptions.defaults().withTessdataPath(dir);
+
+    assertThatThrownBy(
+            () -> {
+              try (OcrEngine engine = OcrEngine.create(options)) {
+                engine.recognize(
+                    new dev.docsift.core.model.PageImage(
+                        1,
+                        new java.awt.image.BufferedImage(
+                            64, 64, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                        300));
+              }
+            })
+        .isInstanceOfSatisfying(
+            DocsiftException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.TESSDATA_INVALID));
+  }
+
+  @Test
   void closingTwiceIsHarmlessAndUseAfterCloseFails() throws Exception {
     OcrEngine own = OcrEngine.create(OcrOptions.defaults().withPoolSize(1));
     assertThat(own.languages()).containsExactly("eng");
