@@ -1,0 +1,26 @@
+package dev.docsift.slm.constrain;
+
+/**
+ * Restricts generation, token by token, to texts that can still become a valid document. Used by
+ * one generation at a time: not thread-safe.
+ */
+public interface TokenConstraint {
+  /**
+   * Sets to negative infinity the logit of every token that cannot extend the text written so far;
+   * end-of-sequence ids stay allowed only once the text is complete.
+   *
+   * @param logits one logit per token id, changed in place
+   */
+  void mask(float[] logits);
+
+  /**
+   * Advances past a token chosen among those {@link #mask} left allowed.
+   *
+   * @param tokenId the token
+   * @throws IllegalArgumentException when the token was not allowed
+   */
+  void accept(int tokenId);
+
+  /** Whether the text so far is a complete, valid document. */
+  boolean isComplete();
+}

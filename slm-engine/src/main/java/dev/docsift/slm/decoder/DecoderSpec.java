@@ -1,0 +1,84 @@
+package dev.docsift.slm.decoder;
+
+import java.util.Objects;
+
+/**
+ * The contract of a decoder graph, read from a pack's {@code decoder} section (see PACK_FORMAT.md).
+ *
+ * @param vocabSize logits per position
+ * @param hidden width of {@code inputs_embeds}
+ * @param layers decoder layers, each with a key and a value cache
+ * @param attentionHeads query heads
+ * @param kvHeads key/value heads (grouped-query attention when fewer than query heads)
+ * @param headSize width of one head
+ * @param maxContext the longest sequence the model was trained for
+ * @param inputsEmbeds name of the embeddings input
+ * @param attentionMask name of the attention mask input
+ * @param positionIds name of the position input
+ * @param pastKey name pattern of past key inputs, {@code %d} for the layer
+ * @param pastValue name pattern of past value inputs
+ * @param logits name of the logits output
+ * @param presentKey name pattern of present key outputs
+ * @param presentValue name pattern of present value outputs
+ */
+public record DecoderSpec(
+    int vocabSize,
+    int hidden,
+    int layers,
+    int attentionHeads,
+    int kvHeads,
+    int headSize,
+    int maxContext,
+    String inputsEmbeds,
+    String attentionMask,
+    String positionIds,
+    String pastKey,
+    String pastValue,
+    String logits,
+    String presentKey,
+    String presentValue) {
+
+  /** Validates. */
+  public DecoderSpec {
+    if (vocabSize <= 0
+        || hidden <= 0
+        || layers <= 0
+        || attentionHeads <= 0
+        || kvHeads <= 0
+        || headSize <= 0
+        || maxContext <= 0) {
+      throw new IllegalArgumentException("decoder sizes must be positive");
+    }
+    if (attentionHeads % kvHeads != 0) {
+      throw new IllegalArgumentException("attention heads must be a multiple of kv heads");
+    }
+    Objects.requireNonNull(inputsEmbeds, "inputsEmbeds");
+    Objects.requireNonNull(attentionMask, "attentionMask");
+    Objects.requireNonNull(positionIds, "positionIds");
+    Objects.requireNonNull(pastKey, "pastKey");
+    Objects.requireNonNull(pastValue, "pastValue");
+    Objects.requireNonNull(logits, "logits");
+    Objects.requireNonNull(presentKey, "presentKey");
+    Objects.requireNonNull(presentValue, "presentValue");
+  }
+
+  /** The past key input of a layer. */
+  public String pastKey(int layer) {
+    return String.format(pastKey, layer);
+  }
+
+  /** The past value input of a layer. */
+  public String pastValue(int layer) {
+    return String.format(pastValue, layer);
+  }
+
+  /** The present key output of a layer. */
+  public String presentKey(int layer) {
+    return String.format(presentKey, layer);
+  }
+
+  /** The present value output of a layer. */
+  public String presentValue(int layer) {
+    return String.format(presentValue, layer);
+  }
+}
