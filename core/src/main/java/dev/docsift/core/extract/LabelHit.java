@@ -43,11 +43,15 @@ record LabelHit(
     return row.boxOf(from, to);
   }
 
-  /** Whether the label opens its segment (only punctuation before it). */
+  /**
+   * Whether the label opens its segment: only punctuation, or a word that says the amount is
+   * contained in another ({@code incl. VAT}, {@code enth. MwSt}), stands before it.
+   */
   boolean atSegmentStart() {
     Row.Segment seg = row.segmentOf(from);
     for (int i = seg.from(); i < from; i++) {
-      if (!Text.labelKey(row.words().get(i).text()).isEmpty()) {
+      String key = Text.labelKey(row.words().get(i).text());
+      if (!key.isEmpty() && !LabelMatcher.INCLUSION_WORDS.contains(key)) {
         return false;
       }
     }

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds labels on rows, tolerating OCR noise: case, the punctuation {@code : # .} and spacing are
@@ -25,6 +26,9 @@ final class LabelMatcher {
           "subtotal",
           "sub total",
           "net total",
+          "net",
+          "netto",
+          "zwischensumme",
           "total items",
           "total qty",
           "total quantity",
@@ -64,12 +68,24 @@ final class LabelMatcher {
           "terms",
           "thank you");
 
+  /**
+   * Words that may stand before a label without taking its place at the start of a segment: a
+   * receipt's tax line reads {@code Incl. VAT 20% 1.50} or {@code enth. MwSt 1,50}, and the label
+   * is still the line's label. Match keys ({@link Text#labelKey}).
+   */
+  static final Set<String> INCLUSION_WORDS =
+      Set.of(
+          "incl", "inc", "includes", "including", "included", "inkl", "enth", "enthalten", "davon");
+
   /** Summary labels among the built-in ones: a table of items stops at them. */
   static final List<String> SUMMARY_STOPS =
       List.of(
           "subtotal",
           "sub total",
           "net total",
+          "net",
+          "netto",
+          "zwischensumme",
           "total items",
           "total qty",
           "change",

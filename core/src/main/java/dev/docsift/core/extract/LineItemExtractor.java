@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
 final class LineItemExtractor {
   private static final Pattern QTY_PRICE =
       Pattern.compile(
-          "(?<![\\p{L}\\d.,])(?<q>\\d{1,4}(?:[.,]\\d{1,3})?)\\s?(?:[xX×*@]|pcs?\\s?[xX@]?)\\s?"
+          "(?<![\\p{L}\\d.,])(?<q>\\d{1,4}(?:[.,]\\d{1,3})?)\\s?(?:[xX×*@]|pcs?\\s?[xX@]?)[.:,]?\\s?"
               + "(?:[$€£¥]\\s?)?(?<u>\\d{1,7}(?:[.,]\\d{3})*[.,]\\d{2})(?!\\d)");
   private static final Pattern QTY_PREFIX =
       Pattern.compile("^\\s*(?<q>\\d{1,2})\\s?(?:[xX×]\\s?)?\\s(?=\\p{L}{2})");
@@ -89,11 +89,25 @@ final class LineItemExtractor {
     Roles roles = roles(table);
     for (Row r : doc.layout().rows()) {
       List<Column> cols = columns(matcher, r, table);
-      if (cols != null) {
+      if (cols != null && !onlyTextAndAmount(cols, roles)) {
         return readColumns(table, doc, matcher, r, cols, roles);
+      }
+      if (cols != null) {
+        // "Item | Amount" heads a receipt's lines, not a grid: its items are read like those of a
+        // receipt without a header, with their quantity lines and prefixes.
+        Result lines = readLines(doc, r, roles);
+        List<Row> rows = new ArrayList<>(List.of(r));
+        rows.addAll(lines.rows());
+        return new Result(lines.items(), rows);
       }
     }
     return readLines(doc, after, roles);
+  }
+
+  /** Whether a header names only the description and the amount column. */
+  private static boolean onlyTextAndAmount(List<Column> cols, Roles roles) {
+    return cols.size() == 2
+        && cols.stream().allMatch(c -> c.field() == roles.text() || c.field() == roles.amount());
   }
 
   private static Roles roles(FieldSpec table) {
@@ -321,14 +335,11 @@ final class LineItemExtractor {
     int start = after == null ? 0 : doc.layout().indexOf(after) + 1;
     List<OcrWord> pendingText = null;
     QtyPrice pendingQty = null;
+    double edge = ItemLines.amountEdge(all.subList(Math.max(0, start), all.size()), doc);
     for (int i = start; i < all.size(); i++) {
       Row r = all.get(i);
       if (doc.isSummaryRow(r)) {
         break;
-      }
-      if (doc.hits(r).stream().anyMatch(LabelHit::atSegmentStart)) {
-        pendingText = null;
-        continue;
       }
       WordRun run = WordRun.of(r.words());
       String text = run.text();
@@ -337,6 +348,18 @@ final class LineItemExtractor {
       MoneyParser.Money amount = monies.isEmpty() ? null : monies.get(monies.size() - 1);
       if (amount != null && text.length() - amount.end() > 3) {
         amount = null; // an amount inside the line is no line total
+      }
+      if (amount == null) {
+        amount = ColumnAmount.lastSegment(r, run).orElse(null);
+      }
+      List<LabelHit> opening = doc.hits(r).stream().filter(LabelHit::atSegmentStart).toList();
+      if (opening.stream().anyMatch(h -> !h.builtin())
+          || (!opening.isEmpty() && amount == null && !ItemLines.garbledAmount(r, edge))) {
+        // "Date: 11/20/2023 19:09", "Cashier: Jonas": a line a field's label opens, or a built-in
+        // label opens without an amount, is no item; an item may still begin with a built-in
+        // label's word ("Website design 2,372.50").
+        pendingText = null;
+        continue;
       }
       Matcher qm = QTY_PRICE.matcher(Text.fixDigits(text));
       QtyPrice qp = null;
@@ -366,6 +389,35 @@ final class LineItemExtractor {
             pendingQty = qp;
           }
           taken.add(r);
+        } else if (ItemLines.isSeparator(r)) {
+          pendingText = null;
+        } else if (qp == null
+            && roles.text() != null
+            && ItemLines.garbledAmount(r, edge)
+            && (!items.isEmpty() || !ItemLines.wordyTail(r))) {
+          // The line is an item whose amount OCR could not read: keeping its description keeps
+          // the items after it in their places. Above the first item, a worded tail is rather a
+          // header line's ("Order 97171   Cashier: Jonas").
+          Row.Segment last = r.segments().get(r.segments().size() - 1);
+          List<OcrWord> desc = r.words().subList(0, last.from());
+          Map<FieldSpec, Candidate> item = new LinkedHashMap<>();
+          Matcher pm = QTY_PREFIX.matcher(Text.trimPunctuation(Candidate.join(desc)));
+          QtyPrice prefix = null;
+          if (pm.find()) {
+            prefix =
+                new QtyPrice(new BigDecimal(pm.group("q")), null, List.of(desc.get(0)), List.of());
+            desc = desc.subList(firstLetterWord(desc), desc.size());
+          }
+          Optional<Candidate> d = textValue(roles.text(), desc, r.page());
+          if (d.isPresent()) {
+            item.put(roles.text(), d.get());
+            if (prefix != null) {
+              addQty(item, roles, prefix, r.page());
+            }
+            items.add(item);
+            taken.add(r);
+          }
+          pendingText = null;
         } else if (Text.countLetters(text) >= 2 && monies.isEmpty()) {
           pendingText = new ArrayList<>(r.words());
         } else {
@@ -375,7 +427,7 @@ final class LineItemExtractor {
       }
       int descEnd = qp != null && qStart < amount.start() ? qStart : amount.start();
       List<OcrWord> desc = ValueReader.trimEdges(run.wordsBetween(0, descEnd));
-      if (Text.countLetters(Candidate.join(desc)) < 2 && pendingText != null) {
+      if (!ItemLines.describes(desc) && pendingText != null) {
         desc = pendingText;
       }
       pendingText = null;
