@@ -240,6 +240,13 @@ final class LineItemExtractor {
           textValue(roles.text(), desc, r.page()).ifPresent(c -> item.put(roles.text(), c));
         }
         item.putAll(numbers);
+        QuantityCheck.reconcile(
+            item,
+            roles.quantity(),
+            roles.unitPrice(),
+            roles.amount(),
+            roles.quantity() == null ? List.of() : cells.getOrDefault(roles.quantity(), List.of()),
+            r.page());
         items.add(item);
         taken.add(r);
         prev = r;
