@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ExtractCommand.class,
       SchemasCommand.class,
+      ModelsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

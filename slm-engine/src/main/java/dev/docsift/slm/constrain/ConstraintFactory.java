@@ -1,0 +1,136 @@
+package dev.docsift.slm.constrain;
+
+import dev.docsift.slm.tokenizer.Vocabulary;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Everything a schema constraint needs that does not change between generations: the grammar, the
+ * vocabulary's token trie and byte strings, and a cache of masks keyed by canonical parser state
+ * (inside a string or a number the same states come back step after step). Thread-safe; build one
+ * per (schema, tokenizer) and create a {@link SchemaConstraint} per generation.
+ */
+public final class ConstraintFactory {
+  private static final int MAX_CACHED_MASKS = 4096;
+
+  private final JsonSchemaGrammar grammar;
+  private final int vocabSize;
+  private final TokenTrie trie;
+  private final byte[][] tokenBytes;
+  private final boolean[] special;
+  private final boolean[] eos;
+  private final Map<ParseState, TokenMask> sharedCache = new ConcurrentHashMap<>();
+
+  /**
+   * Precomputes what the constraint needs about a tokenizer.
+   *
+   * @param grammar the compiled schema
+   * @param vocab the tokenizer's vocabulary
+   * @param eosIds the ids that end generation; allowed only once the document is complete
+   */
+  public ConstraintFactory(JsonSchemaGrammar grammar, Vocabulary vocab, int[] eosIds) {
+    this.grammar = Objects.requireNonNull(grammar, "grammar");
+    this.vocabSize = vocab.size();
+    this.trie = new TokenTrie(vocab);
+    this.tokenBytes = new byte[vocabSize][];
+    this.special = new boolean[vocabSize];
+    this.eos = new boolean[vocabSize];
+    for (int id = 0; id < vocabSize; id++) {
+      tokenBytes[id] = vocab.bytes(id);
+      special[id] = vocab.isSpecial(id) || tokenBytes[id] == null || tokenBytes[id].length == 0;
+    }
+    for (int id : eosIds) {
+      if (id < 0 || id >= vocabSize) {
+        throw new IllegalArgumentException("eos id " + id + " is outside the vocabulary");
+      }
+      eos[id] = true;
+    }
+  }
+
+  /** A constraint for one generation. */
+  public SchemaConstraint create() {
+    return new SchemaConstraint(this, StepContext.UNGROUNDED, sharedCache);
+  }
+
+  /**
+   * A constraint for one generation whose free-text strings must occur in a source text.
+   *
+   * @param grounding the page's text
+   * @return the constraint
+   */
+  public SchemaConstraint create(Grounding grounding) {
+    // Grounded states depend on the page: their masks are cached per generation only.
+    return new SchemaConstraint(
+        this, new StepContext(Objects.requireNonNull(grounding)), new ConcurrentHashMap<>());
+  }
+
+  JsonSchemaGrammar grammar() {
+    return grammar;
+  }
+
+  int vocabSize() {
+    return vocabSize;
+  }
+
+  int maxTokenBytes() {
+    return trie.maxTokenBytes;
+  }
+
+  byte[] bytes(int id) {
+    return tokenBytes[id];
+  }
+
+  boolean isSpecial(int id) {
+    return special[id];
+  }
+
+  boolean isEos(int id) {
+    return eos[id];
+  }
+
+  /** The mask of a state, from the cache or computed and cached. */
+  TokenMask mask(StepContext ctx, ParseState state, Map<ParseState, TokenMask> cache) {
+    ParseState key = state.canonical(trie.maxTokenBytes);
+    TokenMask m = cache.get(key);
+    if (m == null) {
+      m = compute(ctx, state);
+      if (cache.size() >= MAX_CACHED_MASKS) {
+        cache.clear();
+      }
+      cache.put(key, m);
+    }
+    return m;
+  }
+
+  /** Computes a mask by one pruned walk of the token trie. */
+  TokenMask compute(StepContext ctx, ParseState state) {
+    long[] bits = new long[(vocabSize + 63) >>> 6];
+    walk(ctx, 0, state, bits);
+    if (state.complete()) {
+      for (int id = 0; id < vocabSize; id++) {
+        if (eos[id]) {
+          bits[id >>> 6] |= 1L << id;
+        }
+      }
+    }
+    return TokenMask.of(bits, vocabSize);
+  }
+
+  private void walk(StepContext ctx, int node, ParseState state, long[] bits) {
+    int[] tokens = trie.tokens;
+    int end = trie.firstChild[node] + trie.childCount[node];
+    for (int child = trie.firstChild[node]; child < end; child++) {
+      ParseState next = ParseState.step(ctx, state, trie.edge[child] & 0xFF);
+      if (next == null) {
+        continue; // the whole subtree shares the rejected prefix
+      }
+      for (int t = trie.tokenStart[child]; t < trie.tokenStart[child + 1]; t++) {
+        bits[tokens[t] >>> 6] |= 1L << tokens[t];
+      }
+      if (trie.childCount[child] > 0) {
+        walk(ctx, child, next, bits);
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.docsift.slm.constrain;
+
+/**
+ * The progress through one JSON value, as one entry of a {@link ParseState}'s stack. Frames are
+ * immutable records, so states can be shared between the branches of a mask computation and used as
+ * cache keys.
+ */
+interface Frame {
+  /**
+   * Consumes one byte.
+   *
+   * @param ctx the grounding, if any
+   * @param below the stack under this frame
+   * @param b the byte, 0 to 255
+   * @return the new stack (this frame replaced, pushed on or popped), or null when this frame
+   *     cannot take the byte. Every returned state can still be completed: frames check that.
+   */
+  ParseState feed(StepContext ctx, ParseState below, int b);
+
+  /** Whether the value may end here without consuming another byte (numbers, some literals). */
+  boolean canEnd();
+
+  /**
+   * A key equal for all frames that accept the same byte strings of up to {@code k} bytes and end
+   * in equally keyed frames: counters far from their limits are folded together.
+   */
+  Frame canonical(int k);
+}

@@ -1,0 +1,279 @@
+package dev.docsift.slm.constrain;
+
+import java.util.Arrays;
+
+/**
+ * A JSON string whose decoded characters are a word of a {@link CharDfa}, between min and max
+ * characters (code points) long. Written bytes are checked at the byte level: UTF-8 sequences may
+ * be split across tokens, and a lead byte is only accepted when some character it can begin still
+ * fits the automaton. Escapes: only {@code \" \\ \/ \n \t}; raw control characters never.
+ * Groundable strings, in grounded mode, must also be substrings of the source text.
+ */
+final class StringNode implements Node {
+  private static final int[] ESCAPED = {'"', '\\', '/', '\n', '\t'};
+
+  private final CharDfa dfa;
+  private final int min;
+  private final int max;
+  private final boolean groundable;
+
+  /** feasible[c][s]: from state s with c characters written, the string can still be closed. */
+  private final boolean[][] feasible;
+
+  /** Every count from min to this one has the same feasibility column as min. */
+  private final int stableUpTo;
+
+  private final boolean[] uniform;
+  private final StringFrame start;
+
+  /**
+   * @param dfa the allowed values
+   * @param min minLength
+   * @param max maxLength (already capped)
+   * @param groundable whether grounding applies (free text, no enum, pattern or format)
+   * @throws IllegalArgumentException when no string satisfies all constraints
+   */
+  StringNode(CharDfa dfa, int min, int max, boolean groundable, String where) {
+    this.dfa = dfa;
+    this.min = min;
+    this.max = max;
+    this.groundable = groundable;
+    int n = dfa.stateCount();
+    if (min > max) {
+      throw new IllegalArgumentException(where + ": minLength is above maxLength.");
+    }
+    feasible = new boolean[max + 1][n];
+    for (int c = max; c >= 0; c--) {
+      for (int s = 0; s < n; s++) {
+        boolean f = dfa.accepting(s) && c >= min;
+        if (!f && c < max) {
+          for (int t : dfa.targets(s)) {
+            if (feasible[c + 1][t]) {
+              f = true;
+              break;
+            }
+          }
+        }
+        feasible[c][s] = f;
+      }
+    }
+    if (!feasible[0][0]) {
+      throw new IllegalArgumentException(where + ": no string satisfies its length and pattern.");
+    }
+    int stable = min;
+    while (stable + 1 <= max && Arrays.equals(feasible[stable + 1], feasible[min])) {
+      stable++;
+    }
+    stableUpTo = stable;
+    uniform = new boolean[n];
+    for (int s = 0; s < n; s++) {
+      uniform[s] = dfa.uniformAboveAscii(s);
+    }
+    start = new StringFrame(this, -1, 0, 0, 0, 0, 0, false, -1);
+  }
+
+  @Override
+  public Frame start() {
+    return start;
+  }
+
+  @Override
+  public boolean canStartWith(int b) {
+    return b == '"';
+  }
+
+  /** The state after one more character, or -1 when the string could no longer be closed. */
+  private int charTarget(int state, int chars, int cp) {
+    int t = dfa.next(state, cp);
+    return t >= 0 && chars + 1 <= max && feasible[chars + 1][t] ? t : -1;
+  }
+
+  /** Whether some character in [lo, hi] can come next. */
+  private boolean someCharIn(int state, int chars, int lo, int hi) {
+    if (chars + 1 > max) {
+      return false;
+    }
+    int[] l = dfa.lows(state);
+    int[] h = dfa.highs(state);
+    int[] t = dfa.targets(state);
+    for (int i = 0; i < l.length; i++) {
+      if (l[i] <= hi && h[i] >= lo && feasible[chars + 1][t[i]]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @param dfa the automaton state; -1 before the opening quote
+   * @param chars characters completed
+   * @param pending continuation bytes still due for the current character
+   * @param partial the bits of the current character so far
+   * @param contLo lowest byte allowed as the next continuation byte
+   * @param contHi highest byte allowed as the next continuation byte
+   * @param escape after a backslash
+   * @param sam the grounding automaton state; -1 when not grounded
+   */
+  record StringFrame(
+      StringNode node,
+      int dfa,
+      int chars,
+      int pending,
+      int partial,
+      int contLo,
+      int contHi,
+      boolean escape,
+      int sam)
+      implements Frame {
+
+    @Override
+    public ParseState feed(StepContext ctx, ParseState below, int b) {
+      StringNode n = node;
+      if (dfa < 0) {
+        if (b != '"') {
+          return null;
+        }
+        Grounding g = ctx.grounding();
+        // Ground only when the text can satisfy minLength; otherwise the field could not be filled.
+        int s =
+            n.groundable && g != null && g.maxChars(Grounding.root()) >= n.min
+                ? Grounding.root()
+                : -1;
+        return below.push(new StringFrame(n, 0, 0, 0, 0, 0, 0, false, s));
+      }
+      if (escape) {
+        int cp =
+            switch (b) {
+              case '"' -> '"';
+              case '\\' -> '\\';
+              case '/' -> '/';
+              case 'n' -> '\n';
+              case 't' -> '\t';
+              default -> -1;
+            };
+        return cp < 0 ? null : afterAscii(ctx, below, cp);
+      }
+      if (pending > 0) {
+        return continuation(ctx, below, b);
+      }
+      if (b == '"') {
+        return n.dfa.accepting(dfa) && chars >= n.min ? below : null;
+      }
+      if (b == '\\') {
+        for (int cp : ESCAPED) {
+          if (n.charTarget(dfa, chars, cp) >= 0 && groundedNext(ctx, cp, chars + 1) != -2) {
+            return below.push(new StringFrame(n, dfa, chars, 0, 0, 0, 0, true, sam));
+          }
+        }
+        return null;
+      }
+      if (b < 0x20) {
+        return null;
+      }
+      if (b < 0x80) {
+        return afterAscii(ctx, below, b);
+      }
+      return lead(ctx, below, b);
+    }
+
+    private ParseState afterAscii(StepContext ctx, ParseState below, int cp) {
+      int t = node.charTarget(dfa, chars, cp);
+      if (t < 0) {
+        return null;
+      }
+      int s = groundedNext(ctx, cp, chars + 1);
+      return s == -2 ? null : below.push(new StringFrame(node, t, chars + 1, 0, 0, 0, 0, false, s));
+    }
+
+    /** A UTF-8 lead byte: which characters can it begin, and does one of them fit? */
+    private ParseState lead(StepContext ctx, ParseState below, int b) {
+      int rest;
+      int bits;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (b >= 0xC2 && b <= 0xDF) {
+        rest = 1;
+        bits = b & 0x1F;
+      } else if (b >= 0xE0 && b <= 0xEF) {
+        rest = 2;
+        bits = b & 0x0F;
+        // No overlong forms, no surrogates.
+        lo = b == 0xE0 ? 0xA0 : 0x80;
+        hi = b == 0xED ? 0x9F : 0xBF;
+      } else if (b >= 0xF0 && b <= 0xF4) {
+        rest = 3;
+        bits = b & 0x07;
+        lo = b == 0xF0 ? 0x90 : 0x80;
+        hi = b == 0xF4 ? 0x8F : 0xBF;
+      } else {
+        return null;
+      }
+      int shift = 6 * rest;
+      int below6 = (1 << (shift - 6)) - 1;
+      int first = (bits << shift) | ((lo & 0x3F) << (shift - 6));
+      int last = (bits << shift) | ((hi & 0x3F) << (shift - 6)) | below6;
+      if (!node.someCharIn(dfa, chars, first, last)) {
+        return null;
+      }
+      int s = groundedNext(ctx, b, chars + 1);
+      return s == -2
+          ? null
+          : below.push(new StringFrame(node, dfa, chars, rest, bits, lo, hi, false, s));
+    }
+
+    private ParseState continuation(StepContext ctx, ParseState below, int b) {
+      if (b < contLo || b > contHi) {
+        return null;
+      }
+      int bits = (partial << 6) | (b & 0x3F);
+      int rest = pending - 1;
+      int s = groundedNext(ctx, b, chars + 1);
+      if (s == -2) {
+        return null;
+      }
+      if (rest == 0) {
+        int t = node.charTarget(dfa, chars, bits);
+        return t < 0 ? null : below.push(new StringFrame(node, t, chars + 1, 0, 0, 0, 0, false, s));
+      }
+      int shift = 6 * rest;
+      int first = bits << shift;
+      if (!node.someCharIn(dfa, chars, first, first | ((1 << shift) - 1))) {
+        return null;
+      }
+      return below.push(new StringFrame(node, dfa, chars, rest, bits, 0x80, 0xBF, false, s));
+    }
+
+    /**
+     * The grounding state after one more byte: -1 when not grounded, -2 when the text cannot follow
+     * or could no longer reach minLength.
+     *
+     * @param charsAfter the characters written, counting the one this byte belongs to
+     */
+    private int groundedNext(StepContext ctx, int b, int charsAfter) {
+      if (sam < 0) {
+        return -1;
+      }
+      Grounding g = ctx.grounding();
+      int s = g.next(sam, b);
+      return s >= 0 && charsAfter + g.maxChars(s) >= node.min ? s : -2;
+    }
+
+    @Override
+    public boolean canEnd() {
+      return false;
+    }
+
+    @Override
+    public Frame canonical(int k) {
+      if (dfa < 0) {
+        return this;
+      }
+      // A token writes at most k characters, all counted in columns the table shows as equal.
+      int c = chars >= node.min && chars + k + 1 <= node.stableUpTo ? -1 : chars;
+      int p = pending > 0 && node.uniform[dfa] ? 0 : partial;
+      return c == chars && p == partial
+          ? this
+          : new StringFrame(node, dfa, c, pending, p, contLo, contHi, escape, sam);
+    }
+  }
+}

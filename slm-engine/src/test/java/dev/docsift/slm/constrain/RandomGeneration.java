@@ -1,0 +1,70 @@
+package dev.docsift.slm.constrain;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+/** Drives a constraint with random logits, as a model would, and returns the bytes written. */
+final class RandomGeneration {
+  /** How logits lean. */
+  enum Skew {
+    UNIFORM,
+    LONGEST,
+    CLOSING,
+    MIXED
+  }
+
+  private RandomGeneration() {}
+
+  static String run(
+      TestVocab vocab, SchemaConstraint constraint, Skew skew, long seed, int maxSteps) {
+    Random random = new Random(seed);
+    float[] bonus = new float[vocab.size()];
+    for (int id = 0; id < vocab.size(); id++) {
+      byte[] b = vocab.bytes(id);
+      int closers = 0;
+      for (byte x : b) {
+        closers += x == '"' || x == '}' || x == ']' ? 1 : 0;
+      }
+      bonus[id] =
+          switch (skew) {
+            case UNIFORM -> 0f;
+            case LONGEST -> 1.5f * b.length;
+            case CLOSING -> 3f * closers + (id == vocab.eos() ? 5f : 0f);
+            case MIXED -> 0.7f * b.length + 1.5f * closers + (id == vocab.eos() ? 3f : 0f);
+          };
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    float[] logits = new float[vocab.size()];
+    for (int step = 0; step < maxSteps; step++) {
+      for (int i = 0; i < logits.length; i++) {
+        logits[i] = (float) random.nextGaussian() + bonus[i];
+      }
+      constraint.mask(logits);
+      int best = -1;
+      for (int i = 0; i < logits.length; i++) {
+        if (logits[i] != Float.NEGATIVE_INFINITY && (best < 0 || logits[i] > logits[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        throw new AssertionError(
+            "stuck: no token allowed after " + out.toString(StandardCharsets.UTF_8));
+      }
+      constraint.accept(best);
+      if (best == vocab.eos()) {
+        try {
+          // Strict: a malformed UTF-8 sequence fails instead of becoming U+FFFD.
+          return StandardCharsets.UTF_8
+              .newDecoder()
+              .decode(java.nio.ByteBuffer.wrap(out.toByteArray()))
+              .toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+          throw new AssertionError("malformed UTF-8: " + out, e);
+        }
+      }
+      out.writeBytes(vocab.bytes(best));
+    }
+    throw new AssertionError("did not finish in " + maxSteps + " steps");
+  }
+}
