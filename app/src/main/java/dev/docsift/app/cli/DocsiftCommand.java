@@ -23,8 +23,8 @@ import picocli.CommandLine.Command;
     },
     footer = {
       "",
-      "Exit codes: 0 all documents succeeded, 1 some failed (the others are still written),"
-          + " 2 usage error.",
+      "Exit codes: 0 success; 1 failure (for extract: some documents failed, the others are"
+          + " still written); 2 usage error.",
       "Example: docsift extract samples/documents/receipt-001.pdf --schema receipt"
     })
 public final class DocsiftCommand implements Runnable {

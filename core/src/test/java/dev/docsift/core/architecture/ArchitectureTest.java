@@ -43,6 +43,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void slmEngineKnowsNothingOfPdfsOrCore() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.docsift.slm..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.docsift.core..",
+            "dev.docsift.samples..",
+            "org.apache.pdfbox..",
+            "net.sourceforge.tess4j..")
+        .check(classes);
+  }
+
+  @Test
   void domainRecordsDependOnNoStage() {
     noClasses()
         .that()
