@@ -1,0 +1,284 @@
+"""A Llama-style decoder (the h2o-danube3 architecture) written for a clean ONNX export.
+
+RMSNorm, rotary position embeddings (rotate-half, theta 10000, driven by position_ids),
+grouped-query attention, SwiGLU MLP, no biases, untied lm_head. The decoder module takes
+inputs_embeds, attention_mask [batch, past + seq], position_ids [batch, seq] and per-layer past
+keys / values [batch, kv_heads, past, head_size], and returns logits plus the present keys and
+values [batch, kv_heads, past + seq, head_size]. past may be 0.
+"""
+
+import json
+import os
+
+import torch
+from torch import nn
+
+NEG = -1.0e9  # finite: a fully masked row (a padded query) softmaxes to uniform, not NaN
+
+
+class Config:
+    def __init__(self, vocab_size, hidden, layers, heads, kv_heads, head_size, ffn,
+                 max_context, rope_theta=10000.0, rms_eps=1e-5):
+        self.vocab_size = vocab_size
+        self.hidden = hidden
+        self.layers = layers
+        self.heads = heads
+        self.kv_heads = kv_heads
+        self.head_size = head_size
+        self.ffn = ffn
+        self.max_context = max_context
+        self.rope_theta = rope_theta
+        self.rms_eps = rms_eps
+
+    def to_dict(self):
+        return dict(self.__dict__)
+
+
+class RMSNorm(nn.Module):
+    def __init__(self, dim, eps):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(dim))
+        self.eps = eps
+
+    def forward(self, x):
+        var = x.pow(2).mean(-1, keepdim=True)
+        return self.weight * (x * torch.rsqrt(var + self.eps))
+
+
+def rotate_half(x):
+    half = x.shape[-1] // 2
+    return torch.cat((-x[..., half:], x[..., :half]), dim=-1)
+
+
+class Attention(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.cfg = cfg
+        h, d = cfg.hidden, cfg.head_size
+        self.q_proj = nn.Linear(h, cfg.heads * d, bias=False)
+        self.k_proj = nn.Linear(h, cfg.kv_heads * d, bias=False)
+        self.v_proj = nn.Linear(h, cfg.kv_heads * d, bias=False)
+        self.o_proj = nn.Linear(cfg.heads * d, h, bias=False)
+
+    def forward(self, x, cos, sin, mask, past_k, past_v):
+        cfg = self.cfg
+        b, s = x.shape[0], x.shape[1]
+        d = cfg.head_size
+        rep = cfg.heads // cfg.kv_heads
+        q = self.q_proj(x).reshape(b, s, cfg.heads, d).transpose(1, 2)
+        k = self.k_proj(x).reshape(b, s, cfg.kv_heads, d).transpose(1, 2)
+        v = self.v_proj(x).reshape(b, s, cfg.kv_heads, d).transpose(1, 2)
+        q = q * cos + rotate_half(q) * sin
+        k = k * cos + rotate_half(k) * sin
+        k = torch.cat([past_k, k], dim=2)
+        v = torch.cat([past_v, v], dim=2)
+        # GQA without materialising repeated KV: query head h uses KV head h // rep.
+        qg = q.reshape(b, cfg.kv_heads, rep, s, d)
+        scores = torch.matmul(qg, k.unsqueeze(2).transpose(-1, -2)) * (1.0 / d ** 0.5)
+        scores = torch.where(mask, scores, torch.tensor(NEG, dtype=scores.dtype))
+        probs = torch.softmax(scores, dim=-1)
+        out = torch.matmul(probs, v.unsqueeze(2))  # [b, kv, rep, s, d]
+        out = out.reshape(b, cfg.heads, s, d).transpose(1, 2).reshape(b, s, cfg.heads * d)
+        return self.o_proj(out), k, v
+
+
+class MLP(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.gate_proj = nn.Linear(cfg.hidden, cfg.ffn, bias=False)
+        self.up_proj = nn.Linear(cfg.hidden, cfg.ffn, bias=False)
+        self.down_proj = nn.Linear(cfg.ffn, cfg.hidden, bias=False)
+
+    def forward(self, x):
+        return self.down_proj(nn.functional.silu(self.gate_proj(x)) * self.up_proj(x))
+
+
+class Layer(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.input_layernorm = RMSNorm(cfg.hidden, cfg.rms_eps)
+        self.self_attn = Attention(cfg)
+        self.post_attention_layernorm = RMSNorm(cfg.hidden, cfg.rms_eps)
+        self.mlp = MLP(cfg)
+
+    def forward(self, x, cos, sin, mask, past_k, past_v):
+        a, k, v = self.self_attn(self.input_layernorm(x), cos, sin, mask, past_k, past_v)
+        x = x + a
+        x = x + self.mlp(self.post_attention_layernorm(x))
+        return x, k, v
+
+
+class Decoder(nn.Module):
+    """The decoder graph: everything after the embedding lookup."""
+
+    def __init__(self, cfg):
+        super().__init__()
+        self.cfg = cfg
+        self.layers = nn.ModuleList([Layer(cfg) for _ in range(cfg.layers)])
+        self.norm = RMSNorm(cfg.hidden, cfg.rms_eps)
+        self.lm_head = nn.Linear(cfg.hidden, cfg.vocab_size, bias=False)
+        d = cfg.head_size
+        inv = 1.0 / (cfg.rope_theta ** (torch.arange(0, d, 2, dtype=torch.float32) / d))
+        self.register_buffer("inv_freq", inv, persistent=False)
+
+    def forward(self, inputs_embeds, attention_mask, position_ids, *past):
+        cfg = self.cfg
+        s = inputs_embeds.shape[1]
+        total = attention_mask.shape[1]
+        # Rotary tables from explicit positions (left padding shifts them; the caller decides).
+        freqs = position_ids.unsqueeze(-1).to(torch.float32) * self.inv_freq  # [b, s, d/2]
+        emb = torch.cat([freqs, freqs], dim=-1).unsqueeze(1)  # [b, 1, s, d]
+        cos, sin = emb.cos(), emb.sin()
+        # Causal mask AND padding mask. Query i sits at absolute slot (total - s + i): this holds
+        # for prefill (past 0, s > 1) and for steps (s = 1) alike.
+        q_slot = torch.arange(s, dtype=torch.int64) + (total - s)
+        k_slot = torch.arange(total, dtype=torch.int64)
+        causal = k_slot.unsqueeze(0) <= q_slot.unsqueeze(1)  # [s, total]
+        pad = attention_mask.to(torch.bool)[:, None, None, None, :]  # [b, 1, 1, 1, total]
+        mask = torch.logical_and(causal[None, None, None, :, :], pad)  # [b,1,1,s,total]
+        x = inputs_embeds
+        presents = []
+        for i, layer in enumerate(self.layers):
+            x, k, v = layer(x, cos, sin, mask, past[2 * i], past[2 * i + 1])
+            presents += [k, v]
+        logits = self.lm_head(self.norm(x))
+        return (logits, *presents)
+
+
+class Embed(nn.Module):
+    def __init__(self, cfg):
+        super().__init__()
+        self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden)
+
+    def forward(self, input_ids):
+        return self.embed_tokens(input_ids)
+
+
+def init_weights(embed, dec, cfg, gen, scale=1.0):
+    """Deterministic init, scaled so a random model's greedy output is varied, not one token."""
+    def normal(shape, std):
+        return torch.randn(shape, generator=gen, dtype=torch.float32) * std
+
+    with torch.no_grad():
+        embed.embed_tokens.weight.copy_(normal(embed.embed_tokens.weight.shape, 1.0))
+        for name, p in dec.named_parameters():
+            if name.endswith("layernorm.weight") or name == "norm.weight":
+                p.copy_(1.0 + normal(p.shape, 0.1))
+            else:
+                fan_in = p.shape[1]
+                p.copy_(normal(p.shape, scale / fan_in ** 0.5))
+
+
+def empty_past(cfg, batch, past_len=0):
+    return [torch.zeros(batch, cfg.kv_heads, past_len, cfg.head_size) for _ in range(2 * cfg.layers)]
+
+
+def names(cfg):
+    past, present = [], []
+    for i in range(cfg.layers):
+        past += [f"past_key_values.{i}.key", f"past_key_values.{i}.value"]
+        present += [f"present.{i}.key", f"present.{i}.value"]
+    return past, present
+
+
+def export(embed, dec, cfg, out_dir, trace_batch=2, trace_seq=3, trace_past=4):
+    """Exports embed_tokens.onnx and decoder.onnx (opset 17) with dynamic batch / seq / past.
+
+    The trace uses a non-zero past so that past stays a symbolic dimension; the graph also
+    runs with past = 0 (Concat with an empty tensor, Range from 0).
+    """
+    os.makedirs(out_dir, exist_ok=True)
+    ids = torch.zeros(trace_batch, trace_seq, dtype=torch.int64)
+    torch.onnx.export(
+        embed, (ids,), os.path.join(out_dir, "embed_tokens.onnx"),
+        input_names=["input_ids"], output_names=["inputs_embeds"],
+        dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "inputs_embeds": {0: "batch", 1: "seq"}},
+        opset_version=17, do_constant_folding=True)
+    past_names, present_names = names(cfg)
+    emb = torch.zeros(trace_batch, trace_seq, cfg.hidden)
+    mask = torch.ones(trace_batch, trace_past + trace_seq, dtype=torch.int64)
+    pos = torch.arange(trace_past, trace_past + trace_seq, dtype=torch.int64).repeat(trace_batch, 1)
+    past = empty_past(cfg, trace_batch, trace_past)
+    dyn = {
+        "inputs_embeds": {0: "batch", 1: "seq"},
+        "attention_mask": {0: "batch", 1: "total"},
+        "position_ids": {0: "batch", 1: "seq"},
+        "logits": {0: "batch", 1: "seq"},
+    }
+    for n in past_names:
+        dyn[n] = {0: "batch", 2: "past"}
+    for n in present_names:
+        dyn[n] = {0: "batch", 2: "total"}
+    path = os.path.join(out_dir, "decoder.onnx")
+    big = sum(p.numel() for p in dec.parameters()) * 4 > 2_000_000_000
+    torch.onnx.export(
+        dec, (emb, mask, pos, *past), path,
+        input_names=["inputs_embeds", "attention_mask", "position_ids", *past_names],
+        output_names=["logits", *present_names],
+        dynamic_axes=dyn, opset_version=17, do_constant_folding=True)
+    if big:
+        # Protobuf caps a single file at 2 GB: move weights to external data.
+        import onnx
+        m = onnx.load(path)
+        onnx.save_model(m, path, save_as_external_data=True, all_tensors_to_one_file=True,
+                        location="decoder.onnx.data", size_threshold=1024)
+
+
+def greedy(embed, dec, cfg, ids, new_tokens):
+    """Greedy continuation by full-sequence recompute (no KV cache) each step."""
+    seq = list(ids)
+    out = []
+    with torch.no_grad():
+        for _ in range(new_tokens):
+            x = torch.tensor([seq], dtype=torch.int64)
+            n = len(seq)
+            logits = dec(embed(x), torch.ones(1, n, dtype=torch.int64),
+                         torch.arange(n, dtype=torch.int64).unsqueeze(0), *empty_past(cfg, 1))[0]
+            t = int(torch.argmax(logits[0, -1]))
+            out.append(t)
+            seq.append(t)
+    return out
+
+
+def sha256(path):
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def write_pack_json(out_dir, cfg, name, weight_type, tokens, files):
+    pack = {
+        "format": 1,
+        "name": name,
+        "version": "1",
+        "license": "Apache-2.0",
+        "family": "text",
+        "weight_type": weight_type,
+        "files": {k: {"path": p, "sha256": sha256(os.path.join(out_dir, p))} for k, p in files.items()},
+        "tokens": tokens,
+        "chat_template": "<|prompt|>{query}<|end|><|answer|>",
+        "decoder": {
+            "vocab_size": cfg.vocab_size,
+            "hidden": cfg.hidden,
+            "layers": cfg.layers,
+            "attention_heads": cfg.heads,
+            "kv_heads": cfg.kv_heads,
+            "head_size": cfg.head_size,
+            "max_context": cfg.max_context,
+            "inputs_embeds": "inputs_embeds",
+            "attention_mask": "attention_mask",
+            "position_ids": "position_ids",
+            "past_key": "past_key_values.%d.key",
+            "past_value": "past_key_values.%d.value",
+            "logits": "logits",
+            "present_key": "present.%d.key",
+            "present_value": "present.%d.value",
+        },
+        "image": None,
+    }
+    with open(os.path.join(out_dir, "pack.json"), "w", encoding="utf-8") as f:
+        json.dump(pack, f, indent=2)
+        f.write("\n")

@@ -1,0 +1,173 @@
+#!/usr/bin/python3
+"""Weight-only round-to-nearest quantization of a pack's decoder MatMuls.
+
+    /usr/bin/python3 scripts/slm/quantize_pack.py --in PACK --out PACK_INT4 --type int4
+    /usr/bin/python3 scripts/slm/quantize_pack.py --in PACK --out PACK_INT8 --type int8
+
+int4: every MatMul whose right operand is a 2-D initializer W [K, N] becomes
+  com.microsoft:MatMulNBits(A, B, scales, zero_points) with K, N, bits=4, block_size=32:
+  - blocks of 32 consecutive K values per output column n; k_blocks = ceil(K / 32), the last
+    block zero-padded;
+  - asymmetric RTN per block: scale = (max - min) / 15, zero point zp = round(-min / scale)
+    clamped to 0..15, code q = clamp(round(w / scale) + zp, 0, 15), dequantized (q - zp) * scale;
+  - B uint8 [N, k_blocks, 16]: two codes a byte, the even k in the low nibble;
+  - scales float [N * k_blocks] (row n's blocks contiguous);
+  - zero_points uint8 [N * ceil(k_blocks / 2)]: per row, two blocks a byte, low nibble first.
+int8: W becomes DequantizeLinear(int8 W [K, N], scale [N], zero point 0, axis=1) -> MatMul
+  (standard ONNX ops, symmetric per output channel, scale = max|w| / 127).
+
+The embedding graph and the tokenizer are copied unchanged; pack.json gets the new weight_type
+and new sha256 values. Deterministic: same input, same bytes.
+"""
+
+import argparse
+import copy
+import hashlib
+import json
+import os
+import shutil
+
+import numpy as np
+import onnx
+from onnx import helper, numpy_helper, TensorProto
+
+BLOCK = 32
+
+
+def quantize_int4(w, dequantized=False):
+    """w float32 [K, N] -> (B uint8 [N, kb, 16], scales f32 [N*kb], zp uint8 [N*ceil(kb/2)], deq [K, N] or None)."""
+    k, n = w.shape
+    kb = (k + BLOCK - 1) // BLOCK
+    wt = np.zeros((n, kb * BLOCK), dtype=np.float32)
+    wt[:, :k] = w.T
+    blocks = wt.reshape(n, kb, BLOCK)
+    lo = np.minimum(blocks.min(axis=2), 0.0)  # include 0 so a zero weight stays exactly 0
+    hi = np.maximum(blocks.max(axis=2), 0.0)
+    scale = ((hi - lo) / 15.0).astype(np.float32)
+    scale[scale == 0] = 1.0
+    zp = np.clip(np.round(-lo / scale), 0, 15).astype(np.uint8)
+    q = np.clip(np.round(blocks / scale[:, :, None]) + zp[:, :, None], 0, 15).astype(np.uint8)
+    packed = (q[:, :, 0::2] | (q[:, :, 1::2] << 4)).astype(np.uint8)  # [n, kb, 16]
+    zp_cols = (kb + 1) // 2
+    zp_pad = np.zeros((n, zp_cols * 2), dtype=np.uint8)
+    zp_pad[:, :kb] = zp
+    zp_packed = (zp_pad[:, 0::2] | (zp_pad[:, 1::2] << 4)).astype(np.uint8).reshape(-1)
+    deq = None
+    if dequantized:  # for checking the packing against a plain fp32 graph
+        deq = ((q.astype(np.float32) - zp[:, :, None]) * scale[:, :, None]).reshape(n, kb * BLOCK)
+        deq = deq[:, :k].T.copy()
+    return packed, scale.reshape(-1), zp_packed, deq
+
+
+def quantize_int8(w):
+    amax = np.abs(w).max(axis=0)
+    scale = (amax / 127.0).astype(np.float32)
+    scale[scale == 0] = 1.0
+    q = np.clip(np.round(w / scale), -127, 127).astype(np.int8)
+    return q, scale
+
+
+def quantize_model(model, qtype, accuracy_level=0):
+    graph = model.graph
+    inits = {t.name: t for t in graph.initializer}
+    new_nodes = []
+    remove = set()
+    count = 0
+    for node in graph.node:
+        w_init = inits.get(node.input[1]) if node.op_type == "MatMul" and len(node.input) == 2 else None
+        if w_init is None or len(w_init.dims) != 2:
+            new_nodes.append(node)
+            continue
+        w = numpy_helper.to_array(w_init).astype(np.float32)
+        k, n = w.shape
+        base = w_init.name.replace("/", "_").replace(":", "_")
+        remove.add(w_init.name)
+        count += 1
+        if qtype == "int4":
+            packed, scales, zps, _ = quantize_int4(w)
+            graph.initializer.extend([
+                numpy_helper.from_array(packed, base + "_q4"),
+                numpy_helper.from_array(scales, base + "_scales"),
+                numpy_helper.from_array(zps, base + "_zp"),
+            ])
+            new_nodes.append(helper.make_node(
+                "MatMulNBits", [node.input[0], base + "_q4", base + "_scales", base + "_zp"],
+                list(node.output), name=(node.name or base) + "_nbits", domain="com.microsoft",
+                K=k, N=n, bits=4, block_size=BLOCK, accuracy_level=accuracy_level))
+        else:
+            q, scale = quantize_int8(w)
+            graph.initializer.extend([
+                numpy_helper.from_array(q, base + "_q8"),
+                numpy_helper.from_array(scale, base + "_scale"),
+                numpy_helper.from_array(np.zeros(n, dtype=np.int8), base + "_zp"),
+            ])
+            deq_out = base + "_deq"
+            new_nodes.append(helper.make_node(
+                "DequantizeLinear", [base + "_q8", base + "_scale", base + "_zp"], [deq_out],
+                name=base + "_dequant", axis=1))
+            new_nodes.append(helper.make_node(
+                "MatMul", [node.input[0], deq_out], list(node.output), name=node.name))
+    # A weight shared by several MatMuls would be quantized once per use; torch exports none.
+    kept = [t for t in graph.initializer if t.name not in remove]
+    del graph.initializer[:]
+    graph.initializer.extend(kept)
+    del graph.node[:]
+    graph.node.extend(new_nodes)
+    if qtype == "int4" and not any(o.domain == "com.microsoft" for o in model.opset_import):
+        model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
+    return count
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--in", dest="src", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--type", choices=["int4", "int8"], required=True)
+    ap.add_argument("--accuracy-level", type=int, choices=[0, 1, 2, 3, 4], default=4,
+                    help="MatMulNBits accuracy_level (default 4): 0 computes in fp32 (exact dequantization, "
+                         "used to verify the packing); 4 quantizes activations to int8 on "
+                         "the fly: on 2 CPU cores 5x faster prefill and 9x faster steps")
+    args = ap.parse_args()
+    with open(os.path.join(args.src, "pack.json"), encoding="utf-8") as f:
+        pack = json.load(f)
+    os.makedirs(args.out, exist_ok=True)
+    files = pack["files"]
+    dec_path = files["decoder"]["path"]
+    for role, entry in files.items():
+        if role != "decoder":
+            shutil.copyfile(os.path.join(args.src, entry["path"]), os.path.join(args.out, entry["path"]))
+    for extra in ("reference.json",):
+        if os.path.exists(os.path.join(args.src, extra)):
+            shutil.copyfile(os.path.join(args.src, extra), os.path.join(args.out, extra))
+    model = onnx.load(os.path.join(args.src, dec_path))  # pulls in external data, if any
+    n = quantize_model(model, args.type, args.accuracy_level)
+    out_path = os.path.join(args.out, dec_path)
+    size = model.ByteSize()
+    if size > 2_000_000_000:
+        onnx.save_model(model, out_path, save_as_external_data=True, all_tensors_to_one_file=True,
+                        location=dec_path + ".data", size_threshold=1024)
+        files["decoder_data"] = {"path": dec_path + ".data"}
+    else:
+        files.pop("decoder_data", None)
+        onnx.save_model(model, out_path)
+    onnx.checker.check_model(out_path)
+    pack["weight_type"] = "int4-block32" if args.type == "int4" else "int8"
+    pack["name"] = pack["name"] + "-" + args.type
+    for role, entry in files.items():
+        entry["sha256"] = sha256(os.path.join(args.out, entry["path"]))
+    with open(os.path.join(args.out, "pack.json"), "w", encoding="utf-8") as f:
+        json.dump(pack, f, indent=2)
+        f.write("\n")
+    print(f"quantized {n} MatMuls to {args.type}; decoder {os.path.getsize(out_path)} bytes")
+
+
+if __name__ == "__main__":
+    main()
