@@ -1,6 +1,10 @@
 package dev.docsift.app.bench;
 
-import dev.docsift.slm.constrain.TokenConstraint;
+import dev.docsift.schemas.SchemaCatalog;
+import dev.docsift.schemas.SchemaException;
+import dev.docsift.slm.constrain.ConstraintBenchmark;
+import dev.docsift.slm.constrain.ConstraintFactory;
+import dev.docsift.slm.constrain.JsonSchemaGrammar;
 import dev.docsift.slm.decoder.DecoderException;
 import dev.docsift.slm.decoder.DecoderSession;
 import dev.docsift.slm.decoder.DecoderSpec;
@@ -16,13 +20,13 @@ import dev.docsift.slm.decoder.RuntimeOptions;
 import dev.docsift.slm.pack.ModelPack;
 import dev.docsift.slm.pack.PackException;
 import dev.docsift.slm.pack.PackManifest;
+import dev.docsift.slm.tokenizer.HfTokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -42,6 +46,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measures the SLM decoder of a model pack: load, prefill, decode, bandwidth.")
 public final class DecoderBenchCommand implements Callable<Integer> {
+  private static final String CONSTRAINT_SCHEMA = "receipt";
+  private static final int CONSTRAINT_STEPS = 20_000;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--model", required = true, paramLabel = "PACK", description = "Pack folder.")
@@ -176,17 +183,7 @@ public final class DecoderBenchCommand implements Callable<Integer> {
         out.flush();
       }
 
-      Optional<TokenConstraint> constraint = benchConstraint(pack);
-      if (constraint.isPresent()) {
-        GenerationResult r =
-            new Generator(session)
-                .generate(prompt, config, GenerationHooks.NONE.withConstraint(constraint.get()));
-        out.printf(
-            "constraint mask+accept: %.1f us/token%n", r.timings().constraintMicrosPerToken());
-      } else {
-        out.println(
-            "constraint mask+accept: n/a (hook DecoderBenchCommand.benchConstraint not wired)");
-      }
+      benchConstraint(pack, session, prompt, out, err);
 
       out.println();
       out.printf(
@@ -216,12 +213,37 @@ public final class DecoderBenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Hook for the schema constraint's cost: return a constraint for the pack's vocabulary (a shipped
-   * schema such as receipt) once the constraint engine exists; the bench then reports its mask +
-   * accept time per token.
+   * Constrained generation with the pack's tokenizer and the shipped receipt schema: the mask and
+   * accept time per token inside a real generation, then the constraint alone on the pack's whole
+   * vocabulary with random logits (the figure that does not depend on the model).
    */
-  static Optional<TokenConstraint> benchConstraint(ModelPack pack) {
-    return Optional.empty();
+  private void benchConstraint(
+      ModelPack pack, DecoderSession session, int[] prompt, PrintWriter out, PrintWriter err)
+      throws DecoderException {
+    try (HfTokenizer tokenizer = HfTokenizer.load(pack.paths().tokenizer())) {
+      JsonSchemaGrammar grammar =
+          JsonSchemaGrammar.compile(SchemaCatalog.shipped().get(CONSTRAINT_SCHEMA));
+      int[] eos = pack.manifest().tokens().eosIds().stream().mapToInt(Integer::intValue).toArray();
+      ConstraintFactory factory = new ConstraintFactory(grammar, tokenizer, eos);
+      GenerationConfig config =
+          GenerationConfig.greedy(newTokens, pack.manifest().tokens().eosIds());
+      GenerationResult r =
+          new Generator(session)
+              .generate(prompt, config, GenerationHooks.NONE.withConstraint(factory.create()));
+      out.printf(
+          "constrained generation (%s schema): %d tokens, %s, mask+accept %.1f us/token%n",
+          CONSTRAINT_SCHEMA,
+          r.tokenIds().length,
+          r.stopReason().name().toLowerCase(java.util.Locale.ROOT),
+          r.timings().constraintMicrosPerToken());
+      ConstraintBenchmark.Result alone =
+          ConstraintBenchmark.run(tokenizer, grammar, eos, CONSTRAINT_STEPS, seed);
+      out.printf(
+          "constraint alone, %d-token vocabulary, random logits: %.1f us/token (setup %.0f ms)%n",
+          tokenizer.size(), alone.meanMicrosPerToken(), alone.setupMillis());
+    } catch (IOException | SchemaException | IllegalArgumentException e) {
+      err.println("constraint benchmark skipped: " + e.getMessage());
+    }
   }
 
   private GenerationTimings measure(Generator generator, int[] prompt, GenerationConfig config)
