@@ -18,6 +18,16 @@ final class ArrayNode implements Node {
   }
 
   @Override
+  public int minBytes() {
+    return 1 + fromOpen();
+  }
+
+  /** After '[': min items separated by commas, then ']'. */
+  private int fromOpen() {
+    return min == 0 ? 1 : min * item.minBytes() + (min - 1) + 1;
+  }
+
+  @Override
   public Frame start() {
     return new ArrayFrame(this, START, 0);
   }
@@ -63,6 +73,21 @@ final class ArrayNode implements Node {
     @Override
     public boolean canEnd() {
       return false;
+    }
+
+    @Override
+    public int minBytesToFinish() {
+      ArrayNode a = node;
+      return switch (phase) {
+        case START -> a.minBytes();
+        case OPEN -> a.fromOpen();
+        case AFTER_ITEM -> count >= a.min ? 1 : (a.min - count) * (1 + a.item.minBytes()) + 1;
+        default -> {
+          // After a comma an item must follow, even once min is reached.
+          int k = Math.max(1, a.min - count);
+          yield k * a.item.minBytes() + (k - 1) + 1;
+        }
+      };
     }
 
     @Override

@@ -106,7 +106,27 @@ public final class ConstraintFactory {
   /** Computes a mask by one pruned walk of the token trie. */
   TokenMask compute(StepContext ctx, ParseState state) {
     long[] bits = new long[(vocabSize + 63) >>> 6];
-    walk(ctx, 0, state, bits);
+    int farthest = walk(ctx, 0, state, bits, Integer.MAX_VALUE);
+    addEos(state, bits);
+    return TokenMask.of(bits, vocabSize, Math.max(0, farthest - state.minBytesToFinish()));
+  }
+
+  /**
+   * The tokens allowed in a state whose resulting state can be completed in at most {@code
+   * maxDistance} bytes, plus end-of-sequence when the document is complete. Not cached: the result
+   * depends on the budget, not only on the state.
+   *
+   * @return the mask, or null when it would allow nothing
+   */
+  TokenMask within(StepContext ctx, ParseState state, int maxDistance) {
+    long[] bits = new long[(vocabSize + 63) >>> 6];
+    walk(ctx, 0, state, bits, maxDistance);
+    addEos(state, bits);
+    TokenMask m = TokenMask.of(bits, vocabSize);
+    return m.isEmpty() ? null : m;
+  }
+
+  private void addEos(ParseState state, long[] bits) {
     if (state.complete()) {
       for (int id = 0; id < vocabSize; id++) {
         if (eos[id]) {
@@ -114,23 +134,40 @@ public final class ConstraintFactory {
         }
       }
     }
-    return TokenMask.of(bits, vocabSize);
   }
 
-  private void walk(StepContext ctx, int node, ParseState state, long[] bits) {
+  /**
+   * Sets the bits of the tokens under a trie node that the state accepts and that leave at most
+   * {@code maxDistance} bytes to finish.
+   *
+   * @return the largest distance to finish left by an allowed token under the node, or -1
+   */
+  private int walk(StepContext ctx, int node, ParseState state, long[] bits, int maxDistance) {
     int[] tokens = trie.tokens;
+    int farthest = -1;
     int end = trie.firstChild[node] + trie.childCount[node];
     for (int child = trie.firstChild[node]; child < end; child++) {
       ParseState next = ParseState.step(ctx, state, trie.edge[child] & 0xFF);
       if (next == null) {
         continue; // the whole subtree shares the rejected prefix
       }
-      for (int t = trie.tokenStart[child]; t < trie.tokenStart[child + 1]; t++) {
-        bits[tokens[t] >>> 6] |= 1L << tokens[t];
+      int first = trie.tokenStart[child];
+      int last = trie.tokenStart[child + 1];
+      if (first < last) {
+        // Distance is not monotone along a token (a later byte may close what an earlier one
+        // opened), so it filters the tokens ending here but never prunes the subtree.
+        int d = next.minBytesToFinish();
+        if (d <= maxDistance) {
+          farthest = Math.max(farthest, d);
+          for (int t = first; t < last; t++) {
+            bits[tokens[t] >>> 6] |= 1L << tokens[t];
+          }
+        }
       }
       if (trie.childCount[child] > 0) {
-        walk(ctx, child, next, bits);
+        farthest = Math.max(farthest, walk(ctx, child, next, bits, maxDistance));
       }
     }
+    return farthest;
   }
 }

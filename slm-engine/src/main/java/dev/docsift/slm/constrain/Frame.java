@@ -21,6 +21,14 @@ interface Frame {
   boolean canEnd();
 
   /**
+   * The fewest bytes that close this value from here, its own closing bytes included but not the
+   * frames below: the length of the shortest byte string this frame would take and end on. Frames
+   * check feasibility as they take bytes, so that string exists and is made of bytes this frame
+   * accepts one at a time. Grounding is ignored: grounded strings may need more (a lower bound).
+   */
+  int minBytesToFinish();
+
+  /**
    * A key equal for all frames that accept the same byte strings of up to {@code k} bytes and end
    * in equally keyed frames: counters far from their limits are folded together.
    */

@@ -6,11 +6,31 @@ import java.util.List;
 final class LiteralNode implements Node {
   private final ByteTrie trie;
 
+  /** Per trie node, the fewest bytes to the end of a value in its subtree. */
+  private final int[] toValue;
+
   /**
    * @param texts the compact JSON of each allowed value; at least one, none empty
    */
   LiteralNode(List<byte[]> texts) {
     this.trie = new ByteTrie(texts);
+    toValue = new int[trie.size()];
+    // Children are numbered after their parents: a backward sweep sees every child first.
+    for (int n = trie.size() - 1; n >= 0; n--) {
+      int best = trie.value(n) >= 0 ? 0 : Integer.MAX_VALUE;
+      for (int b = 0; b < 256 && best > 0; b++) {
+        int c = trie.next(n, b);
+        if (c >= 0) {
+          best = Math.min(best, 1 + toValue[c]);
+        }
+      }
+      toValue[n] = best;
+    }
+  }
+
+  @Override
+  public int minBytes() {
+    return toValue[0];
   }
 
   @Override
@@ -42,6 +62,11 @@ final class LiteralNode implements Node {
     @Override
     public boolean canEnd() {
       return node.trie.value(trieNode) >= 0;
+    }
+
+    @Override
+    public int minBytesToFinish() {
+      return node.toValue[trieNode];
     }
 
     @Override

@@ -11,4 +11,10 @@ sealed interface Node
 
   /** Whether a value can begin with a byte. */
   boolean canStartWith(int b);
+
+  /**
+   * The length in bytes of the shortest whole value this syntax allows (compact JSON); precomputed
+   * at construction, children being built before their parents ($refs cannot loop).
+   */
+  int minBytes();
 }

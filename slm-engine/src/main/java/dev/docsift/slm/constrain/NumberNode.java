@@ -32,6 +32,11 @@ final class NumberNode implements Node {
     return b == '-' || (b >= '0' && b <= '9');
   }
 
+  @Override
+  public int minBytes() {
+    return 1;
+  }
+
   /**
    * @param phase the grammar position
    * @param length the characters written
@@ -60,6 +65,12 @@ final class NumberNode implements Node {
     @Override
     public boolean canEnd() {
       return phase == ZERO || phase == INT || phase == FRACTION;
+    }
+
+    @Override
+    public int minBytesToFinish() {
+      // START, SIGN and DOT need one digit; the others may end.
+      return canEnd() ? 0 : 1;
     }
 
     @Override

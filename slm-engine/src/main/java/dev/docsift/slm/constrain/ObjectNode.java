@@ -28,6 +28,23 @@ final class ObjectNode implements Node {
   /** closable[next]: no required property at or after next. */
   private final boolean[] closable;
 
+  /** keyLength[p]: the bytes of {@code "key":} of property p. */
+  private final int[] keyLength;
+
+  /** The depth of each key trie node (bytes of key matched). */
+  private final int[] depth;
+
+  /**
+   * tail[next]: the fewest bytes after a value to close, writing {@code ,"key":value} per required
+   * property from next on, then '}'.
+   */
+  private final int[] tail;
+
+  /** afterComma[next]: the fewest bytes to close when a property from next on must be written. */
+  private final int[] afterComma;
+
+  private final int minBytes;
+
   /**
    * @param jsonKeys the properties' keys as JSON string literals, quotes included
    * @param values the properties' value syntaxes
@@ -69,6 +86,56 @@ final class ObjectNode implements Node {
       closable[i] = firstRequired == n;
       limit[i] = Math.min(firstRequired, n - 1);
     }
+    keyLength = new int[n];
+    for (int p = 0; p < n; p++) {
+      keyLength[p] = strings.get(p).length;
+    }
+    depth = new int[keys.size()];
+    // Trie children are numbered after their parents: one forward sweep sets every depth.
+    for (int t = 0; t < keys.size(); t++) {
+      for (int b = 0; b < 256; b++) {
+        int c = keys.next(t, b);
+        if (c >= 0) {
+          depth[c] = depth[t] + 1;
+        }
+      }
+    }
+    tail = new int[n + 1];
+    tail[n] = 1;
+    for (int p = n - 1; p >= 0; p--) {
+      tail[p] = tail[p + 1] + (required[p] ? 1 + keyLength[p] + this.values[p].minBytes() : 0);
+    }
+    afterComma = new int[n + 1];
+    afterComma[n] = Integer.MAX_VALUE; // no comma is accepted once every property is written
+    for (int next = 0; next < n; next++) {
+      int best = Integer.MAX_VALUE;
+      for (int p = next; p <= limit[next]; p++) {
+        best = Math.min(best, keyLength[p] + this.values[p].minBytes() + tail[p + 1]);
+      }
+      afterComma[next] = best;
+    }
+    minBytes = 1 + fromOpen();
+  }
+
+  /** After '{': close at once when nothing is required, else write a property first. */
+  private int fromOpen() {
+    return closable[0] ? 1 : afterComma[0];
+  }
+
+  @Override
+  public int minBytes() {
+    return minBytes;
+  }
+
+  /** Inside a key at a trie node: finish some viable key, its value, then the tail. */
+  private int fromKey(int trieNode, int next) {
+    int best = Integer.MAX_VALUE;
+    for (int p : subtree[trieNode]) {
+      if (p >= next && p <= limit[next]) {
+        best = Math.min(best, keyLength[p] - depth[trieNode] + values[p].minBytes() + tail[p + 1]);
+      }
+    }
+    return best;
   }
 
   @Override
@@ -134,6 +201,18 @@ final class ObjectNode implements Node {
     @Override
     public boolean canEnd() {
       return false;
+    }
+
+    @Override
+    public int minBytesToFinish() {
+      ObjectNode o = node;
+      return switch (phase) {
+        case START -> o.minBytes;
+        case OPEN -> o.fromOpen();
+        case AFTER_VALUE -> o.tail[next];
+        case AFTER_COMMA -> o.afterComma[next];
+        default -> o.fromKey(trie, next);
+      };
     }
 
     @Override

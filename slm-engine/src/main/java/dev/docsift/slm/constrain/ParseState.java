@@ -54,6 +54,19 @@ record ParseState(Frame top, ParseState below) {
     return true;
   }
 
+  /**
+   * The fewest bytes that complete the document from this state: the sum over the stack, since each
+   * frame resumes where the one above it ends. 0 once complete. Exact when ungrounded: a shortest
+   * completion exists, byte by byte, among the bytes {@link #step} accepts.
+   */
+  int minBytesToFinish() {
+    int sum = 0;
+    for (ParseState s = this; s.top != null; s = s.below) {
+      sum += s.top.minBytesToFinish();
+    }
+    return sum;
+  }
+
   /** The cache key of this state for tokens of up to {@code k} bytes. */
   ParseState canonical(int k) {
     return top == null ? DONE : new ParseState(top.canonical(k), below.canonical(k));

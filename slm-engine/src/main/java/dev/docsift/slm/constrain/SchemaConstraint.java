@@ -8,13 +8,36 @@ import java.util.Map;
  * keep the text completable stay allowed, end-of-sequence only once the document is complete. Every
  * state reachable through allowed tokens can be completed within a bounded length, so a generation
  * that keeps to the mask always ends in a valid document. Not thread-safe.
+ *
+ * <p>Budget: given {@link #budget}, the constraint also keeps the document completable within the
+ * tokens left. It knows, for every parser state, the fewest bytes that complete the document
+ * ({@link ParseState#minBytesToFinish}, d). With r tokens left (end-of-sequence included), a token
+ * is safe when the state after it has d' &le; r - 2: d' single-byte tokens plus end-of-sequence
+ * still fit in the r - 1 left. Byte-level vocabularies hold all 256 single-byte tokens, so the next
+ * byte of a shortest completion is always a safe token and, starting from r &ge; d + 1, the
+ * document always closes in time. Far from the limit (r beyond d plus the most one token of this
+ * state can add to d, plus {@value #BUDGET_WINDOW}) the cached plain mask is already safe and is
+ * used as is; closer, the safe tokens are computed afresh (a trie walk, never cached, since the
+ * result depends on r). A vocabulary without some single-byte token may leave no safe token: the
+ * plain mask is then used, the document stays valid as far as written and the caller hits its limit
+ * (no worse than without a budget). Grounded strings may need more bytes than d counts (their
+ * characters must follow the page text), with the same fallback.
  */
 public final class SchemaConstraint implements TokenConstraint {
   private final ConstraintFactory factory;
   private final StepContext ctx;
   private final Map<ParseState, TokenMask> cache;
+
+  /**
+   * Slack on top of a mask's own growth before the budget check walks the trie: masks are cached
+   * per canonical state, whose growth may differ a little from the actual state's (a string near
+   * its maxLength, say).
+   */
+  static final int BUDGET_WINDOW = 64;
+
   private ParseState state;
   private boolean ended;
+  private int budget = Integer.MAX_VALUE;
 
   /**
    * A constraint with its own precomputation; prefer {@link ConstraintFactory#create()} to share
@@ -48,7 +71,27 @@ public final class SchemaConstraint implements TokenConstraint {
       }
       return;
     }
-    factory.mask(ctx, state, cache).apply(logits);
+    TokenMask plain = factory.mask(ctx, state, cache);
+    if (budget != Integer.MAX_VALUE) {
+      int distance = state.minBytesToFinish();
+      if ((long) distance + plain.maxGrowth() + 2 + BUDGET_WINDOW >= budget) {
+        TokenMask safe = factory.within(ctx, state, budget - 2);
+        if (safe != null) {
+          safe.apply(logits);
+          return;
+        }
+        // Nothing fits (a vocabulary without single-byte tokens): see the class comment.
+      }
+    }
+    plain.apply(logits);
+  }
+
+  @Override
+  public void budget(int remainingTokens) {
+    if (remainingTokens < 1) {
+      throw new IllegalArgumentException("remainingTokens must be at least 1: " + remainingTokens);
+    }
+    budget = remainingTokens;
   }
 
   @Override

@@ -20,6 +20,15 @@ final class StringNode implements Node {
   /** feasible[c][s]: from state s with c characters written, the string can still be closed. */
   private final boolean[][] feasible;
 
+  /**
+   * need[c][s]: the fewest bytes of characters (escapes counted as written) that take state s with
+   * c characters written to an accepting state with at least min characters; {@link #NEVER} where
+   * infeasible. The closing quote is not counted.
+   */
+  private final int[][] need;
+
+  private static final int NEVER = Integer.MAX_VALUE / 4;
+
   /** Every count from min to this one has the same feasibility column as min. */
   private final int stableUpTo;
 
@@ -57,6 +66,23 @@ final class StringNode implements Node {
         feasible[c][s] = f;
       }
     }
+    need = new int[max + 1][n];
+    for (int c = max; c >= 0; c--) {
+      for (int s = 0; s < n; s++) {
+        int best = dfa.accepting(s) && c >= min ? 0 : NEVER;
+        if (c < max) {
+          int[] l = dfa.lows(s);
+          int[] h = dfa.highs(s);
+          int[] t = dfa.targets(s);
+          for (int i = 0; i < t.length; i++) {
+            if (need[c + 1][t[i]] < NEVER) {
+              best = Math.min(best, cheapest(l[i], h[i]) + need[c + 1][t[i]]);
+            }
+          }
+        }
+        need[c][s] = best;
+      }
+    }
     if (!feasible[0][0]) {
       throw new IllegalArgumentException(where + ": no string satisfies its length and pattern.");
     }
@@ -80,6 +106,27 @@ final class StringNode implements Node {
   @Override
   public boolean canStartWith(int b) {
     return b == '"';
+  }
+
+  @Override
+  public int minBytes() {
+    return 2 + need[0][0];
+  }
+
+  /** The fewest bytes a character in [lo, hi] takes as this syntax writes it. */
+  static int cheapest(int lo, int hi) {
+    // Plain ASCII from space, except the two that must be escaped.
+    if (lo <= 0x7F && hi >= 0x20) {
+      int a = Math.max(lo, 0x20);
+      int b = Math.min(hi, 0x7F);
+      if (b - a + 1 > (a <= '"' && '"' <= b ? 1 : 0) + (a <= '\\' && '\\' <= b ? 1 : 0)) {
+        return 1;
+      }
+    }
+    if (lo <= 0x7F) {
+      return 2; // \t, \n, \" or \\
+    }
+    return lo <= 0x7FF ? 2 : lo <= 0xFFFF ? 3 : 4;
   }
 
   /** The state after one more character, or -1 when the string could no longer be closed. */
@@ -261,6 +308,41 @@ final class StringNode implements Node {
     @Override
     public boolean canEnd() {
       return false;
+    }
+
+    @Override
+    public int minBytesToFinish() {
+      StringNode n = node;
+      if (dfa < 0) {
+        return n.minBytes();
+      }
+      if (escape) {
+        int best = NEVER;
+        for (int cp : ESCAPED) {
+          int t = n.charTarget(dfa, chars, cp);
+          if (t >= 0) {
+            best = Math.min(best, 1 + n.need[chars + 1][t]);
+          }
+        }
+        return best + 1;
+      }
+      if (pending > 0) {
+        // The characters the written lead and continuation bytes can still become.
+        int shift = 6 * (pending - 1);
+        int first = (partial << (6 * pending)) | ((contLo & 0x3F) << shift);
+        int last = (partial << (6 * pending)) | ((contHi & 0x3F) << shift) | ((1 << shift) - 1);
+        int[] l = n.dfa.lows(dfa);
+        int[] h = n.dfa.highs(dfa);
+        int[] t = n.dfa.targets(dfa);
+        int best = NEVER;
+        for (int i = 0; i < t.length && chars + 1 <= n.max; i++) {
+          if (l[i] <= last && h[i] >= first) {
+            best = Math.min(best, pending + n.need[chars + 1][t[i]]);
+          }
+        }
+        return best + 1;
+      }
+      return n.need[chars][dfa] + 1;
     }
 
     @Override

@@ -21,6 +21,16 @@ public interface TokenConstraint {
    */
   void accept(int tokenId);
 
+  /**
+   * Tells the constraint how many tokens the generation may still emit, end-of-sequence included,
+   * counting the one the next {@link #mask} is for. A caller with a token limit calls it before
+   * every {@link #mask}; a constraint may then also forbid tokens after which the text could no
+   * longer be completed in time. The default ignores it.
+   *
+   * @param remainingTokens tokens left, at least 1
+   */
+  default void budget(int remainingTokens) {}
+
   /** Whether the text so far is a complete, valid document. */
   boolean isComplete();
 }

@@ -9,10 +9,17 @@ import java.util.Arrays;
  * @param allowedIds the allowed ids when they are few (fill-and-restore is then cheapest), else
  *     null (clear the disallowed bits one by one)
  * @param size the vocabulary size
+ * @param maxGrowth the most that one allowed (non-eos) token raised {@link
+ *     ParseState#minBytesToFinish} from the state the mask was computed for; tells the budget check
+ *     whether the plain mask is safe
  */
-record TokenMask(long[] allowed, int[] allowedIds, int size) {
+record TokenMask(long[] allowed, int[] allowedIds, int size, int maxGrowth) {
 
   static TokenMask of(long[] allowed, int size) {
+    return of(allowed, size, 0);
+  }
+
+  static TokenMask of(long[] allowed, int size, int maxGrowth) {
     int count = 0;
     for (long w : allowed) {
       count += Long.bitCount(w);
@@ -27,7 +34,17 @@ record TokenMask(long[] allowed, int[] allowedIds, int size) {
         }
       }
     }
-    return new TokenMask(allowed, ids, size);
+    return new TokenMask(allowed, ids, size, maxGrowth);
+  }
+
+  /** Whether no token at all is allowed. */
+  boolean isEmpty() {
+    for (long w : allowed) {
+      if (w != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   boolean allows(int id) {

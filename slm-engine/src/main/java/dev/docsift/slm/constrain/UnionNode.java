@@ -9,12 +9,23 @@ import java.util.List;
 final class UnionNode implements Node {
   private final Node[] alternatives;
   private final UnionFrame start = new UnionFrame(this);
+  private final int minBytes;
 
   /**
    * @param alternatives alternatives whose first bytes do not overlap
    */
   UnionNode(List<Node> alternatives) {
     this.alternatives = alternatives.toArray(new Node[0]);
+    int m = Integer.MAX_VALUE;
+    for (Node a : this.alternatives) {
+      m = Math.min(m, a.minBytes());
+    }
+    this.minBytes = m;
+  }
+
+  @Override
+  public int minBytes() {
+    return minBytes;
   }
 
   List<Node> alternatives() {
@@ -51,6 +62,11 @@ final class UnionNode implements Node {
     @Override
     public boolean canEnd() {
       return false;
+    }
+
+    @Override
+    public int minBytesToFinish() {
+      return node.minBytes;
     }
 
     @Override

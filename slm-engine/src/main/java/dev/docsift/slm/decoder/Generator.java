@@ -120,6 +120,9 @@ public final class Generator {
           // chosen token was allowed, so its logit is the same before and after the mask.
           rawLogSumExp = Sampler.logSumExp(logits);
           long c0 = System.nanoTime();
+          // Tokens this and later mask calls may still pick, a stop token included: the loop ends
+          // after count reaches max, or after a token sampled at position maxContext.
+          constraint.budget(Math.min(max - count, maxContext - cache.length() + 1));
           constraint.mask(logits);
           constraintNanos += System.nanoTime() - c0;
           if (allMasked(logits)) {

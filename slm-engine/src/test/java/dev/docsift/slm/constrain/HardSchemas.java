@@ -3,10 +3,11 @@ package dev.docsift.slm.constrain;
 import java.util.Map;
 
 /** Hand-written schemas that exercise what the shipped ones do not. */
-final class HardSchemas {
+public final class HardSchemas {
   private HardSchemas() {}
 
-  static final Map<String, String> ALL =
+  /** Schema JSON texts by name. */
+  public static final Map<String, String> ALL =
       Map.of(
           "nested",
           """

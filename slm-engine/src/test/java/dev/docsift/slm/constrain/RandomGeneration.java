@@ -18,6 +18,20 @@ final class RandomGeneration {
 
   static String run(
       TestVocab vocab, SchemaConstraint constraint, Skew skew, long seed, int maxSteps) {
+    return run(vocab, constraint, skew, seed, maxSteps, false);
+  }
+
+  /**
+   * @param budgeted whether to tell the constraint, before each mask, that only the steps left to
+   *     {@code maxSteps} remain (end-of-sequence included)
+   */
+  static String run(
+      TestVocab vocab,
+      SchemaConstraint constraint,
+      Skew skew,
+      long seed,
+      int maxSteps,
+      boolean budgeted) {
     Random random = new Random(seed);
     float[] bonus = new float[vocab.size()];
     for (int id = 0; id < vocab.size(); id++) {
@@ -39,6 +53,9 @@ final class RandomGeneration {
     for (int step = 0; step < maxSteps; step++) {
       for (int i = 0; i < logits.length; i++) {
         logits[i] = (float) random.nextGaussian() + bonus[i];
+      }
+      if (budgeted) {
+        constraint.budget(maxSteps - step);
       }
       constraint.mask(logits);
       int best = -1;
