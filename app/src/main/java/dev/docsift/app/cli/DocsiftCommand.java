@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         "Turns scanned documents into JSON that validates against a JSON Schema, offline.",
     subcommands = {
       ExtractCommand.class,
+      WatchCommand.class,
       SchemasCommand.class,
       ModelsCommand.class,
       BenchCommand.class,
