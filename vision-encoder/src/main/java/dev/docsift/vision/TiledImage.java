@@ -1,0 +1,75 @@
+package dev.docsift.vision;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+
+/**
+ * A page cut into normalised tiles, ready to be the vision encoder's {@code pixel_values}.
+ *
+ * @param grid the grid the page was resized to; its tiles come first, row by row
+ * @param tileSize side of a tile in pixels
+ * @param hasThumbnail whether the last tile is a thumbnail of the whole page
+ * @param pixels {@code (tiles, 3, tileSize, tileSize)} normalised values, channels R, G, B; not
+ *     copied (it is large), so callers must not modify it
+ */
+public record TiledImage(TileGrid grid, int tileSize, boolean hasThumbnail, float[] pixels) {
+
+  /**
+   * Validates the shape.
+   *
+   * @throws IllegalArgumentException when {@code pixels} does not hold exactly the tiles
+   */
+  public TiledImage {
+    int expected = (grid.tiles() + (hasThumbnail ? 1 : 0)) * 3 * tileSize * tileSize;
+    if (pixels.length != expected) {
+      throw new IllegalArgumentException(
+          "pixels has " + pixels.length + " values, expected " + expected);
+    }
+  }
+
+  /** Returns the number of tiles, thumbnail included. */
+  public int tileCount() {
+    return grid.tiles() + (hasThumbnail ? 1 : 0);
+  }
+
+  /** Returns the tensor shape {@code [tiles, 3, tileSize, tileSize]}. */
+  public long[] shape() {
+    return new long[] {tileCount(), 3, tileSize, tileSize};
+  }
+
+  /**
+   * Returns a copy of one tile, {@code (3, tileSize, tileSize)}.
+   *
+   * @param index 0 to {@code tileCount() - 1}; the thumbnail, when present, is last
+   * @throws IndexOutOfBoundsException when {@code index} is out of range
+   */
+  public float[] tile(int index) {
+    int size = 3 * tileSize * tileSize;
+    java.util.Objects.checkIndex(index, tileCount());
+    return Arrays.copyOfRange(pixels, index * size, (index + 1) * size);
+  }
+
+  /** Returns a read-only view of all pixels, for an ONNX Runtime tensor. */
+  public FloatBuffer asBuffer() {
+    return FloatBuffer.wrap(pixels).asReadOnlyBuffer();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TiledImage other
+        && grid.equals(other.grid)
+        && tileSize == other.tileSize
+        && hasThumbnail == other.hasThumbnail
+        && Arrays.equals(pixels, other.pixels);
+  }
+
+  @Override
+  public int hashCode() {
+    return grid.hashCode() * 31 + Arrays.hashCode(pixels);
+  }
+
+  @Override
+  public String toString() {
+    return "TiledImage[grid=" + grid + ", tileSize=" + tileSize + ", tiles=" + tileCount() + "]";
+  }
+}

@@ -1,0 +1,206 @@
+package dev.docsift.vision;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs an ONNX vision graph ({@code pixel_values} → {@code image_embeds}) on tiled pages.
+ *
+ * <p>Holds an {@link OrtSession}, which holds native memory: it must be closed, or the application
+ * leaks off-heap memory. Closing twice is harmless; use after close throws {@link
+ * IllegalStateException}. {@link #encode} may be called from several threads at once (ONNX
+ * Runtime's run is thread-safe); tensors live for one call only. Do not close it while a call is
+ * running.
+ */
+public final class VisionEncoder implements AutoCloseable {
+
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final VisionModelSpec spec;
+  private volatile boolean closed;
+
+  private VisionEncoder(OrtEnvironment env, OrtSession session, VisionModelSpec spec) {
+    this.env = env;
+    this.session = session;
+    this.spec = spec;
+  }
+
+  /**
+   * Opens a vision graph on the CPU and checks its input and output shapes against {@code spec}.
+   *
+   * @param model path of the {@code .onnx} file
+   * @param spec expected shapes
+   * @return an open encoder
+   * @throws VisionEncoderException {@code VISION_MODEL_LOAD} when the file cannot be opened, {@code
+   *     VISION_MODEL_SHAPE} when its inputs or outputs differ from {@code spec}
+   */
+  public static VisionEncoder open(Path model, VisionModelSpec spec) throws VisionEncoderException {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(spec, "spec");
+    // One environment per process: getEnvironment() returns the shared one and it is never closed.
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtSession session;
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      session = env.createSession(model.toString(), options);
+    } catch (OrtException e) {
+      throw new VisionEncoderException(
+          VisionEncoderException.Code.VISION_MODEL_LOAD,
+          "cannot open vision model " + model + ": " + e.getMessage(),
+          e);
+    }
+    try {
+      checkShape(
+          session.getInputInfo(), VisionModelSpec.INPUT, 3, spec.tileSize(), spec.tileSize());
+      checkShape(
+          session.getOutputInfo(), VisionModelSpec.OUTPUT, spec.tokensPerTile(), spec.hidden());
+    } catch (OrtException | VisionEncoderException e) {
+      try {
+        session.close();
+      } catch (OrtException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (e instanceof VisionEncoderException vee) {
+        throw vee;
+      }
+      throw new VisionEncoderException(
+          VisionEncoderException.Code.VISION_MODEL_LOAD,
+          "cannot read the model's inputs and outputs",
+          e);
+    }
+    return new VisionEncoder(env, session, spec);
+  }
+
+  /** Checks a float tensor {@code name} of shape {@code [any, dims...]}. */
+  private static void checkShape(Map<String, NodeInfo> infos, String name, long... dims)
+      throws VisionEncoderException {
+    NodeInfo node = infos.get(name);
+    if (node == null || !(node.getInfo() instanceof TensorInfo info)) {
+      throw new VisionEncoderException(
+          VisionEncoderException.Code.VISION_MODEL_SHAPE,
+          "the vision model has no tensor named '" + name + "' (it has " + infos.keySet() + ")",
+          null);
+    }
+    long[] shape = info.getShape();
+    // Dimension 0 is the tile count: dynamic (-1) in an exported graph, so it is not compared.
+    boolean ok = info.type == OnnxJavaType.FLOAT && shape.length == dims.length + 1;
+    for (int i = 0; ok && i < dims.length; i++) {
+      ok = shape[i + 1] == dims[i];
+    }
+    if (!ok) {
+      long[] expected = new long[dims.length + 1];
+      expected[0] = -1;
+      System.arraycopy(dims, 0, expected, 1, dims.length);
+      throw new VisionEncoderException(
+          VisionEncoderException.Code.VISION_MODEL_SHAPE,
+          "'"
+              + name
+              + "' is "
+              + info.type
+              + " "
+              + Arrays.toString(shape)
+              + ", expected FLOAT "
+              + Arrays.toString(expected),
+          null);
+    }
+  }
+
+  /** Returns the shapes this encoder was opened with. */
+  public VisionModelSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Encodes the tiles of one page.
+   *
+   * @param tiles tiles of {@code spec().tileSize()} pixels
+   * @return {@code (tiles, tokensPerTile, hidden)} embeddings
+   * @throws IllegalArgumentException when the tile size differs from the spec
+   * @throws IllegalStateException when the encoder is closed
+   * @throws VisionEncoderException {@code VISION_INFERENCE} when ONNX Runtime fails or returns an
+   *     unexpected shape
+   */
+  public ImageEmbeddings encode(TiledImage tiles) throws VisionEncoderException {
+    Objects.requireNonNull(tiles, "tiles");
+    if (tiles.tileSize() != spec.tileSize()) {
+      throw new IllegalArgumentException(
+          "tiles are " + tiles.tileSize() + " px, the model takes " + spec.tileSize());
+    }
+    return encode(tiles.pixels(), tiles.tileCount());
+  }
+
+  /**
+   * Encodes raw {@code pixel_values}.
+   *
+   * @param pixels {@code (count, 3, tileSize, tileSize)} normalised values
+   * @param count number of tiles
+   * @return {@code (count, tokensPerTile, hidden)} embeddings
+   * @throws IllegalArgumentException when {@code pixels} does not hold {@code count} tiles
+   * @throws IllegalStateException when the encoder is closed
+   * @throws VisionEncoderException {@code VISION_INFERENCE} when ONNX Runtime fails or returns an
+   *     unexpected shape
+   */
+  public ImageEmbeddings encode(float[] pixels, int count) throws VisionEncoderException {
+    if (closed) {
+      throw new IllegalStateException("vision encoder is closed");
+    }
+    int s = spec.tileSize();
+    if (count < 1 || pixels.length != (long) count * 3 * s * s) {
+      throw new IllegalArgumentException(
+          pixels.length + " values are not " + count + " tiles of 3x" + s + "x" + s);
+    }
+    long[] shape = {count, 3, s, s};
+    try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), shape);
+        OrtSession.Result result = session.run(Map.of(VisionModelSpec.INPUT, input))) {
+      OnnxTensor out =
+          (OnnxTensor)
+              result
+                  .get(VisionModelSpec.OUTPUT)
+                  .orElseThrow(() -> new OrtException("no output " + VisionModelSpec.OUTPUT));
+      long[] outShape = out.getInfo().getShape();
+      long[] expected = {count, spec.tokensPerTile(), spec.hidden()};
+      if (!Arrays.equals(outShape, expected)) {
+        throw new VisionEncoderException(
+            VisionEncoderException.Code.VISION_INFERENCE,
+            "image_embeds came back "
+                + Arrays.toString(outShape)
+                + ", expected "
+                + Arrays.toString(expected),
+            null);
+      }
+      FloatBuffer buffer = out.getFloatBuffer();
+      float[] values = new float[buffer.remaining()];
+      buffer.get(values);
+      return new ImageEmbeddings(count, spec.tokensPerTile(), spec.hidden(), values);
+    } catch (OrtException e) {
+      throw new VisionEncoderException(
+          VisionEncoderException.Code.VISION_INFERENCE,
+          "the vision model failed: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Releases the session; harmless when already closed. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      session.close();
+    } catch (OrtException e) {
+      // Nothing a caller can do about a failed release; the session is unusable either way.
+      throw new IllegalStateException("failed to release the vision session", e);
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package dev.docsift.vision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Compares the Java tiler with the independent Python reference (scripts/vision/make_golden.py,
+ * which keeps InternVL's original grid choice code).
+ */
+class GoldenTest {
+
+  /**
+   * Max abs difference allowed on a normalised value. Both sides use the same filter; the residue
+   * is float vs double arithmetic (~1e-6), so 1e-4 is already loose.
+   */
+  private static final double TOLERANCE = 1e-4;
+
+  private static final JsonNode GOLDEN = load();
+  private static double maxError;
+
+  private static JsonNode load() {
+    try (InputStream in = GoldenTest.class.getResourceAsStream("/golden/tiling.json")) {
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Stream<Arguments> grids() {
+    List<Arguments> args = new ArrayList<>();
+    for (JsonNode g : GOLDEN.get("grids")) {
+      JsonNode p = g.get("policy");
+      TilingPolicy policy =
+          new TilingPolicy(
+              p.get("tileSize").asInt(),
+              p.get("minTiles").asInt(),
+              p.get("maxTiles").asInt(),
+              p.get("thumbnail").asBoolean());
+      args.add(
+          Arguments.of(
+              policy,
+              g.get("width").asInt(),
+              g.get("height").asInt(),
+              new TileGrid(g.get("cols").asInt(), g.get("rows").asInt()),
+              g.get("tiles").asInt()));
+    }
+    return args.stream();
+  }
+
+  @ParameterizedTest(name = "{1}x{2} {0} -> {3}")
+  @MethodSource("grids")
+  void gridMatchesReference(
+      TilingPolicy policy, int width, int height, TileGrid expected, int tiles) {
+    TileGrid grid = policy.chooseGrid(width, height);
+    assertEquals(expected, grid);
+    assertEquals(tiles, policy.outputTiles(grid));
+  }
+
+  static Stream<Arguments> pixelCases() {
+    List<Arguments> args = new ArrayList<>();
+    for (JsonNode c : GOLDEN.get("pixels")) {
+      args.add(Arguments.of(c.get("width").asInt(), c.get("height").asInt(), c));
+    }
+    return args.stream();
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @MethodSource("pixelCases")
+  void pixelsMatchReference(int width, int height, JsonNode expected) {
+    TiledImage tiled = Tiler.mississippi().tile(SyntheticImages.pattern(width, height));
+    assertEquals(
+        new TileGrid(expected.get("cols").asInt(), expected.get("rows").asInt()), tiled.grid());
+    JsonNode tiles = expected.get("tiles");
+    assertEquals(tiles.size(), tiled.tileCount());
+    int s = tiled.tileSize();
+    double caseMax = 0;
+    for (int t = 0; t < tiled.tileCount(); t++) {
+      float[] tile = tiled.tile(t);
+      JsonNode e = tiles.get(t);
+      for (int c = 0; c < 3; c++) {
+        double sum = 0;
+        double sumSq = 0;
+        for (int i = c * s * s; i < (c + 1) * s * s; i++) {
+          sum += tile[i];
+          sumSq += (double) tile[i] * tile[i];
+        }
+        double mean = sum / (s * s);
+        double std = Math.sqrt(Math.max(0, sumSq / (s * s) - mean * mean));
+        caseMax = Math.max(caseMax, Math.abs(mean - e.get("mean").get(c).asDouble()));
+        caseMax = Math.max(caseMax, Math.abs(std - e.get("std").get(c).asDouble()));
+      }
+      JsonNode samples = e.get("samples");
+      for (int k = 0; k < samples.size(); k++) {
+        // Same positions as sample_positions() in make_golden.py.
+        int c = k % 3;
+        int y = (k * 97 + 13) % s;
+        int x = (k * 181 + 7) % s;
+        double actual = tile[(c * s + y) * s + x];
+        caseMax = Math.max(caseMax, Math.abs(actual - samples.get(k).asDouble()));
+      }
+    }
+    synchronized (GoldenTest.class) {
+      maxError = Math.max(maxError, caseMax);
+    }
+    assertTrue(caseMax <= TOLERANCE, width + "x" + height + ": max abs error " + caseMax);
+  }
+
+  @AfterAll
+  static void report() {
+    System.out.printf("golden pixels: max abs error after normalisation %.3g%n", maxError);
+  }
+}
