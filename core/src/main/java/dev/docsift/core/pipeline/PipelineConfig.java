@@ -10,15 +10,34 @@ import java.util.Objects;
  * @param intake how documents are opened and rendered
  * @param ocr how pages are read
  * @param threads how many documents are processed at once
+ * @param engine which engine writes the data
  */
-public record PipelineConfig(IntakeOptions intake, OcrOptions ocr, int threads) {
+public record PipelineConfig(
+    IntakeOptions intake, OcrOptions ocr, int threads, EngineChoice engine) {
   /** Validates. */
   public PipelineConfig {
     Objects.requireNonNull(intake, "intake");
     Objects.requireNonNull(ocr, "ocr");
+    Objects.requireNonNull(engine, "engine");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1: " + threads);
     }
+  }
+
+  /**
+   * Settings on the embedded OCR engine.
+   *
+   * @param intake how documents are opened and rendered
+   * @param ocr how pages are read
+   * @param threads how many documents are processed at once
+   */
+  public PipelineConfig(IntakeOptions intake, OcrOptions ocr, int threads) {
+    this(intake, ocr, threads, EngineChoice.OCR);
+  }
+
+  /** A copy on another engine. */
+  public PipelineConfig withEngine(EngineChoice newEngine) {
+    return new PipelineConfig(intake, ocr, threads, newEngine);
   }
 
   /** Defaults: 300 dpi, English, one thread per core. */
