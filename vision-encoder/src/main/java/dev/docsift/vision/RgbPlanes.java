@@ -22,7 +22,6 @@ record RgbPlanes(int width, int height, float[][] planes) {
   static RgbPlanes of(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
-    float[][] planes = new float[3][w * h];
     Raster raster = image.getRaster();
     var cm = image.getColorModel();
     int csType = cm.getColorSpace().getType();
@@ -33,17 +32,19 @@ record RgbPlanes(int width, int height, float[][] planes) {
       // gamma curve and brighten the page; PIL's L -> RGB just copies the value.
       float max = (1 << cm.getComponentSize(0)) - 1;
       int bands = raster.getNumBands();
+      float[] grey = new float[w * h];
       for (int y = 0; y < h; y++) {
         raster.getPixels(0, y, w, 1, row);
         for (int x = 0; x < w; x++) {
-          float v = row[x * bands] / max;
-          int i = y * w + x;
-          planes[0][i] = v;
-          planes[1][i] = v;
-          planes[2][i] = v;
+          grey[y * w + x] = row[x * bands] / max;
         }
       }
-    } else if (component
+      // One array for the three channels: callers that see the same array twice (the tiler)
+      // resize it once. Nobody writes to planes.
+      return new RgbPlanes(w, h, new float[][] {grey, grey, grey});
+    }
+    float[][] planes = new float[3][w * h];
+    if (component
         && csType == ColorSpace.TYPE_RGB
         && cm.getColorSpace().isCS_sRGB()
         && raster.getNumBands() >= 3) {

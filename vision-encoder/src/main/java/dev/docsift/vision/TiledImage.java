@@ -49,6 +49,36 @@ public record TiledImage(TileGrid grid, int tileSize, boolean hasThumbnail, floa
     return Arrays.copyOfRange(pixels, index * size, (index + 1) * size);
   }
 
+  /**
+   * Returns the part of the page a tile shows.
+   *
+   * @param index 0 to {@code tileCount() - 1}; the thumbnail, when present, is last
+   * @return its region, the whole page for the thumbnail
+   * @throws IndexOutOfBoundsException when {@code index} is out of range
+   */
+  public TileRegion region(int index) {
+    java.util.Objects.checkIndex(index, tileCount());
+    return index == grid.tiles() ? TileRegion.WHOLE_PAGE : TileRegion.cell(grid, index);
+  }
+
+  /**
+   * Returns the pixels of some tiles, in the order given, as one {@code (count, 3, tileSize,
+   * tileSize)} array.
+   *
+   * @param indices tiles to take, each 0 to {@code tileCount() - 1}
+   * @return a new array
+   * @throws IndexOutOfBoundsException when an index is out of range
+   */
+  public float[] pixelsOf(int[] indices) {
+    int size = 3 * tileSize * tileSize;
+    float[] out = new float[indices.length * size];
+    for (int i = 0; i < indices.length; i++) {
+      java.util.Objects.checkIndex(indices[i], tileCount());
+      System.arraycopy(pixels, indices[i] * size, out, i * size, size);
+    }
+    return out;
+  }
+
   /** Returns a read-only view of all pixels, for an ONNX Runtime tensor. */
   public FloatBuffer asBuffer() {
     return FloatBuffer.wrap(pixels).asReadOnlyBuffer();

@@ -38,6 +38,11 @@ public final class Tiler {
     return policy;
   }
 
+  /** Returns the per-channel statistics. */
+  public PixelNormalization normalization() {
+    return normalization;
+  }
+
   /**
    * Tiles a page.
    *
@@ -56,9 +61,15 @@ public final class Tiler {
     float[] out = new float[tileCount * 3 * plane]; // (tiles, 3, s, s)
     int resizedW = s * grid.cols();
     int resizedH = s * grid.rows();
+    float[] resized = null;
+    float[] thumb = null;
     for (int c = 0; c < 3; c++) {
-      float[] resized =
-          BicubicResampler.resize(rgb.planes()[c], rgb.width(), rgb.height(), resizedW, resizedH);
+      // A grey page has one plane for all three channels: resize it once.
+      boolean same = c > 0 && rgb.planes()[c] == rgb.planes()[c - 1];
+      if (!same) {
+        resized =
+            BicubicResampler.resize(rgb.planes()[c], rgb.width(), rgb.height(), resizedW, resizedH);
+      }
       // Tile t covers column t % cols and row t / cols: row by row, as the original's crop boxes.
       for (int t = 0; t < grid.tiles(); t++) {
         int x0 = (t % grid.cols()) * s;
@@ -73,7 +84,9 @@ public final class Tiler {
         }
       }
       if (thumbnail) {
-        float[] thumb = BicubicResampler.resize(rgb.planes()[c], rgb.width(), rgb.height(), s, s);
+        if (!same) {
+          thumb = BicubicResampler.resize(rgb.planes()[c], rgb.width(), rgb.height(), s, s);
+        }
         int base = (grid.tiles() * 3 + c) * plane;
         for (int i = 0; i < plane; i++) {
           out[base + i] = normalization.apply(c, thumb[i]);
@@ -81,5 +94,52 @@ public final class Tiler {
       }
     }
     return new TiledImage(grid, s, thumbnail, out);
+  }
+
+  /**
+   * Measures how much of each tile is ink: the share of its pixels whose luminance (Rec. 601, on
+   * the un-normalised values) is below {@code darkBelow}. A blank stretch of paper measures near 0
+   * even when it is noisy or tinted; a line of small print measures about 0.5 to 1 %.
+   *
+   * @param tiles tiles this tiler made
+   * @param darkBelow luminance threshold, in (0, 1)
+   * @return one fraction from 0 to 1 per tile, the thumbnail last
+   * @throws IllegalArgumentException when the threshold is out of range or the tiles are of another
+   *     size
+   */
+  public double[] inkFractions(TiledImage tiles, double darkBelow) {
+    if (!(darkBelow > 0 && darkBelow < 1)) {
+      throw new IllegalArgumentException("darkBelow must be in (0, 1): " + darkBelow);
+    }
+    if (tiles.tileSize() != policy.tileSize()) {
+      throw new IllegalArgumentException(
+          "tiles are " + tiles.tileSize() + " px, this tiler makes " + policy.tileSize());
+    }
+    float[] mean = normalization.mean();
+    float[] std = normalization.std();
+    // Compare in normalised units, so the loop needs no de-normalisation per pixel:
+    // luma = sum_c w_c * (v_c * std_c + mean_c) < t  <=>  sum_c (w_c * std_c) v_c < t - sum w_c
+    // mean_c
+    double[] w = {0.299, 0.587, 0.114};
+    float wr = (float) (w[0] * std[0]);
+    float wg = (float) (w[1] * std[1]);
+    float wb = (float) (w[2] * std[2]);
+    float limit = (float) (darkBelow - (w[0] * mean[0] + w[1] * mean[1] + w[2] * mean[2]));
+    int plane = tiles.tileSize() * tiles.tileSize();
+    float[] px = tiles.pixels();
+    double[] out = new double[tiles.tileCount()];
+    for (int t = 0; t < out.length; t++) {
+      int r = t * 3 * plane;
+      int g = r + plane;
+      int b = g + plane;
+      int dark = 0;
+      for (int i = 0; i < plane; i++) {
+        if (wr * px[r + i] + wg * px[g + i] + wb * px[b + i] < limit) {
+          dark++;
+        }
+      }
+      out[t] = (double) dark / plane;
+    }
+    return out;
   }
 }

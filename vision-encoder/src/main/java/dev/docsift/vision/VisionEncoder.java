@@ -24,19 +24,26 @@ import java.util.Objects;
  */
 public final class VisionEncoder implements AutoCloseable {
 
+  /** Tiles per run when none is given: bounds the attention scores' memory of a large encoder. */
+  public static final int DEFAULT_MAX_BATCH = 4;
+
   private final OrtEnvironment env;
   private final OrtSession session;
   private final VisionModelSpec spec;
+  private final int maxBatch;
   private volatile boolean closed;
 
-  private VisionEncoder(OrtEnvironment env, OrtSession session, VisionModelSpec spec) {
+  private VisionEncoder(
+      OrtEnvironment env, OrtSession session, VisionModelSpec spec, int maxBatch) {
     this.env = env;
     this.session = session;
     this.spec = spec;
+    this.maxBatch = maxBatch;
   }
 
   /**
-   * Opens a vision graph on the CPU and checks its input and output shapes against {@code spec}.
+   * Opens a vision graph on the CPU with ONNX Runtime's default threads and checks its input and
+   * output shapes against {@code spec}.
    *
    * @param model path of the {@code .onnx} file
    * @param spec expected shapes
@@ -58,6 +65,29 @@ public final class VisionEncoder implements AutoCloseable {
           "cannot open vision model " + model + ": " + e.getMessage(),
           e);
     }
+    return wrap(session, spec, DEFAULT_MAX_BATCH);
+  }
+
+  /**
+   * Takes over a session someone else opened (with an execution provider and thread settings of
+   * their choosing) and checks its shapes. The encoder owns the session from then on: it is closed
+   * with the encoder, or here when the shapes are wrong.
+   *
+   * @param session an open session of a vision graph
+   * @param spec expected shapes
+   * @param maxBatch most tiles per {@code run}, at least 1: more tiles are encoded in several runs
+   * @return an open encoder
+   * @throws VisionEncoderException {@code VISION_MODEL_SHAPE} when its inputs or outputs differ
+   *     from {@code spec}, {@code VISION_MODEL_LOAD} when they cannot be read
+   * @throws IllegalArgumentException when {@code maxBatch} is below 1
+   */
+  public static VisionEncoder wrap(OrtSession session, VisionModelSpec spec, int maxBatch)
+      throws VisionEncoderException {
+    Objects.requireNonNull(session, "session");
+    Objects.requireNonNull(spec, "spec");
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
+    }
     try {
       checkShape(
           session.getInputInfo(), VisionModelSpec.INPUT, 3, spec.tileSize(), spec.tileSize());
@@ -77,7 +107,7 @@ public final class VisionEncoder implements AutoCloseable {
           "cannot read the model's inputs and outputs",
           e);
     }
-    return new VisionEncoder(env, session, spec);
+    return new VisionEncoder(OrtEnvironment.getEnvironment(), session, spec, maxBatch);
   }
 
   /** Checks a float tensor {@code name} of shape {@code [any, dims...]}. */
@@ -139,6 +169,35 @@ public final class VisionEncoder implements AutoCloseable {
   }
 
   /**
+   * Encodes some tiles of one page, in the order given (tile pruning leaves blank ones out).
+   *
+   * @param tiles tiles of {@code spec().tileSize()} pixels
+   * @param indices the tiles to encode, at least one
+   * @return {@code (indices.length, tokensPerTile, hidden)} embeddings
+   * @throws IllegalArgumentException when the tile size differs from the spec or no tile is given
+   * @throws IndexOutOfBoundsException when an index is out of range
+   * @throws IllegalStateException when the encoder is closed
+   * @throws VisionEncoderException {@code VISION_INFERENCE} when ONNX Runtime fails
+   */
+  public ImageEmbeddings encode(TiledImage tiles, int[] indices) throws VisionEncoderException {
+    Objects.requireNonNull(tiles, "tiles");
+    if (tiles.tileSize() != spec.tileSize()) {
+      throw new IllegalArgumentException(
+          "tiles are " + tiles.tileSize() + " px, the model takes " + spec.tileSize());
+    }
+    if (indices.length == tiles.tileCount()) {
+      boolean all = true;
+      for (int i = 0; i < indices.length && all; i++) {
+        all = indices[i] == i;
+      }
+      if (all) {
+        return encode(tiles.pixels(), indices.length); // no copy of the page's pixels
+      }
+    }
+    return encode(tiles.pixelsOf(indices), indices.length);
+  }
+
+  /**
    * Encodes raw {@code pixel_values}.
    *
    * @param pixels {@code (count, 3, tileSize, tileSize)} normalised values
@@ -158,16 +217,30 @@ public final class VisionEncoder implements AutoCloseable {
       throw new IllegalArgumentException(
           pixels.length + " values are not " + count + " tiles of 3x" + s + "x" + s);
     }
-    long[] shape = {count, 3, s, s};
-    try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels), shape);
+    int perTile = 3 * s * s;
+    int outPerTile = spec.tokensPerTile() * spec.hidden();
+    float[] values = new float[count * outPerTile];
+    for (int first = 0; first < count; first += maxBatch) {
+      int n = Math.min(maxBatch, count - first);
+      FloatBuffer in = FloatBuffer.wrap(pixels, first * perTile, n * perTile).slice();
+      run(in, n, values, first * outPerTile);
+    }
+    return new ImageEmbeddings(count, spec.tokensPerTile(), spec.hidden(), values);
+  }
+
+  /** One {@code run} of {@code n} tiles, writing its output into {@code out} at {@code at}. */
+  private void run(FloatBuffer pixels, int n, float[] out, int at) throws VisionEncoderException {
+    int s = spec.tileSize();
+    long[] shape = {n, 3, s, s};
+    try (OnnxTensor input = OnnxTensor.createTensor(env, pixels, shape);
         OrtSession.Result result = session.run(Map.of(VisionModelSpec.INPUT, input))) {
-      OnnxTensor out =
+      OnnxTensor output =
           (OnnxTensor)
               result
                   .get(VisionModelSpec.OUTPUT)
                   .orElseThrow(() -> new OrtException("no output " + VisionModelSpec.OUTPUT));
-      long[] outShape = out.getInfo().getShape();
-      long[] expected = {count, spec.tokensPerTile(), spec.hidden()};
+      long[] outShape = output.getInfo().getShape();
+      long[] expected = {n, spec.tokensPerTile(), spec.hidden()};
       if (!Arrays.equals(outShape, expected)) {
         throw new VisionEncoderException(
             VisionEncoderException.Code.VISION_INFERENCE,
@@ -177,10 +250,7 @@ public final class VisionEncoder implements AutoCloseable {
                 + Arrays.toString(expected),
             null);
       }
-      FloatBuffer buffer = out.getFloatBuffer();
-      float[] values = new float[buffer.remaining()];
-      buffer.get(values);
-      return new ImageEmbeddings(count, spec.tokensPerTile(), spec.hidden(), values);
+      output.getFloatBuffer().get(out, at, n * spec.tokensPerTile() * spec.hidden());
     } catch (OrtException e) {
       throw new VisionEncoderException(
           VisionEncoderException.Code.VISION_INFERENCE,

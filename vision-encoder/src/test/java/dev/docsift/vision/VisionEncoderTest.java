@@ -115,4 +115,28 @@ class VisionEncoderTest {
       assertThrows(IllegalArgumentException.class, () -> encoder.encode(new float[5], 1));
     }
   }
+
+  @Test
+  void batchesAndSubsetsGiveTheSameEmbeddingsAsOneRun() throws Exception {
+    VisionModelSpec spec = TINY;
+    float[] pixels = testInput(3);
+    TiledImage tiles = new TiledImage(new TileGrid(3, 1), 448, false, pixels);
+    ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+    try (VisionEncoder one = VisionEncoder.open(model(), spec);
+        VisionEncoder batched =
+            VisionEncoder.wrap(
+                env.createSession(
+                    model().toString(), new ai.onnxruntime.OrtSession.SessionOptions()),
+                spec,
+                1)) {
+      float[] all = one.encode(tiles).values();
+      assertArrayEquals(all, batched.encode(tiles).values(), 1e-5f);
+      float[] subset = one.encode(tiles, new int[] {2, 0}).values();
+      int n = 256 * 64;
+      for (int i = 0; i < n; i++) {
+        assertEquals(all[2 * n + i], subset[i], 1e-5f);
+        assertEquals(all[i], subset[n + i], 1e-5f);
+      }
+    }
+  }
 }
