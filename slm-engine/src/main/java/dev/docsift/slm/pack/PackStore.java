@@ -169,6 +169,19 @@ public final class PackStore {
   }
 
   /**
+   * Opens an installed pack, checking as much as asked: a caller that opens the graphs itself (and
+   * so checks them) need not have them opened twice.
+   *
+   * @param name the pack's name
+   * @param check how much to verify
+   * @return the pack
+   * @throws PackException NOT_FOUND when no such pack is installed, or any verification failure
+   */
+  public ModelPack open(String name, ModelPack.Verification check) throws PackException {
+    return ModelPack.open(installed(name), check);
+  }
+
+  /**
    * Verifies an installed pack: files, SHA-256 of every file, graphs.
    *
    * @param name the pack's name
