@@ -45,6 +45,34 @@ public enum ErrorCode {
   EXTRACTION_FAILED("DS401"),
   /** An output could not be written. */
   OUTPUT_FAILED("DS501"),
+  /** No model pack is installed under the name given, or no pack folder is at the path. */
+  MODEL_NOT_FOUND("DS601"),
+  /** The pack's pack.json is not valid. */
+  MODEL_INVALID("DS602"),
+  /** A file the pack lists is missing. */
+  MODEL_FILE_MISSING("DS603"),
+  /** A file of the pack differs from its SHA-256 in pack.json. */
+  MODEL_HASH_MISMATCH("DS604"),
+  /** A graph of the pack does not match pack.json. */
+  MODEL_GRAPH_MISMATCH("DS605"),
+  /** The pack cannot be read from disk. */
+  MODEL_IO("DS609"),
+  /** ONNX Runtime cannot load the decoder's graphs. */
+  DECODER_LOAD("DS621"),
+  /** The decoder's graphs disagree with the pack's decoder contract. */
+  DECODER_CONTRACT("DS622"),
+  /** ONNX Runtime failed while decoding. */
+  DECODER_FAILED("DS623"),
+  /** The prompt (images, instruction) does not fit the model's context. */
+  PROMPT_TOO_LONG("DS624"),
+  /** The schema constraint allows no token: the schema needs characters the model cannot write. */
+  CONSTRAINT_DEAD_END("DS625"),
+  /** ONNX Runtime cannot load the vision encoder's graph. */
+  VISION_LOAD("DS631"),
+  /** The vision encoder's graph does not have the pack's image shapes. */
+  VISION_SHAPE("DS632"),
+  /** ONNX Runtime failed while encoding page tiles. */
+  VISION_FAILED("DS633"),
   /** The work was cancelled. */
   CANCELLED("DS900"),
   /** A defect in docsift itself. */
@@ -59,5 +87,21 @@ public enum ErrorCode {
   /** The stable code, such as {@code DS107}. */
   public String code() {
     return code;
+  }
+
+  /**
+   * Finds the constant of a code, so that an engine's own coded exception keeps its code when it is
+   * wrapped at the engine boundary.
+   *
+   * @param code a code such as {@code DS604}
+   * @return the constant, or {@link #INTERNAL} for a code docsift does not know
+   */
+  public static ErrorCode ofCode(String code) {
+    for (ErrorCode c : values()) {
+      if (c.code.equals(code)) {
+        return c;
+      }
+    }
+    return INTERNAL;
   }
 }

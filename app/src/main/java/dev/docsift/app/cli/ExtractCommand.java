@@ -2,6 +2,7 @@ package dev.docsift.app.cli;
 
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
+import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.export.ResultExporter;
 import dev.docsift.core.intake.IntakeOptions;
@@ -98,6 +99,8 @@ public final class ExtractCommand implements Callable<Integer> {
           "Folder of Tesseract's *.traineddata. Default: $TESSDATA_PREFIX, then the system's.")
   Path tessdata;
 
+  @CommandLine.Mixin EngineOptions engineOptions = new EngineOptions();
+
   @Option(
       names = "--progress",
       paramLabel = "auto|bar|lines|none",
@@ -119,7 +122,17 @@ public final class ExtractCommand implements Callable<Integer> {
     if (dpi < MIN_DPI || dpi > MAX_DPI) {
       return usage("--dpi must be between " + MIN_DPI + " and " + MAX_DPI + ": " + dpi);
     }
-    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    EngineChoice engine;
+    try {
+      engine = engineOptions.choice();
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    // The slm engine's sessions already use every core for one document: one at a time.
+    int workers =
+        threads != null
+            ? threads
+            : engine instanceof EngineChoice.Slm ? 1 : Runtime.getRuntime().availableProcessors();
     if (workers < 1) {
       return usage("--threads must be at least 1: " + workers);
     }
@@ -139,7 +152,8 @@ public final class ExtractCommand implements Callable<Integer> {
         new PipelineConfig(
             new IntakeOptions(dpi, password, IntakeOptions.defaults().maxPixels()),
             new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, workers),
-            workers);
+            workers,
+            engine);
     List<Outcome> outcomes;
     try (Pipeline pipeline = Pipeline.create(config);
         ProgressReporter reporter = new ProgressReporter(err, progressMode, files.size())) {
@@ -147,7 +161,9 @@ public final class ExtractCommand implements Callable<Integer> {
     } catch (DocsiftException e) {
       err.println(e.userMessage());
       err.flush();
-      return e.code() == ErrorCode.LANGUAGE_MISSING ? 2 : 1;
+      return e.code() == ErrorCode.LANGUAGE_MISSING || e.code() == ErrorCode.MODEL_NOT_FOUND
+          ? 2
+          : 1;
     }
     List<ExtractionResult> results = new ArrayList<>();
     int failed = 0;

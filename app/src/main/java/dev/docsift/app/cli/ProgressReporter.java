@@ -60,6 +60,18 @@ final class ProgressReporter implements ProgressListener, AutoCloseable {
               case ProgressEvent.PageRendered p -> null;
               case ProgressEvent.PageRecognised p ->
                   name + ": page " + p.page() + "/" + p.pages() + " read";
+              case ProgressEvent.TilesEncoded t ->
+                  name
+                      + ": page "
+                      + t.page()
+                      + "/"
+                      + t.pages()
+                      + " encoded ("
+                      + t.encoded()
+                      + " of "
+                      + t.tiles()
+                      + " tiles)";
+              case ProgressEvent.Generating g -> null; // too many for lines
               case ProgressEvent.Done d ->
                   name + ": done (" + d.result().timings().total() + " ms)";
               case ProgressEvent.Failed f -> name + ": failed";
@@ -76,6 +88,10 @@ final class ProgressReporter implements ProgressListener, AutoCloseable {
               case ProgressEvent.PageRendered p ->
                   "page " + p.page() + "/" + p.pages() + " rendered";
               case ProgressEvent.PageRecognised p -> "page " + p.page() + "/" + p.pages() + " read";
+              case ProgressEvent.TilesEncoded t ->
+                  "page " + t.page() + "/" + t.pages() + " encoded";
+              case ProgressEvent.Generating g ->
+                  "writing JSON, " + g.tokens() + "/" + g.maxTokens() + " tokens";
               case ProgressEvent.Done d -> "done";
               case ProgressEvent.Failed f -> "failed";
             };

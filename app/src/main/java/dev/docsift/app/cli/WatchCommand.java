@@ -2,6 +2,7 @@ package dev.docsift.app.cli;
 
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
+import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.ocr.OcrOptions;
@@ -57,15 +58,7 @@ public final class WatchCommand implements Callable<Integer> {
       description = "A shipped schema id or a schema file. Default: ${DEFAULT-VALUE}.")
   String schema;
 
-  @Option(
-      names = "--engine",
-      paramLabel = "ocr|slm",
-      defaultValue = "ocr",
-      description = "The engine. Default: ${DEFAULT-VALUE}.")
-  String engine;
-
-  @Option(names = "--model", paramLabel = "PACK", description = "Model pack of the slm engine.")
-  String model;
+  @CommandLine.Mixin EngineOptions engineOptions = new EngineOptions();
 
   @Option(
       names = "--format",
@@ -133,16 +126,11 @@ public final class WatchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    if (engine.equalsIgnoreCase("slm")) {
-      return usage(
-          "--engine slm is not available yet: the slm engine arrives with the vision-encoder work."
-              + " Use --engine ocr.");
-    }
-    if (!engine.equalsIgnoreCase("ocr")) {
-      return usage("Unknown --engine '" + engine + "': use ocr or slm.");
-    }
-    if (model != null) {
-      return usage("--model applies to --engine slm only.");
+    EngineChoice engine;
+    try {
+      engine = engineOptions.choice();
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
     }
     ExportFormat exportFormat;
     try {
@@ -151,7 +139,11 @@ public final class WatchCommand implements Callable<Integer> {
       return usage(e.getMessage());
     }
     boolean lines = !progress.toLowerCase(Locale.ROOT).equals("none");
-    int workers = concurrency == null ? Runtime.getRuntime().availableProcessors() : concurrency;
+    // The slm engine's sessions already use every core for one document: one at a time.
+    int workers =
+        concurrency != null
+            ? concurrency
+            : engine instanceof EngineChoice.Slm ? 1 : Runtime.getRuntime().availableProcessors();
     if (workers < 1) {
       return usage("--concurrency must be at least 1: " + workers);
     }
@@ -173,7 +165,8 @@ public final class WatchCommand implements Callable<Integer> {
         new PipelineConfig(
             IntakeOptions.defaults(),
             new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, workers),
-            workers);
+            workers,
+            engine);
     WatchConfig config =
         WatchConfig.defaults(inbox, out, pipeline)
             .withFormat(exportFormat)
@@ -190,7 +183,9 @@ public final class WatchCommand implements Callable<Integer> {
     } catch (DocsiftException e) {
       err.println(e.userMessage());
       err.flush();
-      return e.code() == ErrorCode.LANGUAGE_MISSING ? 2 : 1;
+      return e.code() == ErrorCode.LANGUAGE_MISSING || e.code() == ErrorCode.MODEL_NOT_FOUND
+          ? 2
+          : 1;
     }
     // SIGTERM and Ctrl-C: stop taking files, let the documents in flight finish.
     Thread hook = new Thread(watcher::close, "docsift-watch-shutdown");

@@ -12,7 +12,7 @@ class WatchCommandTest {
   @TempDir Path dir;
 
   @Test
-  void theSlmEngineIsAClearUsageError() throws Exception {
+  void theSlmEngineWithoutAModelIsAClearUsageError() throws Exception {
     Files.createDirectories(dir.resolve("in"));
     CliRun run =
         CliRun.of(
@@ -23,8 +23,34 @@ class WatchCommandTest {
             "--engine",
             "slm");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("vision-encoder");
+    assertThat(run.err()).contains("--engine slm needs --model PACK");
     assertThat(run.showsStackTrace()).isFalse();
+  }
+
+  @Test
+  void theSlmEngineWatchesAFolderToo() throws Exception {
+    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
+    Path inbox = Files.createDirectories(dir.resolve("in"));
+    WatchCrashTest.writePng(inbox.resolve("a.png"), 1);
+    Path outbox = dir.resolve("out");
+    CliRun run =
+        CliRun.of(
+            "watch",
+            inbox.toString(),
+            "--out",
+            outbox.toString(),
+            "--once",
+            "--settle-ms",
+            "100",
+            "--engine",
+            "slm",
+            "--model",
+            SlmCliTest.tinyPack().toString(),
+            "--ep",
+            "cpu");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.readString(outbox.resolve("a.json"))).contains("\"name\" : \"slm\"");
+    assertThat(inbox.resolve(".done/a.png")).exists();
   }
 
   @Test

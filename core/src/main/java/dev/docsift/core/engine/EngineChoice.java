@@ -1,4 +1,4 @@
-package dev.docsift.core.pipeline;
+package dev.docsift.core.engine;
 
 import dev.docsift.slm.decoder.ExecutionProvider;
 import java.nio.file.Path;

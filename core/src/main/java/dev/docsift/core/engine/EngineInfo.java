@@ -1,4 +1,4 @@
-package dev.docsift.core.pipeline;
+package dev.docsift.core.engine;
 
 import java.util.Objects;
 

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * required nullable property that went becomes {@code null}. Provenance follows: dropped values
  * lose their field entries and array indices are renumbered. Stateless.
  */
-final class SchemaGuard {
+public final class SchemaGuard {
   private static final Pattern PATH = Pattern.compile("^(\\$[^:\\s]*|/[^:\\s]*|)\\s*:");
   private static final Pattern REQUIRED = Pattern.compile("required property '([^']+)' not found");
   private static final Pattern SEGMENT = Pattern.compile("\\.([^.\\[]+)|\\[(\\d+)]|\\['([^']+)']");
@@ -36,7 +36,7 @@ final class SchemaGuard {
    * @return the violations left (a required, non-nullable field that was not found); empty when the
    *     data validates
    */
-  static List<String> enforce(
+  public static List<String> enforce(
       DocumentSchema schema, ObjectNode data, List<FieldValue> fields, List<String> warnings) {
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<String> errors = schema.validate(data);

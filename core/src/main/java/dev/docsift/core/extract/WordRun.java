@@ -12,9 +12,14 @@ import java.util.List;
  * @param text the joined text
  * @param starts where each word starts in {@code text}
  */
-record WordRun(List<OcrWord> words, String text, int[] starts) {
-  /** Joins words. */
-  static WordRun of(List<OcrWord> words) {
+public record WordRun(List<OcrWord> words, String text, int[] starts) {
+  /**
+   * Joins words.
+   *
+   * @param words the words, in order
+   * @return the run
+   */
+  public static WordRun of(List<OcrWord> words) {
     StringBuilder sb = new StringBuilder();
     int[] starts = new int[words.size()];
     for (int i = 0; i < words.size(); i++) {
@@ -28,7 +33,7 @@ record WordRun(List<OcrWord> words, String text, int[] starts) {
   }
 
   /** The words any character of {@code [start, end)} falls in. */
-  List<OcrWord> wordsBetween(int start, int end) {
+  public List<OcrWord> wordsBetween(int start, int end) {
     List<OcrWord> out = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       int ws = starts[i];
@@ -41,7 +46,7 @@ record WordRun(List<OcrWord> words, String text, int[] starts) {
   }
 
   /** Whether the run holds no word. */
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return words.isEmpty();
   }
 }

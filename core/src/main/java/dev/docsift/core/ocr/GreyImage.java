@@ -65,6 +65,15 @@ record GreyImage(byte[] pixels, int width, int height) {
     return new GreyImage(out, w, h);
   }
 
+  /** A copy of this image as an 8-bit grey {@link BufferedImage}. */
+  BufferedImage toImage() {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+    byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+    // One pass over the bytes, cheap next to recognition; the copy keeps both images independent.
+    System.arraycopy(pixels, 0, data, 0, pixels.length);
+    return image;
+  }
+
   private static int luma(int argb, boolean alpha) {
     int r = (argb >> 16) & 0xff;
     int g = (argb >> 8) & 0xff;

@@ -4,6 +4,7 @@ import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -106,6 +107,35 @@ public final class OcrEngine implements AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   public OcrPage recognize(PageImage page) throws DocsiftException {
+    return read(page).ocr();
+  }
+
+  /**
+   * What OCR made of a page: the words, and the upright page they were read on.
+   *
+   * @param ocr the words, boxes in {@code upright}'s pixel frame
+   * @param upright the page as recognised: the original image when it needed no turn or
+   *     straightening (colour kept), else the corrected grey page; not to be written to
+   */
+  public record Reading(OcrPage ocr, BufferedImage upright) {
+    /** Validates. */
+    public Reading {
+      Objects.requireNonNull(ocr, "ocr");
+      Objects.requireNonNull(upright, "upright");
+    }
+  }
+
+  /**
+   * Reads one page as {@link #recognize} does, and also returns the upright page, so that a later
+   * stage (the vision encoder) sees the page in the frame of the words' boxes.
+   *
+   * @param page the page
+   * @return the words and the upright page
+   * @throws DocsiftException OCR_FAILED when Tesseract fails on the page, CANCELLED when the thread
+   *     is interrupted while waiting for a handle
+   * @throws IllegalStateException after {@link #close()}
+   */
+  public Reading read(PageImage page) throws DocsiftException {
     Objects.requireNonNull(page, "page");
     TessWorker worker = borrow();
     try {
@@ -115,7 +145,7 @@ public final class OcrEngine implements AutoCloseable {
     }
   }
 
-  private OcrPage read(TessWorker worker, PageImage page) throws DocsiftException {
+  private Reading read(TessWorker worker, PageImage page) throws DocsiftException {
     GreyImage grey = GreyImage.of(page.image());
     Pass pass = pass(worker, grey, 0, page.dpi());
     // OSD costs about a quarter of a recognition, so it runs only when the page read as if it
@@ -133,13 +163,16 @@ public final class OcrEngine implements AutoCloseable {
         }
       }
     }
-    return new OcrPage(
-        page.number(),
-        pass.width(),
-        pass.height(),
-        pass.recognition().lines(),
-        pass.rotation(),
-        pass.skew());
+    OcrPage ocr =
+        new OcrPage(
+            page.number(),
+            pass.width(),
+            pass.height(),
+            pass.recognition().lines(),
+            pass.rotation(),
+            pass.skew());
+    boolean untouched = pass.rotation() == 0 && pass.skew() == 0;
+    return new Reading(ocr, untouched ? page.image() : pass.page().toImage());
   }
 
   /** One recognition of the page turned clockwise by {@code rotation}, then straightened. */
@@ -154,11 +187,19 @@ public final class OcrEngine implements AutoCloseable {
         grey = grey.rotateSmall(-skew, measured.paper());
       }
     }
-    return new Pass(worker.recognize(grey, dpi), rotation, skew, grey.width(), grey.height());
+    return new Pass(worker.recognize(grey, dpi), rotation, skew, grey);
   }
 
   private record Pass(
-      TessWorker.Recognition recognition, int rotation, double skew, int width, int height) {}
+      TessWorker.Recognition recognition, int rotation, double skew, GreyImage page) {
+    int width() {
+      return page.width();
+    }
+
+    int height() {
+      return page.height();
+    }
+  }
 
   private TessWorker borrow() throws DocsiftException {
     checkOpen();

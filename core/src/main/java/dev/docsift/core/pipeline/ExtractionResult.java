@@ -1,6 +1,7 @@
 package dev.docsift.core.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.core.engine.EngineInfo;
 import dev.docsift.core.model.DocumentSource;
 import dev.docsift.core.model.FieldValue;
 import java.util.List;

@@ -2,15 +2,20 @@ package dev.docsift.core.pipeline;
 
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
+import dev.docsift.core.engine.DocumentEngine;
+import dev.docsift.core.engine.DocumentRun;
+import dev.docsift.core.engine.EngineChoice;
+import dev.docsift.core.engine.EngineEvents;
+import dev.docsift.core.engine.EngineInfo;
+import dev.docsift.core.engine.EngineOutput;
+import dev.docsift.core.engine.OcrExtractionEngine;
 import dev.docsift.core.extract.Extraction;
-import dev.docsift.core.extract.Extractor;
-import dev.docsift.core.extract.SchemaExtractor;
 import dev.docsift.core.intake.DocumentOpener;
 import dev.docsift.core.intake.PageSource;
 import dev.docsift.core.model.DocumentSource;
-import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
 import dev.docsift.core.ocr.OcrEngine;
+import dev.docsift.core.slm.SlmEngine;
 import dev.docsift.schemas.DocumentSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,44 +29,61 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OCR engine's path from a file to a result: intake, page by page rendering and OCR, then
- * schema extraction. Documents run in parallel across threads; the pages of one document run in
- * order on one thread, so only one page image of a document is alive at a time.
+ * The path from a file to a result: intake, page by page rendering and OCR, then the engine (the
+ * embedded OCR extractor, or a model pack on the slm engine). Documents run in parallel across
+ * threads; the pages of one document run in order on one thread, so only one page image of a
+ * document is alive at a time (the slm engine may hold one more while it encodes it).
  *
- * <p>Thread-safe. Must be closed to free the Tesseract handles.
+ * <p>Thread-safe. Must be closed to free the Tesseract handles and model sessions.
  */
 public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private final DocumentOpener opener;
   private final OcrEngine ocr;
-  private final Extractor extractor;
+  private final DocumentEngine engine;
   private final int threads;
 
-  private Pipeline(DocumentOpener opener, OcrEngine ocr, Extractor extractor, int threads) {
+  private Pipeline(DocumentOpener opener, OcrEngine ocr, DocumentEngine engine, int threads) {
     this.opener = opener;
     this.ocr = ocr;
-    this.extractor = extractor;
+    this.engine = engine;
     this.threads = threads;
   }
 
   /**
-   * Creates a pipeline on the embedded OCR engine.
+   * Creates a pipeline on the engine the settings name.
    *
    * @param config the settings
    * @return the pipeline
-   * @throws DocsiftException when Tesseract or its language data cannot be had
+   * @throws DocsiftException when Tesseract or its language data cannot be had, or the model pack
+   *     cannot be opened
    */
   public static Pipeline create(PipelineConfig config) throws DocsiftException {
     // One Tesseract handle per worker: each handle serves one thread at a time.
-    OcrEngine engine = OcrEngine.create(config.ocr().withPoolSize(config.threads()));
-    return new Pipeline(
-        new DocumentOpener(config.intake()), engine, new SchemaExtractor(), config.threads());
+    OcrEngine ocr = OcrEngine.create(config.ocr().withPoolSize(config.threads()));
+    DocumentEngine engine;
+    try {
+      engine =
+          switch (config.engine()) {
+            case EngineChoice.Ocr o -> new OcrExtractionEngine();
+            case EngineChoice.Slm slm -> SlmEngine.open(slm);
+          };
+    } catch (DocsiftException | RuntimeException e) {
+      ocr.close();
+      throw e;
+    }
+    return new Pipeline(new DocumentOpener(config.intake()), ocr, engine, config.threads());
   }
 
   /** The OCR engine, for callers that read pages themselves (the benchmark). */
   public OcrEngine ocr() {
     return ocr;
+  }
+
+  /** The engine that writes the data. */
+  public EngineInfo engineInfo() {
+    return engine.info();
   }
 
   /**
@@ -71,7 +93,7 @@ public final class Pipeline implements AutoCloseable {
    * @param schema the target schema
    * @param listener receives the document's events (but not {@link ProgressEvent.Done} or {@link
    *     ProgressEvent.Failed}, which {@link #processAll} sends)
-   * @param cancellation checked between pages
+   * @param cancellation checked between pages and during long engine steps
    * @return the result
    * @throws DocsiftException when the document cannot be read, or was cancelled
    */
@@ -82,35 +104,49 @@ public final class Pipeline implements AutoCloseable {
     DocumentSource source = opener.identify(file);
     long renderNanos = 0;
     long ocrNanos = 0;
-    List<OcrPage> ocrPages = new ArrayList<>();
+    long engineNanos = 0;
     int pageCount;
+    EngineOutput output;
     try (PageSource pages = opener.open(source)) {
       pageCount = pages.pageCount();
       if (pageCount == 0) {
         throw new DocsiftException(ErrorCode.NO_PAGES, file.getFileName() + " has no pages.");
       }
       listener.on(new ProgressEvent.Started(file, pageCount));
-      for (int number = 1; number <= pageCount; number++) {
-        cancellation.check();
-        long t0 = System.nanoTime();
-        PageImage page = pages.page(number);
-        long t1 = System.nanoTime();
-        listener.on(new ProgressEvent.PageRendered(file, number, pageCount));
-        cancellation.check();
-        // Only the words are kept: the page's pixels are garbage once OCR has read them.
-        ocrPages.add(ocr.recognize(page));
-        long t2 = System.nanoTime();
-        listener.on(new ProgressEvent.PageRecognised(file, number, pageCount));
-        renderNanos += t1 - t0;
-        ocrNanos += t2 - t1;
+      try (DocumentRun run =
+          engine.start(
+              file,
+              schema,
+              pageCount,
+              events(file, pageCount, listener),
+              cancellation::isCancelled)) {
+        for (int number = 1; number <= pageCount; number++) {
+          cancellation.check();
+          long t0 = System.nanoTime();
+          PageImage page = pages.page(number);
+          long t1 = System.nanoTime();
+          listener.on(new ProgressEvent.PageRendered(file, number, pageCount));
+          cancellation.check();
+          OcrEngine.Reading reading =
+              engine.needsPageImages()
+                  ? ocr.read(page)
+                  : new OcrEngine.Reading(ocr.recognize(page), page.image());
+          long t2 = System.nanoTime();
+          listener.on(new ProgressEvent.PageRecognised(file, number, pageCount));
+          run.page(reading);
+          renderNanos += t1 - t0;
+          ocrNanos += t2 - t1;
+          engineNanos += System.nanoTime() - t2;
+        }
+        long t3 = System.nanoTime();
+        output = run.finish();
+        engineNanos += System.nanoTime() - t3;
       }
     }
-    long t3 = System.nanoTime();
-    Extraction extraction = extractor.extract(ocrPages, schema);
+    Extraction extraction = output.extraction();
     List<String> violations = schema.validate(extraction.data());
-    long extractNanos = System.nanoTime() - t3;
     if (!violations.isEmpty()) {
-      // The extractor guarantees valid data; reaching this is a defect, reported as such.
+      // The engines guarantee valid data; reaching this is a defect, reported as such.
       throw new DocsiftException(
           ErrorCode.INTERNAL,
           "The data extracted from "
@@ -120,15 +156,37 @@ public final class Pipeline implements AutoCloseable {
               + ": "
               + String.join("; ", violations));
     }
+    List<String> warnings = new ArrayList<>(engine.warnings());
+    warnings.addAll(extraction.warnings());
     return new ExtractionResult(
         source,
         pageCount,
         schema.id(),
-        EngineInfo.OCR,
+        engine.info(),
         extraction.data(),
         extraction.fields(),
-        extraction.warnings(),
-        new StageTimings(millis(renderNanos), millis(ocrNanos), millis(extractNanos)));
+        warnings,
+        new StageTimings(
+            millis(renderNanos),
+            millis(ocrNanos),
+            millis(engineNanos),
+            output.stageMillis(),
+            output.counts()));
+  }
+
+  /** The engine's progress as pipeline events of this document. */
+  private static EngineEvents events(Path file, int pages, ProgressListener listener) {
+    return new EngineEvents() {
+      @Override
+      public void tilesEncoded(int page, int tiles, int encoded) {
+        listener.on(new ProgressEvent.TilesEncoded(file, page, pages, tiles, encoded));
+      }
+
+      @Override
+      public void tokensGenerated(int tokens, int maxTokens) {
+        listener.on(new ProgressEvent.Generating(file, tokens, maxTokens));
+      }
+    };
   }
 
   /**
@@ -210,9 +268,13 @@ public final class Pipeline implements AutoCloseable {
     return Math.round(nanos / 1e6);
   }
 
-  /** Frees the Tesseract handles. Safe to call twice. */
+  /** Frees the Tesseract handles and the engine's sessions. Safe to call twice. */
   @Override
   public void close() {
-    ocr.close();
+    try {
+      engine.close();
+    } finally {
+      ocr.close();
+    }
   }
 }

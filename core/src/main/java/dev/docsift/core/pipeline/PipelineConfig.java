@@ -1,5 +1,6 @@
 package dev.docsift.core.pipeline;
 
+import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.ocr.OcrOptions;
 import java.util.Objects;

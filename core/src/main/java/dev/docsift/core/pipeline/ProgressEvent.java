@@ -38,6 +38,27 @@ public sealed interface ProgressEvent {
   record PageRecognised(Path file, int page, int pages) implements ProgressEvent {}
 
   /**
+   * A page's tiles went through the slm engine's vision encoder.
+   *
+   * @param file the document
+   * @param page the 1-based page
+   * @param pages the page count
+   * @param tiles the tiles the page was cut into, thumbnail included
+   * @param encoded how many were encoded; the others were blank and pruned
+   */
+  record TilesEncoded(Path file, int page, int pages, int tiles, int encoded)
+      implements ProgressEvent {}
+
+  /**
+   * The slm engine's decoder wrote more of the document.
+   *
+   * @param file the document
+   * @param tokens tokens written so far
+   * @param maxTokens the most it may write
+   */
+  record Generating(Path file, int tokens, int maxTokens) implements ProgressEvent {}
+
+  /**
    * The document's result is complete.
    *
    * @param file the document

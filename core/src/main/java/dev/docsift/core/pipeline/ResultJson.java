@@ -49,10 +49,15 @@ public final class ResultJson {
       ObjectNode f = fields.addObject();
       f.put("path", field.path());
       f.set("value", field.value());
-      f.put("page", field.page());
-      ArrayNode bbox = f.putArray("bbox");
-      for (double v : field.bbox().toArray()) {
-        bbox.add(v);
+      if (field.located()) {
+        f.put("page", field.page());
+        ArrayNode bbox = f.putArray("bbox");
+        for (double v : field.bbox().toArray()) {
+          bbox.add(v);
+        }
+      } else {
+        f.putNull("page");
+        f.putNull("bbox");
       }
       f.put("confidence", Math.round(field.confidence() * 1000) / 1000.0);
       f.put("text", field.source());
@@ -63,6 +68,11 @@ public final class ResultJson {
     timings.put("render", result.timings().render());
     timings.put("ocr", result.timings().ocr());
     timings.put("extract", result.timings().extract());
+    result.timings().engineStages().forEach(timings::put);
+    if (!result.timings().engineCounts().isEmpty()) {
+      ObjectNode counts = root.putObject("counts");
+      result.timings().engineCounts().forEach(counts::put);
+    }
     return root;
   }
 }

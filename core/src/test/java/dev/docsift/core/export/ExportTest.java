@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.core.engine.EngineInfo;
 import dev.docsift.core.model.BBox;
 import dev.docsift.core.model.DocumentKind;
 import dev.docsift.core.model.DocumentSource;
 import dev.docsift.core.model.FieldValue;
-import dev.docsift.core.pipeline.EngineInfo;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.ResultJson;
 import dev.docsift.core.pipeline.StageTimings;

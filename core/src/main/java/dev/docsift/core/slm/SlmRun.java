@@ -1,0 +1,389 @@
+package dev.docsift.core.slm;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.core.DocsiftException;
+import dev.docsift.core.ErrorCode;
+import dev.docsift.core.engine.DocumentRun;
+import dev.docsift.core.engine.EngineEvents;
+import dev.docsift.core.engine.EngineOutput;
+import dev.docsift.core.extract.Extraction;
+import dev.docsift.core.extract.SchemaGuard;
+import dev.docsift.core.model.FieldValue;
+import dev.docsift.core.model.OcrPage;
+import dev.docsift.core.ocr.OcrEngine;
+import dev.docsift.schemas.DocumentSchema;
+import dev.docsift.slm.constrain.ConstraintFactory;
+import dev.docsift.slm.constrain.Grounding;
+import dev.docsift.slm.decoder.DecoderException;
+import dev.docsift.slm.decoder.GenerationConfig;
+import dev.docsift.slm.decoder.GenerationHooks;
+import dev.docsift.slm.decoder.GenerationResult;
+import dev.docsift.slm.decoder.Generator;
+import dev.docsift.slm.decoder.StopReason;
+import dev.docsift.slm.output.GeneratedJson;
+import dev.docsift.slm.output.GeneratedValue;
+import dev.docsift.slm.prompt.Instruction;
+import dev.docsift.slm.prompt.VisionPrompt;
+import dev.docsift.vision.ImageEmbeddings;
+import dev.docsift.vision.TiledImage;
+import dev.docsift.vision.Tiler;
+import dev.docsift.vision.TilingPolicy;
+import dev.docsift.vision.VisionEncoderException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * One document on the slm engine. Pages are tiled on the pipeline's thread (so the page image can
+ * be dropped at once) and encoded on the engine's encoder thread, overlapping the next page's
+ * rendering and OCR; at most one page waits for the encoder, which bounds memory on long documents.
+ */
+final class SlmRun implements DocumentRun {
+  /** Prompt tokens kept for OCR text when the page images leave room for little else. */
+  private static final int OCR_RESERVE = 256;
+
+  /**
+   * Tokens each image costs besides its visual tokens: start, end and an {@code Image-n:} label.
+   */
+  private static final int FRAMING_PER_IMAGE = 12;
+
+  /** Progress events for tokens go out every so many tokens, not for each. */
+  private static final int TOKEN_EVENT_EVERY = 8;
+
+  private final SlmEngine engine;
+  private final Path file;
+  private final DocumentSchema schema;
+  private final EngineEvents events;
+  private final BooleanSupplier cancelled;
+  private final String instruction;
+  private final TilingPolicy pagePolicy; // null: no images (a text pack, or no room)
+  private final int pagesWithImages;
+  private final List<OcrPage> ocrPages = new ArrayList<>();
+  private final List<Future<ImageEmbeddings>> embeddings = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final AtomicLong encodeNanos = new AtomicLong();
+  private long tilingNanos;
+  private int tilesMade;
+  private int tilesEncoded;
+  private boolean closed;
+
+  SlmRun(
+      SlmEngine engine,
+      Path file,
+      DocumentSchema schema,
+      int pages,
+      EngineEvents events,
+      BooleanSupplier cancelled)
+      throws DocsiftException {
+    this.engine = engine;
+    this.file = file;
+    this.schema = schema;
+    this.events = events;
+    this.cancelled = cancelled;
+    engine.constraint(schema); // a schema the constraint cannot write fails before any page
+    this.instruction = Instruction.forSchema(schema);
+    Tiler tiler = engine.tiler();
+    if (tiler == null) {
+      pagePolicy = null;
+      pagesWithImages = 0;
+      return;
+    }
+    // The visual tokens of every page must fit the context beside the instruction, some OCR text
+    // and the answer: fewer tiles per page on long documents, no image for pages past the room.
+    int maxContext = engine.decoder().spec().maxContext();
+    int fixed = engine.prompts().build(List.of(), instruction, null, Integer.MAX_VALUE).length();
+    int answer = Math.min(engine.choice().maxNewTokens(), maxContext / 2);
+    int room = maxContext - fixed - answer - OCR_RESERVE - FRAMING_PER_IMAGE * pages;
+    TilingPolicy full = tiler.policy();
+    int perTile = engine.encoder().spec().tokensPerTile();
+    int tilesPerPage = Math.max(0, room / perTile / pages);
+    if (tilesPerPage >= full.maxOutputTiles()) {
+      pagePolicy = full;
+      pagesWithImages = pages;
+    } else if (tilesPerPage >= 1) {
+      // With a thumbnail a grid of n > 1 tiles costs n + 1; a single tile has no thumbnail.
+      int grid = full.thumbnail() ? (tilesPerPage >= 3 ? tilesPerPage - 1 : 1) : tilesPerPage;
+      pagePolicy =
+          new TilingPolicy(
+              full.tileSize(), Math.min(full.minTiles(), grid), grid, full.thumbnail());
+      pagesWithImages = pages;
+      warnings.add(
+          "Pages were read with at most "
+              + pagePolicy.maxOutputTiles()
+              + " tiles each (not "
+              + full.maxOutputTiles()
+              + ") to fit the model's context.");
+    } else {
+      int fit = Math.max(0, room / perTile);
+      pagePolicy = fit == 0 ? null : new TilingPolicy(full.tileSize(), 1, 1, false);
+      pagesWithImages = fit;
+      warnings.add(
+          fit == 0
+              ? "The model's context has no room for page images; it read the OCR text only."
+              : "Only the first "
+                  + fit
+                  + " of "
+                  + pages
+                  + " pages were shown to the model (one tile each); it read the OCR text of"
+                  + " the rest.");
+    }
+  }
+
+  @Override
+  public void page(OcrEngine.Reading page) throws DocsiftException {
+    checkCancelled();
+    OcrPage ocr = page.ocr();
+    ocrPages.add(ocr);
+    if (pagePolicy == null || ocrPages.size() > pagesWithImages) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    Tiler tiler = new Tiler(pagePolicy, engine.tiler().normalization());
+    TiledImage tiles = tiler.tile(page.upright());
+    int[] keep =
+        engine.choice().pruneTiles()
+            ? TilePruner.keep(tiles, tiler.inkFractions(tiles, TilePruner.DARK_BELOW), ocr)
+            : allOf(tiles.tileCount());
+    tilingNanos += System.nanoTime() - t0;
+    tilesMade += tiles.tileCount();
+    tilesEncoded += keep.length;
+    // Bound the memory: wait for the previous page's encoding before queueing this one.
+    if (!embeddings.isEmpty()) {
+      await(embeddings.getLast());
+    }
+    int number = ocr.number();
+    embeddings.add(
+        engine
+            .encoderThread()
+            .submit(
+                () -> {
+                  if (cancelled.getAsBoolean()) {
+                    throw new CancellationException();
+                  }
+                  long e0 = System.nanoTime();
+                  ImageEmbeddings out = engine.encoder().encode(tiles, keep);
+                  encodeNanos.addAndGet(System.nanoTime() - e0);
+                  events.tilesEncoded(number, tiles.tileCount(), keep.length);
+                  return out;
+                }));
+  }
+
+  private static int[] allOf(int n) {
+    int[] all = new int[n];
+    for (int i = 0; i < n; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+
+  @Override
+  public EngineOutput finish() throws DocsiftException {
+    List<ImageEmbeddings> images = new ArrayList<>();
+    for (Future<ImageEmbeddings> f : embeddings) {
+      images.add(await(f));
+    }
+    checkCancelled();
+    if (tilesMade > tilesEncoded) {
+      warnings.add(
+          (tilesMade - tilesEncoded)
+              + " of "
+              + tilesMade
+              + " tiles were blank and left out of the vision encoder.");
+    }
+    String ocrText =
+        ocrPages.stream()
+            .map(OcrPage::text)
+            .filter(t -> !t.isBlank())
+            .collect(Collectors.joining("\n\n"));
+    int maxContext = engine.decoder().spec().maxContext();
+    int answer = Math.min(engine.choice().maxNewTokens(), maxContext / 2);
+    VisionPrompt prompt;
+    try {
+      prompt =
+          engine
+              .prompts()
+              .build(
+                  images.stream().map(ImageEmbeddings::tokens).toList(),
+                  instruction,
+                  ocrText,
+                  maxContext - answer);
+    } catch (IllegalArgumentException e) {
+      throw new DocsiftException(
+          ErrorCode.PROMPT_TOO_LONG, file.getFileName() + ": " + e.getMessage() + ".", e);
+    }
+    if (prompt.ocrTruncated()) {
+      warnings.add(
+          "The OCR text was cut to "
+              + prompt.ocrTokensKept()
+              + " tokens to fit the model's context.");
+    }
+    ConstraintFactory factory = engine.constraint(schema);
+    boolean grounded = engine.choice().grounding() && !ocrText.isBlank();
+    GenerationHooks hooks =
+        GenerationHooks.NONE
+            .withConstraint(grounded ? factory.create(Grounding.of(ocrText)) : factory.create())
+            .withCancellation(cancelled)
+            .withListener(tokenEvents(answer));
+    GenerationConfig config = GenerationConfig.greedy(answer, engine.stopIds());
+    GenerationResult result;
+    try {
+      float[] embeds = engine.decoder().embed(prompt.ids());
+      if (prompt.imageTokens() > 0) {
+        prompt.splice(embeds, engine.decoder().spec().hidden(), concat(images));
+      }
+      result = new Generator(engine.decoder()).generate(embeds, prompt.length(), config, hooks);
+    } catch (DecoderException e) {
+      throw new DocsiftException(
+          ErrorCode.ofCode(e.reason().code()), file.getFileName() + ": " + e.getMessage(), e);
+    }
+    if (result.stopReason() == StopReason.CANCELLED) {
+      throw new DocsiftException(ErrorCode.CANCELLED, file.getFileName() + " was cancelled.");
+    }
+    if (result.stopReason() != StopReason.CONSTRAINT_COMPLETE) {
+      throw new DocsiftException(
+          ErrorCode.EXTRACTION_FAILED,
+          file.getFileName()
+              + ": the model stopped ("
+              + result.stopReason()
+              + ") before its JSON was complete.");
+    }
+    long g0 = System.nanoTime();
+    Extraction extraction = ground(result);
+    long groundNanos = System.nanoTime() - g0;
+    Map<String, Long> stages = new LinkedHashMap<>();
+    stages.put("tiling", millis(tilingNanos));
+    stages.put("encode", millis(encodeNanos.get()));
+    stages.put("prefill", millis(result.timings().prefillNanos()));
+    stages.put("decode", millis(result.timings().decodeNanos()));
+    stages.put("ground", millis(groundNanos));
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("tiles", (long) tilesMade);
+    counts.put("tiles_encoded", (long) tilesEncoded);
+    counts.put("prompt_tokens", (long) prompt.length());
+    counts.put("generated_tokens", (long) result.tokenIds().length);
+    return new EngineOutput(extraction, stages, counts);
+  }
+
+  /** Parses the document, gives each value its box and confidence, and guards its validity. */
+  private Extraction ground(GenerationResult result) throws DocsiftException {
+    GeneratedJson json;
+    try {
+      json = GeneratedJson.parse(result.tokenIds(), result.logprobs(), engine.tokenizer());
+    } catch (IOException e) {
+      // The constraint makes this unreachable; if it is reached, it is a defect.
+      throw new DocsiftException(
+          ErrorCode.INTERNAL, file.getFileName() + ": the model's output is not JSON.", e);
+    }
+    if (!(json.document() instanceof ObjectNode data)) {
+      throw new DocsiftException(
+          ErrorCode.INTERNAL, file.getFileName() + ": the model's output is not a JSON object.");
+    }
+    ValueLocator locator = new ValueLocator(ocrPages);
+    List<FieldValue> fields = new ArrayList<>();
+    List<String> unlocated = new ArrayList<>();
+    for (GeneratedValue v : json.leaves()) {
+      var where = locator.locate(v.value());
+      if (where.isPresent()) {
+        var w = where.get();
+        fields.add(
+            new FieldValue(v.pointer(), v.value(), w.page(), w.bbox(), v.confidence(), w.text()));
+      } else {
+        fields.add(FieldValue.unlocated(v.pointer(), v.value(), v.confidence()));
+        unlocated.add(v.pointer());
+      }
+    }
+    List<String> notes = new ArrayList<>(warnings);
+    if (!unlocated.isEmpty()) {
+      notes.add(
+          unlocated.size()
+              + " value(s) were not found in the OCR text, so they have no box: "
+              + String.join(", ", unlocated.subList(0, Math.min(8, unlocated.size())))
+              + (unlocated.size() > 8 ? ", …" : "")
+              + ".");
+    }
+    // The constraint writes the schema's shape; a calendar-invalid date is the one thing left.
+    List<String> left = SchemaGuard.enforce(schema, data, fields, notes);
+    if (!left.isEmpty()) {
+      throw new DocsiftException(
+          ErrorCode.INTERNAL,
+          file.getFileName() + ": the model's JSON does not validate: " + String.join("; ", left));
+    }
+    return new Extraction(data, fields, notes);
+  }
+
+  private dev.docsift.slm.decoder.TokenListener tokenEvents(int maxTokens) {
+    int[] count = {0};
+    return (token, logprob) -> {
+      count[0]++;
+      if (count[0] % TOKEN_EVENT_EVERY == 0) {
+        events.tokensGenerated(count[0], maxTokens);
+      }
+    };
+  }
+
+  private static float[] concat(List<ImageEmbeddings> images) {
+    int n = 0;
+    for (ImageEmbeddings e : images) {
+      n += e.values().length;
+    }
+    float[] out = new float[n];
+    int at = 0;
+    for (ImageEmbeddings e : images) {
+      System.arraycopy(e.values(), 0, out, at, e.values().length);
+      at += e.values().length;
+    }
+    return out;
+  }
+
+  private ImageEmbeddings await(Future<ImageEmbeddings> f) throws DocsiftException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DocsiftException(ErrorCode.CANCELLED, file.getFileName() + " was cancelled.", e);
+    } catch (CancellationException e) {
+      throw new DocsiftException(ErrorCode.CANCELLED, file.getFileName() + " was cancelled.", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof CancellationException) {
+        throw new DocsiftException(ErrorCode.CANCELLED, file.getFileName() + " was cancelled.");
+      }
+      if (cause instanceof VisionEncoderException v) {
+        throw new DocsiftException(
+            ErrorCode.VISION_FAILED, file.getFileName() + ": " + v.getMessage(), v);
+      }
+      throw new DocsiftException(
+          ErrorCode.INTERNAL, file.getFileName() + ": the vision encoder failed: " + cause, cause);
+    }
+  }
+
+  private void checkCancelled() throws DocsiftException {
+    if (cancelled.getAsBoolean()) {
+      throw new DocsiftException(ErrorCode.CANCELLED, file.getFileName() + " was cancelled.");
+    }
+  }
+
+  private static long millis(long nanos) {
+    return Math.round(nanos / 1e6);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Future<ImageEmbeddings> f : embeddings) {
+      f.cancel(false); // queued pages are dropped; a running encode finishes and is discarded
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package dev.docsift.core.slm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.core.DocsiftException;
+import dev.docsift.core.ErrorCode;
+import dev.docsift.core.engine.EngineChoice;
+import dev.docsift.core.model.FieldValue;
+import dev.docsift.core.pipeline.Cancellation;
+import dev.docsift.core.pipeline.ExtractionResult;
+import dev.docsift.core.pipeline.Pipeline;
+import dev.docsift.core.pipeline.PipelineConfig;
+import dev.docsift.core.pipeline.ProgressEvent;
+import dev.docsift.core.pipeline.ProgressListener;
+import dev.docsift.samples.Degradation;
+import dev.docsift.samples.DocumentType;
+import dev.docsift.samples.SampleFiles;
+import dev.docsift.samples.SampleGenerator;
+import dev.docsift.schemas.DocumentSchema;
+import dev.docsift.schemas.SchemaCatalog;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The slm engine through the pipeline on generated scans, with the tiny random-weight InternVL
+ * pack: the content is noise, so what is asserted is what the engine guarantees whatever the
+ * weights — valid data, provenance, events, cancellation, pruning, the context budget, errors.
+ */
+class SlmEngineTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Pipeline pipeline;
+
+  @TempDir static Path shared;
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void open() throws Exception {
+    assumeThat(
+            Stream.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib")
+                .anyMatch(d -> Files.exists(Path.of(d, "libtesseract.so.5"))))
+        .as("tesseract-ocr is not installed")
+        .isTrue();
+    pipeline = Pipeline.create(config(TinyInternVl.choice()));
+  }
+
+  @AfterAll
+  static void close() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  private static PipelineConfig config(EngineChoice engine) {
+    PipelineConfig d = PipelineConfig.defaults();
+    return new PipelineConfig(d.intake(), d.ocr(), 1, engine);
+  }
+
+  private static Path sample(Path dir, DocumentType type, long seed) throws Exception {
+    Path pdf = dir.resolve(type.name().toLowerCase() + "-" + seed + ".pdf");
+    SampleFiles.writePdf(new SampleGenerator(Degradation.SCANNED).generate(type, seed), pdf);
+    return pdf;
+  }
+
+  @Test
+  void receiptsAndInvoicesComeOutValidWithProvenanceAndEvents() throws Exception {
+    for (DocumentType type : DocumentType.values()) {
+      DocumentSchema schema = SchemaCatalog.shipped().get(type.name().toLowerCase());
+      Path pdf = sample(dir, type, 11);
+      List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+      ExtractionResult r = pipeline.process(pdf, schema, events::add, new Cancellation());
+
+      assertThat(schema.validate(r.data())).isEmpty();
+      assertThat(r.engine().name()).isEqualTo("slm");
+      assertThat(r.engine().model()).isEqualTo("tiny-internvl");
+      assertThat(r.engine().executionProvider()).isEqualTo("cpu");
+      assertThat(r.timings().engineStages())
+          .containsOnlyKeys("tiling", "encode", "prefill", "decode", "ground");
+      assertThat(events).anyMatch(e -> e instanceof ProgressEvent.TilesEncoded);
+      assertThat(events).anyMatch(e -> e instanceof ProgressEvent.Generating);
+      ProgressEvent.TilesEncoded tiles =
+          (ProgressEvent.TilesEncoded)
+              events.stream()
+                  .filter(e -> e instanceof ProgressEvent.TilesEncoded)
+                  .findFirst()
+                  .get();
+      assertThat(tiles.tiles()).isBetween(1, 7);
+      assertThat(tiles.encoded()).isBetween(1, tiles.tiles());
+
+      for (FieldValue f : r.fields()) {
+        assertThat(r.data().at(f.path()).isMissingNode()).as(f.path()).isFalse();
+        assertThat(f.confidence()).isBetween(0.0, 1.0);
+        if (f.located()) {
+          assertThat(f.page()).isEqualTo(1);
+          assertThat(f.source()).isNotBlank();
+          if (f.value().isTextual() && !f.value().asText().isBlank()) {
+            // Grounded: a text value is what OCR read, case, spaces and commas aside.
+            assertThat(ValueLocator.normalize(f.source()))
+                .contains(ValueLocator.normalize(f.value().asText()));
+          }
+        }
+      }
+      // Greedy decoding: the same document gives the same data.
+      ExtractionResult again = pipeline.process(pdf, schema, e -> {}, new Cancellation());
+      assertThat(again.data()).isEqualTo(r.data());
+    }
+  }
+
+  @Test
+  void cancellingWhileTheModelWritesStopsTheDocument() throws Exception {
+    DocumentSchema schema = SchemaCatalog.shipped().get("invoice");
+    Path pdf = sample(dir, DocumentType.INVOICE, 3);
+    Cancellation cancellation = new Cancellation();
+    ProgressListener cancelOnFirstToken =
+        e -> {
+          if (e instanceof ProgressEvent.Generating) {
+            cancellation.cancel();
+          }
+        };
+    assertThatThrownBy(() -> pipeline.process(pdf, schema, cancelOnFirstToken, cancellation))
+        .isInstanceOfSatisfying(
+            DocsiftException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CANCELLED));
+  }
+
+  /** A tall page whose bottom two thirds are blank paper. */
+  private static Path topHeavyPage(Path dir) throws Exception {
+    BufferedImage page = new BufferedImage(900, 2700, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = page.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 900, 2700);
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+    g.drawString("CORNER CAFE", 60, 120);
+    g.drawString("Coffee        3.50", 60, 300);
+    g.drawString("TOTAL         9.00", 60, 420);
+    g.dispose();
+    Path png = dir.resolve("top-heavy.png");
+    SampleFiles.writePng(page, 300, png);
+    return png;
+  }
+
+  @Test
+  void blankTilesAreLeftOutUnlessPruningIsOff() throws Exception {
+    DocumentSchema schema = SchemaCatalog.shipped().get("receipt");
+    Path png = topHeavyPage(dir);
+    List<ProgressEvent> pruned = new CopyOnWriteArrayList<>();
+    ExtractionResult r = pipeline.process(png, schema, pruned::add, new Cancellation());
+    ProgressEvent.TilesEncoded t = tiles(pruned);
+    assertThat(t.encoded()).isLessThan(t.tiles());
+    assertThat(r.warnings()).anyMatch(w -> w.contains("blank and left out"));
+
+    EngineChoice.Slm all =
+        new EngineChoice.Slm(
+            TinyInternVl.folder().toString(),
+            null,
+            TinyInternVl.choice().provider(),
+            true,
+            false,
+            1024);
+    try (Pipeline unpruned = Pipeline.create(config(all))) {
+      List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+      unpruned.process(png, schema, events::add, new Cancellation());
+      ProgressEvent.TilesEncoded u = tiles(events);
+      assertThat(u.encoded()).isEqualTo(u.tiles()).isEqualTo(t.tiles());
+    }
+  }
+
+  private static ProgressEvent.TilesEncoded tiles(List<ProgressEvent> events) {
+    return (ProgressEvent.TilesEncoded)
+        events.stream().filter(e -> e instanceof ProgressEvent.TilesEncoded).findFirst().get();
+  }
+
+  @Test
+  void longDocumentsGetFewerTilesPerPageToFitTheContext() throws Exception {
+    BufferedImage page =
+        new SampleGenerator(Degradation.CLEAN).generate(DocumentType.INVOICE, 5).page();
+    Path pdf = dir.resolve("six-pages.pdf");
+    SampleFiles.writeRepeatedPagePdf(pdf, 6, page, 150);
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    ExtractionResult r =
+        pipeline.process(
+            pdf, SchemaCatalog.shipped().get("invoice"), events::add, new Cancellation());
+    List<ProgressEvent.TilesEncoded> pages =
+        events.stream()
+            .filter(e -> e instanceof ProgressEvent.TilesEncoded)
+            .map(e -> (ProgressEvent.TilesEncoded) e)
+            .toList();
+    assertThat(pages).hasSize(6);
+    assertThat(pages).allSatisfy(p -> assertThat(p.tiles()).isEqualTo(1));
+    assertThat(r.warnings()).anyMatch(w -> w.contains("at most 1 tiles each"));
+  }
+
+  @Test
+  void missingAndDamagedPacksAreClearErrors() throws Exception {
+    EngineChoice.Slm missing =
+        EngineChoice.Slm.of("no-such-pack").withModelsDir(dir.resolve("models"));
+    assertThatThrownBy(() -> SlmEngine.open(missing))
+        .isInstanceOfSatisfying(
+            DocsiftException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.MODEL_NOT_FOUND);
+              assertThat(e.getMessage()).contains("docsift models install");
+            });
+
+    Path copy = TinyInternVl.copyTo(dir.resolve("damaged"));
+    byte[] graph = Files.readAllBytes(copy.resolve("vision_encoder.onnx"));
+    graph[graph.length / 2] ^= 0x5a;
+    Files.write(copy.resolve("vision_encoder.onnx"), graph);
+    assertThatThrownBy(() -> SlmEngine.open(EngineChoice.Slm.of(copy.toString())))
+        .isInstanceOfSatisfying(
+            DocsiftException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.MODEL_HASH_MISMATCH);
+              assertThat(e.userMessage()).startsWith("DS604 ");
+            });
+  }
+
+  @Test
+  void aTextPackReadsTheOcrTextAlone() throws Exception {
+    Path text = TinyInternVl.copyTo(dir.resolve("text-pack"));
+    ObjectNode manifest = (ObjectNode) JSON.readTree(text.resolve("pack.json").toFile());
+    manifest.put("family", "text");
+    manifest.putNull("image");
+    ((ObjectNode) manifest.get("files")).remove("vision_encoder");
+    Files.delete(text.resolve("vision_encoder.onnx"));
+    Files.writeString(text.resolve("pack.json"), JSON.writeValueAsString(manifest));
+    DocumentSchema schema = SchemaCatalog.shipped().get("receipt");
+    try (Pipeline textOnly =
+        Pipeline.create(
+            config(
+                EngineChoice.Slm.of(text.toString())
+                    .withProvider(TinyInternVl.choice().provider())))) {
+      List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+      ExtractionResult r =
+          textOnly.process(topHeavyPage(dir), schema, events::add, new Cancellation());
+      assertThat(schema.validate(r.data())).isEmpty();
+      assertThat(events).noneMatch(e -> e instanceof ProgressEvent.TilesEncoded);
+      assertThat(r.timings().engineStages().get("encode")).isZero();
+      JsonNode data = r.data();
+      assertThat(data.isObject()).isTrue();
+    }
+  }
+}
