@@ -52,6 +52,24 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "dev.docsift.core..",
             "dev.docsift.samples..",
+            "dev.docsift.vision..",
+            "org.apache.pdfbox..",
+            "net.sourceforge.tess4j..")
+        .check(classes);
+  }
+
+  @Test
+  void visionEncoderKnowsNothingOfPdfsTextOrTheDecoder() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.docsift.vision..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.docsift.core..",
+            "dev.docsift.slm..",
+            "dev.docsift.schemas..",
+            "dev.docsift.samples..",
             "org.apache.pdfbox..",
             "net.sourceforge.tess4j..")
         .check(classes);
@@ -78,7 +96,11 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.docsift.core.intake..", "dev.docsift.core.ocr..", "dev.docsift.core.extract..")
+            "dev.docsift.core.intake..",
+            "dev.docsift.core.ocr..",
+            "dev.docsift.core.extract..",
+            "dev.docsift.core.engine..",
+            "dev.docsift.core.slm..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.docsift.core.pipeline..", "dev.docsift.core.export..")
