@@ -79,6 +79,7 @@ public final class OcrEngine implements AutoCloseable {
   }
 
   private static TessAPI loadLibrary() throws DocsiftException {
+    OpenMpThreads.limitToOne(); // before libtesseract (and its OpenMP runtime) loads
     try {
       return TessAPI.INSTANCE;
     } catch (LinkageError e) {
