@@ -128,7 +128,8 @@ public final class Pipeline implements AutoCloseable {
         extraction.data(),
         extraction.fields(),
         extraction.warnings(),
-        new StageTimings(millis(renderNanos), millis(ocrNanos), millis(extractNanos)));
+        new StageTimings(millis(renderNanos), millis(ocrNanos), millis(extractNanos)),
+        ocrPages);
   }
 
   /**
