@@ -143,6 +143,32 @@ class GuiEditExportTest {
     assertThat(fx(() -> gui.window.json().text())).contains("\"total\" : \"" + read + "\"");
   }
 
+  @Test
+  void anEditLeftByPickingAnotherDocumentStaysWithItsDocument(FxRobot robot) throws Exception {
+    Path first = dir.resolve("first.pdf");
+    Sample sample = GuiHarness.receipt(first, SEED);
+    Path second = Files.copy(first, dir.resolve("second.pdf"));
+    gui.drop(first, second);
+    await("two rows", 10, () -> gui.window.queue().items().size() == 2);
+    DocumentItem a = gui.item("first.pdf");
+    DocumentItem b = gui.item("second.pdf");
+    assertThat(gui.awaitEnd(a, 120)).isEqualTo(DocumentItem.State.DONE);
+    assertThat(gui.awaitEnd(b, 120)).isEqualTo(DocumentItem.State.DONE);
+    await("the form shows first.pdf", 10, () -> gui.window.form().field("/tax").isPresent());
+
+    // Typed, not committed with Enter: picking the other document commits it where it was typed.
+    TextField tax = fx(() -> gui.window.form().field("/tax").orElseThrow());
+    robot.clickOn(tax);
+    GuiHarness.fxRun(tax::selectAll);
+    robot.write("1.23");
+    gui.select(b);
+
+    await("first.pdf has the edit", 10, () -> a.review().text("/tax").equals("1.23"));
+    assertThat(fx(() -> b.review().text("/tax"))).isEqualTo(sample.truth().get("tax").asText());
+    assertThat(fx(() -> b.review().hasEdits())).isFalse();
+    assertThat(fx(() -> a.detailProperty().get())).endsWith("edited");
+  }
+
   /** Selects a field's text, types over it and presses Enter, as a user would. */
   private static void type(FxRobot robot, TextField field, String text) {
     robot.clickOn(field);

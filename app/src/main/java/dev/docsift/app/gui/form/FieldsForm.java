@@ -144,7 +144,7 @@ public final class FieldsForm {
           grid.add(heading, 0, row++, 3, 1);
         }
         case FormRow.Field f -> {
-          FieldEditor editor = new FieldEditor(f);
+          FieldEditor editor = new FieldEditor(item, f);
           editors.put(f.pointer(), editor);
           grid.add(editor.label, 0, row);
           grid.add(editor.field, 1, row);
@@ -246,6 +246,7 @@ public final class FieldsForm {
 
   /** One value's row: label, text field, confidence and violation. */
   private final class FieldEditor {
+    private final DocumentItem owner;
     private final FormRow.Field row;
     private final Label label;
     private final TextField field = new TextField();
@@ -254,7 +255,8 @@ public final class FieldsForm {
     private String hint = "";
     private Tooltip tooltip;
 
-    FieldEditor(FormRow.Field row) {
+    FieldEditor(DocumentItem owner, FormRow.Field row) {
+      this.owner = owner;
       this.row = row;
       this.label = new Label(row.label());
       label.getStyleClass().add("field-label");
@@ -299,12 +301,17 @@ public final class FieldsForm {
     }
 
     void commit() {
-      EditableResult review = item == null ? null : item.review();
+      // The owner, not the document shown now: leaving a field by picking another document
+      // commits the edit to the document it was typed in.
+      EditableResult review = owner.review();
       if (review == null || field.getText().strip().equals(review.text(row.pointer()))) {
         return;
       }
       review.edit(row, field.getText());
-      item.edited();
+      owner.edited();
+      if (owner != item) {
+        return; // this editor is no longer on screen
+      }
       // One edit can change what other fields violate (a required value, a sum): refresh them all.
       editors.values().forEach(FieldEditor::refresh);
       refreshSubtitle();
@@ -313,7 +320,7 @@ public final class FieldsForm {
     }
 
     void refresh() {
-      EditableResult review = item.review();
+      EditableResult review = owner.review();
       if (!field.isFocused() || !field.getText().strip().equals(review.text(row.pointer()))) {
         field.setText(review.text(row.pointer()));
       }
