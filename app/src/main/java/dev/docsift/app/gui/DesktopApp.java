@@ -62,7 +62,7 @@ public final class DesktopApp extends Application {
     Thread.currentThread()
         .setUncaughtExceptionHandler(
             (t, e) -> {
-              LOG.warn("Unexpected failure on the JavaFX thread", e);
+              UserMessages.logDefect(LOG, "Unexpected failure on the JavaFX thread", e);
               window.reportDefect(UserMessages.of(e));
             });
     Scene scene = new Scene(window.root(), 1440, 900);

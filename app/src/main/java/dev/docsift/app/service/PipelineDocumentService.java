@@ -154,7 +154,7 @@ public final class PipelineDocumentService implements DocumentService {
         end(e.code() == ErrorCode.CANCELLED ? new JobEvent.Cancelled() : JobEvent.Failed.of(e));
       } catch (RuntimeException | OutOfMemoryError e) {
         // A defect, or a page too big for the heap: this document fails, the window goes on.
-        LOG.warn("Unexpected failure on {}", request.file(), e);
+        UserMessages.logDefect(LOG, "Unexpected failure on " + request.file(), e);
         end(
             new JobEvent.Failed(
                 e instanceof OutOfMemoryError ? ErrorCode.IMAGE_TOO_LARGE : ErrorCode.INTERNAL,
@@ -183,7 +183,7 @@ public final class PipelineDocumentService implements DocumentService {
       try {
         listener.on(event);
       } catch (RuntimeException e) {
-        LOG.warn("A job listener failed on {}", event, e);
+        UserMessages.logDefect(LOG, "A job listener failed on " + event, e);
       }
     }
 
@@ -192,7 +192,7 @@ public final class PipelineDocumentService implements DocumentService {
         try {
           listener.on(event);
         } catch (RuntimeException e) {
-          LOG.warn("A job listener failed on {}", event, e);
+          UserMessages.logDefect(LOG, "A job listener failed on " + event, e);
         }
       }
     }

@@ -5,6 +5,7 @@ import dev.docsift.core.ErrorCode;
 import dev.docsift.schemas.SchemaException;
 import dev.docsift.slm.pack.PackException;
 import java.io.IOException;
+import org.slf4j.Logger;
 
 /** Turns what background work threw into one sentence with its code, never a stack trace. */
 public final class UserMessages {
@@ -40,5 +41,21 @@ public final class UserMessages {
     String message = e.getMessage();
     return e.getClass().getSimpleName().replace("Exception", "")
         + (message == null ? "" : ": " + message);
+  }
+
+  /**
+   * Logs a defect as one line; with {@code DOCSIFT_DEBUG} set, with its stack trace, as the command
+   * line does.
+   *
+   * @param log the logger
+   * @param what what failed, such as {@code Unexpected failure on a.pdf}
+   * @param e the defect
+   */
+  public static void logDefect(Logger log, String what, Throwable e) {
+    if (System.getenv("DOCSIFT_DEBUG") != null) {
+      log.warn(what, e);
+    } else {
+      log.warn("{}: {} (set DOCSIFT_DEBUG=1 for details)", what, e.toString());
+    }
   }
 }
