@@ -14,8 +14,10 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,14 @@ class GuiWatchTest {
   void aWatchedFolderCountsWhatItDoesAndStops(FxRobot robot) throws Exception {
     Path inbox = Files.createDirectories(dir.resolve("inbox"));
     Path outbox = dir.resolve("outbox");
+    // Unfolded without its animation: a click during it can land where the button is not yet.
+    GuiHarness.fxRun(
+        () -> robot.lookup("#watch-pane").queryAs(TitledPane.class).setAnimated(false));
     robot.clickOn("#watch-pane");
+    await(
+        "the panel is open",
+        5,
+        () -> robot.lookup("#watch-toggle").queryAs(Button.class).isVisible());
     Label counts = robot.lookup("#watch-counts").queryAs(Label.class);
     robot.clickOn("#watch-toggle");
     assertThat(fx(() -> robot.lookup("#watch-last").queryAs(Label.class).getText()))
