@@ -20,13 +20,15 @@ import picocli.CommandLine.Command;
       SchemasCommand.class,
       ModelsCommand.class,
       BenchCommand.class,
+      // gui is added in commandLine(): it needs the launcher.
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 success; 1 failure (for extract: some documents failed, the others are"
           + " still written); 2 usage error.",
-      "Example: docsift extract samples/documents/receipt-001.pdf --schema receipt"
+      "Example: docsift extract samples/documents/receipt-001.pdf --schema receipt",
+      "`docsift` alone opens the desktop window (docsift gui)."
     })
 public final class DocsiftCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -48,14 +50,27 @@ public final class DocsiftCommand implements Runnable {
   }
 
   /**
-   * Builds the command line on given streams (tests capture them).
+   * Builds the command line on given streams (tests capture them), without the desktop window.
    *
    * @param out where results go
    * @param err where progress and errors go
    * @return the configured command line
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, GuiLauncher.UNAVAILABLE);
+  }
+
+  /**
+   * Builds the command line on given streams.
+   *
+   * @param out where results go
+   * @param err where progress and errors go
+   * @param gui opens the desktop window for {@code docsift gui}
+   * @return the configured command line
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, GuiLauncher gui) {
     CommandLine cli = new CommandLine(new DocsiftCommand());
+    cli.addSubcommand("gui", new GuiCommand(gui));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new UnexpectedErrorHandler());
@@ -63,12 +78,27 @@ public final class DocsiftCommand implements Runnable {
   }
 
   /**
-   * Runs a command line.
+   * Runs a command line without the desktop window.
    *
    * @param args the arguments
    * @return the exit code
    */
   public static int run(String... args) {
     return commandLine().execute(args);
+  }
+
+  /**
+   * Runs a command line on the process's standard streams.
+   *
+   * @param gui opens the desktop window for {@code docsift gui}
+   * @param args the arguments
+   * @return the exit code
+   */
+  public static int run(GuiLauncher gui, String... args) {
+    return commandLine(
+            new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+            new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
+            gui)
+        .execute(args);
   }
 }

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Whether the system's Tesseract library is there, for tests that need it. */
-final class Tesseract {
+public final class Tesseract {
   private Tesseract() {}
 
-  static boolean installed() {
+  /** Whether libtesseract 5 is in one of the usual library folders. */
+  public static boolean installed() {
     return Stream.of(
             "/usr/lib/x86_64-linux-gnu",
             "/usr/lib/aarch64-linux-gnu",

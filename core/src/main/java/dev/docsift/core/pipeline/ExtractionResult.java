@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docsift.core.engine.EngineInfo;
 import dev.docsift.core.model.DocumentSource;
 import dev.docsift.core.model.FieldValue;
+import dev.docsift.core.model.OcrPage;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,6 +20,9 @@ import java.util.Objects;
  * @param fields provenance of every value in {@code data}
  * @param warnings sentences about fields not found or dropped
  * @param timings time per stage
+ * @param ocrPages what OCR read on each page, in page order, with the page sizes the boxes in
+ *     {@code fields} are fractions of; empty when the engine read no OCR. Kept for callers that
+ *     show the words (the desktop window); never written to the envelope
  */
 public record ExtractionResult(
     DocumentSource source,
@@ -28,7 +32,8 @@ public record ExtractionResult(
     ObjectNode data,
     List<FieldValue> fields,
     List<String> warnings,
-    StageTimings timings) {
+    StageTimings timings,
+    List<OcrPage> ocrPages) {
   /** Validates and copies. */
   public ExtractionResult {
     Objects.requireNonNull(source, "source");
@@ -38,5 +43,44 @@ public record ExtractionResult(
     Objects.requireNonNull(timings, "timings");
     fields = List.copyOf(fields);
     warnings = List.copyOf(warnings);
+    ocrPages = List.copyOf(ocrPages);
+  }
+
+  /**
+   * A result without OCR pages.
+   *
+   * @param source the input
+   * @param pages its page count
+   * @param schemaId the schema's id
+   * @param engine the engine that made it
+   * @param data the instance
+   * @param fields provenance of every value in {@code data}
+   * @param warnings sentences about fields not found or dropped
+   * @param timings time per stage
+   */
+  public ExtractionResult(
+      DocumentSource source,
+      int pages,
+      String schemaId,
+      EngineInfo engine,
+      ObjectNode data,
+      List<FieldValue> fields,
+      List<String> warnings,
+      StageTimings timings) {
+    this(source, pages, schemaId, engine, data, fields, warnings, timings, List.of());
+  }
+
+  /**
+   * A copy with other data, provenance and warnings (a person's corrections), everything else kept.
+   *
+   * @param newData the instance
+   * @param newFields provenance of its values
+   * @param newWarnings the warnings
+   * @return the copy
+   */
+  public ExtractionResult withData(
+      ObjectNode newData, List<FieldValue> newFields, List<String> newWarnings) {
+    return new ExtractionResult(
+        source, pages, schemaId, engine, newData, newFields, newWarnings, timings, ocrPages);
   }
 }

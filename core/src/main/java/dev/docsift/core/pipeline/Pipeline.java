@@ -13,6 +13,7 @@ import dev.docsift.core.extract.Extraction;
 import dev.docsift.core.intake.DocumentOpener;
 import dev.docsift.core.intake.PageSource;
 import dev.docsift.core.model.DocumentSource;
+import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
 import dev.docsift.core.ocr.OcrEngine;
 import dev.docsift.core.slm.SlmEngine;
@@ -107,6 +108,7 @@ public final class Pipeline implements AutoCloseable {
     long engineNanos = 0;
     int pageCount;
     EngineOutput output;
+    List<OcrPage> ocrPages = new ArrayList<>();
     try (PageSource pages = opener.open(source)) {
       pageCount = pages.pageCount();
       if (pageCount == 0) {
@@ -133,6 +135,7 @@ public final class Pipeline implements AutoCloseable {
                   : new OcrEngine.Reading(ocr.recognize(page), page.image());
           long t2 = System.nanoTime();
           listener.on(new ProgressEvent.PageRecognised(file, number, pageCount));
+          ocrPages.add(reading.ocr());
           run.page(reading);
           renderNanos += t1 - t0;
           ocrNanos += t2 - t1;
@@ -171,7 +174,8 @@ public final class Pipeline implements AutoCloseable {
             millis(ocrNanos),
             millis(engineNanos),
             output.stageMillis(),
-            output.counts()));
+            output.counts()),
+        ocrPages);
   }
 
   /** The engine's progress as pipeline events of this document. */

@@ -1,0 +1,61 @@
+package dev.docsift.app.service;
+
+import dev.docsift.core.DocsiftException;
+import dev.docsift.core.ErrorCode;
+import dev.docsift.schemas.SchemaException;
+import dev.docsift.slm.pack.PackException;
+import java.io.IOException;
+import org.slf4j.Logger;
+
+/** Turns what background work threw into one sentence with its code, never a stack trace. */
+public final class UserMessages {
+  private UserMessages() {}
+
+  /**
+   * The sentence for a failure.
+   *
+   * @param e what was thrown
+   * @return such as {@code DS501 Cannot write /out: No space left on device}
+   */
+  public static String of(Throwable e) {
+    return switch (e) {
+      case DocsiftException d -> d.userMessage();
+      case SchemaException s ->
+          (s.reason() == SchemaException.Reason.NOT_FOUND
+                      ? ErrorCode.SCHEMA_NOT_FOUND
+                      : ErrorCode.SCHEMA_INVALID)
+                  .code()
+              + " "
+              + s.getMessage();
+      case PackException p -> p.reason().code() + " " + p.getMessage();
+      case IOException io -> ErrorCode.OUTPUT_FAILED.code() + " " + describe(io);
+      default ->
+          ErrorCode.INTERNAL.code()
+              + " docsift failed unexpectedly: "
+              + e
+              + " (please report it; set DOCSIFT_DEBUG=1 for details).";
+    };
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return e.getClass().getSimpleName().replace("Exception", "")
+        + (message == null ? "" : ": " + message);
+  }
+
+  /**
+   * Logs a defect as one line; with {@code DOCSIFT_DEBUG} set, with its stack trace, as the command
+   * line does.
+   *
+   * @param log the logger
+   * @param what what failed, such as {@code Unexpected failure on a.pdf}
+   * @param e the defect
+   */
+  public static void logDefect(Logger log, String what, Throwable e) {
+    if (System.getenv("DOCSIFT_DEBUG") != null) {
+      log.warn(what, e);
+    } else {
+      log.warn("{}: {} (set DOCSIFT_DEBUG=1 for details)", what, e.toString());
+    }
+  }
+}

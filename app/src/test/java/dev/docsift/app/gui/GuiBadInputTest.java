@@ -1,0 +1,93 @@
+package dev.docsift.app.gui;
+
+import static dev.docsift.app.gui.GuiHarness.await;
+import static dev.docsift.app.gui.GuiHarness.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.docsift.app.cli.Tesseract;
+import dev.docsift.app.gui.queue.DocumentItem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/** Files docsift cannot read fail on their own rows with a sentence and its code. */
+@ExtendWith(ApplicationExtension.class)
+class GuiBadInputTest {
+  @TempDir Path dir;
+  private GuiHarness gui;
+
+  @BeforeAll
+  static void needsTesseract() {
+    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
+  }
+
+  @Start
+  void start(Stage stage) {
+    gui = GuiHarness.start(stage, dir.resolve("config"));
+  }
+
+  @Stop
+  void stop() {
+    gui.window.close();
+  }
+
+  @Test
+  void badFilesShowTheirErrorOnTheirRow(FxRobot robot) throws Exception {
+    Path notPdf = Files.writeString(dir.resolve("notes.pdf"), "these are notes, not a PDF\n");
+    Path empty = Files.createFile(dir.resolve("empty.png"));
+    Path broken = Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\n1 0 obj <<".getBytes());
+
+    gui.drop(notPdf, empty, broken);
+    await("three rows", 10, () -> gui.window.queue().items().size() == 3);
+    for (DocumentItem item : gui.items()) {
+      assertThat(gui.awaitEnd(item, 60)).isEqualTo(DocumentItem.State.FAILED);
+    }
+    assertThat(fx(() -> gui.item("notes.pdf").errorProperty().get()))
+        .startsWith("DS105 ")
+        .contains("notes.pdf", "not a PDF, PNG, JPEG or TIFF");
+    assertThat(fx(() -> gui.item("empty.png").errorProperty().get())).startsWith("DS104 ");
+    assertThat(fx(() -> gui.item("broken.pdf").errorProperty().get())).startsWith("DS106 ");
+
+    // The sentences are on the rows, visible, and no stack trace is anywhere.
+    List<String> shown =
+        fx(
+            () ->
+                robot.lookup(".doc-error").queryAllAs(Label.class).stream()
+                    .filter(Node::isVisible)
+                    .map(Label::getText)
+                    .toList());
+    assertThat(shown)
+        .hasSize(3)
+        .allMatch(t -> t.matches("DS1\\d\\d .+"))
+        .noneMatch(t -> t.contains("Exception") || t.contains("\tat "));
+    assertThat(fx(() -> robot.lookup("#counts").queryAs(Label.class).getText()))
+        .contains("3 failed");
+
+    // A failed document can be retried (and fails the same way) or removed.
+    DocumentItem notes = gui.item("notes.pdf");
+    List<DocumentItem.State> seen = new CopyOnWriteArrayList<>();
+    GuiHarness.fxRun(() -> notes.stateProperty().addListener((o, was, now) -> seen.add(now)));
+    robot.clickOn(GuiHarness.rowButton(robot, "notes.pdf", "retry"));
+    await(
+        "the retry ran and failed again",
+        60,
+        () ->
+            seen.contains(DocumentItem.State.QUEUED) && notes.state() == DocumentItem.State.FAILED);
+    assertThat(fx(() -> notes.errorProperty().get())).startsWith("DS105 ");
+    robot.clickOn(GuiHarness.rowButton(robot, "notes.pdf", "remove"));
+    await("the row is gone", 10, () -> gui.window.queue().items().size() == 2);
+  }
+}
