@@ -1,8 +1,15 @@
 #!/usr/bin/python3
-"""Weight-only round-to-nearest quantization of a pack's decoder MatMuls.
+"""Weight-only round-to-nearest quantization of a pack's decoder (and vision encoder) MatMuls.
 
     /usr/bin/python3 scripts/slm/quantize_pack.py --in PACK --out PACK_INT4 --type int4
     /usr/bin/python3 scripts/slm/quantize_pack.py --in PACK --out PACK_INT8 --type int8
+    /usr/bin/python3 scripts/slm/quantize_pack.py --in VL_PACK --out VL_PACK_Q \\
+        --graphs decoder,vision_encoder --type int4
+    /usr/bin/python3 scripts/slm/quantize_pack.py --in VL_PACK --out VL_PACK_Q --graphs vision_encoder
+
+--graphs picks the graphs to quantize (default: decoder); --type is the decoder's type. The vision
+encoder is always int8 (the scheme below); its Conv (patch embedding), LayerNorms, biases, class
+token, position embeddings and layer scales stay fp32, since only MatMul weights are touched.
 
 int4: every MatMul whose right operand is a 2-D initializer W [K, N] becomes
   com.microsoft:MatMulNBits(A, B, scales, zero_points) with K, N, bits=4, block_size=32:
@@ -16,8 +23,12 @@ int4: every MatMul whose right operand is a 2-D initializer W [K, N] becomes
 int8: W becomes DequantizeLinear(int8 W [K, N], scale [N], zero point 0, axis=1) -> MatMul
   (standard ONNX ops, symmetric per output channel, scale = max|w| / 127).
 
-The embedding graph and the tokenizer are copied unchanged; pack.json gets the new weight_type
-and new sha256 values. Deterministic: same input, same bytes.
+The embedding graph, the tokenizer and every graph not named in --graphs are copied unchanged;
+pack.json gets the new weight_type (the decoder's) and, for the vision encoder,
+"vision_weight_type": "int8" (informative: the Java manifest reader ignores keys it does not
+know), a name suffix per quantized graph and new sha256 values for every file. A graph that would
+exceed protobuf's 2 GB is written with external data (ROLE_data in pack.json). Deterministic:
+same input, same bytes.
 """
 
 import argparse
@@ -126,47 +137,78 @@ def sha256(path):
     return h.hexdigest()
 
 
+GRAPHS = ("decoder", "vision_encoder")
+
+
+def quantize_graph(src, out, files, role, qtype, accuracy_level):
+    """Quantizes files[role] from src into out; updates files (external data entry). Returns the count."""
+    path = files[role]["path"]
+    model = onnx.load(os.path.join(src, path))  # pulls in external data, if any
+    n = quantize_model(model, qtype, accuracy_level)
+    out_path = os.path.join(out, path)
+    size = model.ByteSize()
+    if size > 2_000_000_000:
+        onnx.save_model(model, out_path, save_as_external_data=True, all_tensors_to_one_file=True,
+                        location=os.path.basename(path) + ".data", size_threshold=1024)
+        files[role + "_data"] = {"path": path + ".data"}
+    else:
+        files.pop(role + "_data", None)
+        onnx.save_model(model, out_path)
+    del model
+    onnx.checker.check_model(out_path)  # the path form: works above 2 GB too
+    return n, os.path.getsize(out_path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--in", dest="src", required=True)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--type", choices=["int4", "int8"], required=True)
+    ap.add_argument("--type", choices=["int4", "int8"],
+                    help="the decoder's weight type (required when --graphs names the decoder)")
+    ap.add_argument("--graphs", default="decoder",
+                    help="comma-separated graphs to quantize: decoder (default), vision_encoder "
+                         "(always int8), or both; the others are copied unchanged")
     ap.add_argument("--accuracy-level", type=int, choices=[0, 1, 2, 3, 4], default=4,
                     help="MatMulNBits accuracy_level (default 4): 0 computes in fp32 (exact dequantization, "
                          "used to verify the packing); 4 quantizes activations to int8 on "
                          "the fly: on 2 CPU cores 5x faster prefill and 9x faster steps")
     args = ap.parse_args()
+    graphs = [g for g in args.graphs.split(",") if g]
+    for g in graphs:
+        if g not in GRAPHS:
+            ap.error(f"--graphs: unknown graph {g!r} (use {', '.join(GRAPHS)})")
+    if "decoder" in graphs and args.type is None:
+        ap.error("--type is required to quantize the decoder")
     with open(os.path.join(args.src, "pack.json"), encoding="utf-8") as f:
         pack = json.load(f)
     os.makedirs(args.out, exist_ok=True)
     files = pack["files"]
-    dec_path = files["decoder"]["path"]
+    if "vision_encoder" in graphs and "vision_encoder" not in files:
+        ap.error("--graphs names vision_encoder but the pack has none")
+    skip = set(graphs) | {g + "_data" for g in graphs}  # rewritten, not copied
     for role, entry in files.items():
-        if role != "decoder":
+        if role not in skip:
             shutil.copyfile(os.path.join(args.src, entry["path"]), os.path.join(args.out, entry["path"]))
     for extra in ("reference.json",):
         if os.path.exists(os.path.join(args.src, extra)):
             shutil.copyfile(os.path.join(args.src, extra), os.path.join(args.out, extra))
-    model = onnx.load(os.path.join(args.src, dec_path))  # pulls in external data, if any
-    n = quantize_model(model, args.type, args.accuracy_level)
-    out_path = os.path.join(args.out, dec_path)
-    size = model.ByteSize()
-    if size > 2_000_000_000:
-        onnx.save_model(model, out_path, save_as_external_data=True, all_tensors_to_one_file=True,
-                        location=dec_path + ".data", size_threshold=1024)
-        files["decoder_data"] = {"path": dec_path + ".data"}
-    else:
-        files.pop("decoder_data", None)
-        onnx.save_model(model, out_path)
-    onnx.checker.check_model(out_path)
-    pack["weight_type"] = "int4-block32" if args.type == "int4" else "int8"
-    pack["name"] = pack["name"] + "-" + args.type
+    report = []
+    if "decoder" in graphs:
+        n, size = quantize_graph(args.src, args.out, files, "decoder", args.type, args.accuracy_level)
+        pack["weight_type"] = "int4-block32" if args.type == "int4" else "int8"
+        pack["name"] = pack["name"] + "-" + args.type
+        report.append(f"quantized {n} MatMuls to {args.type}; decoder {size} bytes")
+    if "vision_encoder" in graphs:
+        n, size = quantize_graph(args.src, args.out, files, "vision_encoder", "int8", 0)
+        pack["vision_weight_type"] = "int8"  # informative; the manifest reader ignores it
+        pack["name"] = pack["name"] + "-vision-int8"
+        report.append(f"quantized {n} MatMuls to int8; vision_encoder {size} bytes")
     for role, entry in files.items():
         entry["sha256"] = sha256(os.path.join(args.out, entry["path"]))
     with open(os.path.join(args.out, "pack.json"), "w", encoding="utf-8") as f:
         json.dump(pack, f, indent=2)
         f.write("\n")
-    print(f"quantized {n} MatMuls to {args.type}; decoder {os.path.getsize(out_path)} bytes")
+    print("\n".join(report))
 
 
 if __name__ == "__main__":
