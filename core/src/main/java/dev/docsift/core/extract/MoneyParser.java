@@ -28,7 +28,9 @@ public final class MoneyParser {
               + CODES
               + ")(?![\\p{L}])\\s?))?\\s?"
               + "(?<minus>-)?"
-              + "(?<num>\\d{1,3}(?:[,.'’]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)"
+              // OCR sometimes splits an amount at its decimal point ("€88 .86"): one space
+              // before a separator and exactly two digits still belongs to the amount.
+              + "(?<num>\\d{1,3}(?:[,.'’]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2}| [.,]\\d{2})?)"
               + "(?!\\d)(?![.,:/]\\d)(?!\\s?%)"
               + "(?:\\s?(?<cur2>(?:"
               + SYMBOLS
@@ -118,7 +120,8 @@ public final class MoneyParser {
    * Turns a digit string with separators into a decimal: the last separator followed by one or two
    * digits is the decimal point; every other separator groups thousands.
    */
-  private static Optional<BigDecimal> toDecimal(String num) {
+  private static Optional<BigDecimal> toDecimal(String digits) {
+    String num = digits.replace(" ", "");
     int last = Math.max(num.lastIndexOf('.'), num.lastIndexOf(','));
     String integer;
     String fraction = "";

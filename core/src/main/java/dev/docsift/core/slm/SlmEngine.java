@@ -326,6 +326,18 @@ public final class SlmEngine implements DocumentEngine {
     }
     closed = true;
     encoderThread.shutdownNow();
+    try {
+      // A cancelled document's encode may still be inside ONNX Runtime, which cannot be
+      // interrupted: closing its session under it would free memory it is using.
+      if (!encoderThread.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)) {
+        LOG.warn("The vision encoder is still busy; its session is left open.");
+        decoder.close();
+        tokenizer.close();
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     closeAll(tokenizer, decoder, encoder);
   }
 }

@@ -34,6 +34,9 @@ class MoneyParserTest {
         "l2.00 | 12.00",
         "$ 0.99 | 0.99",
         "12.50: | 12.50",
+        "€88 .86 | 88.86",
+        "12 ,50 € | 12.50",
+        "3 .5 | ",
       })
   void normalises(String in, String expected) {
     if (expected == null) {
