@@ -335,7 +335,10 @@ public final class FieldsForm {
       } else if (f.isPresent()) {
         double c = f.get().confidence();
         confidence.setText(String.format(Locale.ROOT, "%.0f %%", c * 100));
-        hint = "Read as \u201c" + f.get().source() + "\u201d on page " + f.get().page();
+        hint =
+            f.get().located()
+                ? "Read as \u201c" + f.get().source() + "\u201d on page " + f.get().page()
+                : "Written by the model; no page shows it";
         if (c < EditableResult.LOW_CONFIDENCE) {
           confidence.getStyleClass().add("low");
           field.getStyleClass().add("low-confidence");

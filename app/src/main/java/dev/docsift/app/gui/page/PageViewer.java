@@ -280,7 +280,8 @@ public final class PageViewer {
       return;
     }
     Optional<FieldValue> field = pointer == null ? Optional.empty() : item.review().field(pointer);
-    if (field.isPresent() && field.get().page() != page) {
+    // A value no page shows (the slm engine may write one) has no page to go to.
+    if (field.isPresent() && field.get().located() && field.get().page() != page) {
       showPage(field.get().page()); // highlights and scrolls once the page is in
       return;
     }
