@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Weight-only round-to-nearest quantization of a pack's decoder (and vision encoder) MatMuls.
+"""Round-to-nearest quantization of a pack's decoder (and vision encoder) MatMul weights.
 
     /usr/bin/python3 scripts/slm/quantize_pack.py --in PACK --out PACK_INT4 --type int4
     /usr/bin/python3 scripts/slm/quantize_pack.py --in PACK --out PACK_INT8 --type int8
@@ -8,8 +8,9 @@
     /usr/bin/python3 scripts/slm/quantize_pack.py --in VL_PACK --out VL_PACK_Q --graphs vision_encoder
 
 --graphs picks the graphs to quantize (default: decoder); --type is the decoder's type. The vision
-encoder is always int8 (the scheme below); its Conv (patch embedding), LayerNorms, biases, class
-token, position embeddings and layer scales stay fp32, since only MatMul weights are touched.
+encoder is always int8 with dynamically quantized activations (the last scheme below); its Conv
+(patch embedding), LayerNorms, biases, class token, position embeddings, layer scales and
+attention MatMuls stay fp32, since only MatMuls with a constant weight are touched.
 
 int4: every MatMul whose right operand is a 2-D initializer W [K, N] becomes
   com.microsoft:MatMulNBits(A, B, scales, zero_points) with K, N, bits=4, block_size=32:
@@ -22,6 +23,16 @@ int4: every MatMul whose right operand is a 2-D initializer W [K, N] becomes
   - zero_points uint8 [N * ceil(k_blocks / 2)]: per row, two blocks a byte, low nibble first.
 int8: W becomes DequantizeLinear(int8 W [K, N], scale [N], zero point 0, axis=1) -> MatMul
   (standard ONNX ops, symmetric per output channel, scale = max|w| / 127).
+vision int8: MatMul(X, W) and the bias Add that follows it (Add(b [N], Y), either operand order)
+  become com.microsoft:DynamicQuantizeMatMul(A=X, B, b_scale, b_zero_point absent (0), bias=b):
+  B int8 [K, N], symmetric per output channel with 7-bit codes,
+  scale = max|w| / 64, q = clamp(round(w / scale), -64, 64); b_scale float [N]. At run time ONNX
+  Runtime quantizes X to uint8 (one asymmetric scale and zero point over the whole tensor) and
+  runs MLAS's u8 x s8 GEMM on B, packed once at session load, scaling and adding the bias in its
+  output stage. The 7-bit codes keep the AVX2 kernel exact: it multiplies byte pairs with
+  VPMADDUBSW, whose 16-bit sums saturate above 32767, and 2 * 255 * 64 = 32640 fits where
+  2 * 255 * 127 does not (full int8 codes gave 8x the error). A MatMul with no such Add gets no
+  bias input.
 
 The embedding graph, the tokenizer and every graph not named in --graphs are copied unchanged;
 pack.json gets the new weight_type (the decoder's) and, for the vision encoder,
@@ -129,6 +140,74 @@ def quantize_model(model, qtype, accuracy_level=0):
     return count
 
 
+VISION_QMAX = 64  # 7-bit weight codes: see "vision int8" above
+
+
+def quantize_int8_dynamic(w):
+    amax = np.abs(w).max(axis=0)
+    scale = (amax / VISION_QMAX).astype(np.float32)
+    scale[scale == 0] = 1.0
+    q = np.clip(np.round(w / scale), -VISION_QMAX, VISION_QMAX).astype(np.int8)
+    return q, scale
+
+
+def quantize_model_dynamic(model):
+    """The vision int8 scheme: MatMul (+ bias Add) -> com.microsoft:DynamicQuantizeMatMul.
+
+    Returns the number of MatMuls replaced.
+    """
+    graph = model.graph
+    inits = {t.name: t for t in graph.initializer}
+    nodes = list(graph.node)
+    consumers = {}  # tensor name -> indices of the nodes reading it
+    for i, node in enumerate(nodes):
+        for name in node.input:
+            consumers.setdefault(name, []).append(i)
+    graph_outputs = {o.name for o in graph.output}
+    new_nodes = []
+    remove = set()
+    folded = set()  # indices of the bias Adds taken into a DynamicQuantizeMatMul
+    count = 0
+    for index, node in enumerate(nodes):
+        if index in folded:
+            continue
+        w_init = inits.get(node.input[1]) if node.op_type == "MatMul" and len(node.input) == 2 else None
+        if w_init is None or len(w_init.dims) != 2:
+            new_nodes.append(node)
+            continue
+        w = numpy_helper.to_array(w_init).astype(np.float32)
+        k, n = w.shape
+        base = w_init.name.replace("/", "_").replace(":", "_")
+        remove.add(w_init.name)
+        count += 1
+        q, scale = quantize_int8_dynamic(w)
+        graph.initializer.extend([
+            numpy_helper.from_array(q, base + "_q8"),
+            numpy_helper.from_array(scale, base + "_scale"),
+        ])
+        bias, outputs = None, list(node.output)
+        users = consumers.get(node.output[0], [])
+        add = nodes[users[0]] if len(users) == 1 else None
+        if add is not None and add.op_type == "Add" and node.output[0] not in graph_outputs:
+            others = [i for i in add.input if i != node.output[0]]
+            b = inits.get(others[0]) if len(others) == 1 else None
+            if b is not None and list(b.dims) == [n] and b.data_type == TensorProto.FLOAT:
+                bias, outputs = b.name, list(add.output)
+                folded.add(users[0])
+        inputs = [node.input[0], base + "_q8", base + "_scale"] + (["", bias] if bias else [])
+        new_nodes.append(helper.make_node(
+            "DynamicQuantizeMatMul", inputs, outputs, name=(node.name or base) + "_dynq8",
+            domain="com.microsoft"))
+    kept = [t for t in graph.initializer if t.name not in remove]
+    del graph.initializer[:]
+    graph.initializer.extend(kept)
+    del graph.node[:]
+    graph.node.extend(new_nodes)
+    if not any(o.domain == "com.microsoft" for o in model.opset_import):
+        model.opset_import.append(helper.make_opsetid("com.microsoft", 1))
+    return count
+
+
 def sha256(path):
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -144,7 +223,10 @@ def quantize_graph(src, out, files, role, qtype, accuracy_level):
     """Quantizes files[role] from src into out; updates files (external data entry). Returns the count."""
     path = files[role]["path"]
     model = onnx.load(os.path.join(src, path))  # pulls in external data, if any
-    n = quantize_model(model, qtype, accuracy_level)
+    if qtype == "int8-dynamic":
+        n = quantize_model_dynamic(model)
+    else:
+        n = quantize_model(model, qtype, accuracy_level)
     out_path = os.path.join(out, path)
     size = model.ByteSize()
     if size > 2_000_000_000:
@@ -167,7 +249,7 @@ def main():
                     help="the decoder's weight type (required when --graphs names the decoder)")
     ap.add_argument("--graphs", default="decoder",
                     help="comma-separated graphs to quantize: decoder (default), vision_encoder "
-                         "(always int8), or both; the others are copied unchanged")
+                         "(always int8, DynamicQuantizeMatMul), or both; the others are copied unchanged")
     ap.add_argument("--accuracy-level", type=int, choices=[0, 1, 2, 3, 4], default=4,
                     help="MatMulNBits accuracy_level (default 4): 0 computes in fp32 (exact dequantization, "
                          "used to verify the packing); 4 quantizes activations to int8 on "
@@ -199,10 +281,10 @@ def main():
         pack["name"] = pack["name"] + "-" + args.type
         report.append(f"quantized {n} MatMuls to {args.type}; decoder {size} bytes")
     if "vision_encoder" in graphs:
-        n, size = quantize_graph(args.src, args.out, files, "vision_encoder", "int8", 0)
+        n, size = quantize_graph(args.src, args.out, files, "vision_encoder", "int8-dynamic", 0)
         pack["vision_weight_type"] = "int8"  # informative; the manifest reader ignores it
         pack["name"] = pack["name"] + "-vision-int8"
-        report.append(f"quantized {n} MatMuls to int8; vision_encoder {size} bytes")
+        report.append(f"quantized {n} MatMuls to int8 DynamicQuantizeMatMul; vision_encoder {size} bytes")
     for role, entry in files.items():
         entry["sha256"] = sha256(os.path.join(args.out, entry["path"]))
     with open(os.path.join(args.out, "pack.json"), "w", encoding="utf-8") as f:

@@ -163,7 +163,10 @@ public final class SlmEngine implements DocumentEngine {
             VisionEncoder.wrap(
                 vision.session(),
                 new VisionModelSpec(image.tileSize(), image.tokensPerTile(), m.decoder().hidden()),
-                VisionEncoder.DEFAULT_MAX_BATCH);
+                // On the CPU a tile costs the same alone as in a batch, and alone its result cannot
+                // depend on the page's other tiles (a dynamically quantized graph scales each run's
+                // activations as a whole); accelerators gain from batches.
+                vision.provider().name().equals("cpu") ? 1 : VisionEncoder.DEFAULT_MAX_BATCH);
         if (warnings.isEmpty()) {
           vision.provider().warning().ifPresent(warnings::add);
         }
