@@ -254,8 +254,11 @@ public final class Packager {
                   + " built.");
     }
     if (platform.isWindows()) {
-      // WiX 3 (candle and light) for every jpackage; WiX 4 or newer (wix) from JDK 24 on.
-      boolean wix3 = Tools.onPath("candle").isPresent() && Tools.onPath("light").isPresent();
+      // WiX 3 (candle and light) for every jpackage; WiX 4 or newer (wix) from JDK 24 on. Like
+      // jpackage, look on PATH and in WiX 3's install folders.
+      boolean wix3 =
+          Tools.onPath("candle").isPresent() && Tools.onPath("light").isPresent()
+              || wix3Installed();
       boolean wix4 = Runtime.version().feature() >= 24 && Tools.onPath("wix").isPresent();
       return wix3 || wix4
           ? Optional.empty()
@@ -264,6 +267,28 @@ public final class Packager {
                   + " app image is built.");
     }
     return Optional.empty(); // macOS: hdiutil is part of the system
+  }
+
+  private static boolean wix3Installed() {
+    for (String root :
+        new String[] {System.getenv("ProgramFiles(x86)"), System.getenv("ProgramFiles")}) {
+      if (root == null || !Files.isDirectory(Path.of(root))) {
+        continue;
+      }
+      try (Stream<Path> dirs = Files.list(Path.of(root))) {
+        if (dirs.filter(d -> d.getFileName().toString().startsWith("WiX Toolset v3"))
+            .map(d -> d.resolve("bin"))
+            .anyMatch(
+                b ->
+                    Files.isRegularFile(b.resolve("candle.exe"))
+                        && Files.isRegularFile(b.resolve("light.exe")))) {
+          return true;
+        }
+      } catch (IOException e) {
+        // an unreadable folder holds no WiX we could use
+      }
+    }
+    return false;
   }
 
   /**

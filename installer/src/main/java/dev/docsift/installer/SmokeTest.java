@@ -170,7 +170,7 @@ public final class SmokeTest {
     String name = pack.getFileName().toString();
     try (LoopbackHttps server = LoopbackHttps.serve(pack, work.resolve("tls"))) {
       Map<String, String> env = installedEnv("home-models");
-      env.put("JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " " + server.trustOptions());
+      put(env, "JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " " + server.trustOptions());
       Tools.Result install =
           Tools.capture(
               List.of(
@@ -245,7 +245,7 @@ public final class SmokeTest {
     Map<String, String> env = installedEnv("home-window");
     // xvfb-run is a shell script and needs the system's PATH; the app gets the stripped one.
     Map<String, String> outer = new HashMap<>(env);
-    outer.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+    put(outer, "PATH", systemPath());
     Tools.Result r =
         Tools.capture(
             List.of(
@@ -304,7 +304,7 @@ public final class SmokeTest {
             k ->
                 k.startsWith("DOCSIFT_")
                     || k.startsWith("XDG_")
-                    || k.equals("JAVA_TOOL_OPTIONS")
+                    || k.equalsIgnoreCase("JAVA_TOOL_OPTIONS")
                     || List.of(
                             "_JAVA_OPTIONS",
                             "JDK_JAVA_OPTIONS",
@@ -314,31 +314,45 @@ public final class SmokeTest {
                             "DJL_CACHE_DIR")
                         .contains(k));
     Path dir = Files.createDirectories(work.resolve(home));
-    env.put("HOME", dir.toString());
+    put(env, "HOME", dir.toString());
     if (platform.isWindows()) {
-      env.put("USERPROFILE", dir.toString());
+      put(env, "USERPROFILE", dir.toString());
     }
     // Java takes its home folder (user.home: JavaFX's and the tokenizers' caches, docsift's
     // settings) from the user database, not from HOME, so the fresh one is given to it as well.
-    env.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + dir);
+    put(env, "JAVA_TOOL_OPTIONS", "-Duser.home=" + dir);
     return env;
+  }
+
+  /** Sets a variable, replacing it whatever its case (Windows' names ignore case: Path, PATH). */
+  private static void put(Map<String, String> env, String key, String value) {
+    env.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+    env.put(key, value);
   }
 
   /** As a user of the installed app runs it: no JDK anywhere in reach, no OpenMP limit set. */
   private Map<String, String> installedEnv(String home) throws IOException {
     Map<String, String> env = baseEnv(home);
-    env.remove("JAVA_HOME");
-    env.remove("JDK_HOME");
-    env.remove("OMP_THREAD_LIMIT");
-    env.put("PATH", pathWithoutJava(System.getenv().getOrDefault("PATH", "")));
+    env.keySet()
+        .removeIf(
+            k ->
+                k.equalsIgnoreCase("JAVA_HOME")
+                    || k.equalsIgnoreCase("JDK_HOME")
+                    || k.equalsIgnoreCase("OMP_THREAD_LIMIT"));
+    put(env, "PATH", pathWithoutJava(systemPath()));
     return env;
   }
 
   /** As the docsift script runs a source build (it sets the OpenMP limit). */
   private Map<String, String> sourceEnv(String home) throws IOException {
     Map<String, String> env = baseEnv(home);
-    env.put("OMP_THREAD_LIMIT", "1");
+    put(env, "OMP_THREAD_LIMIT", "1");
     return env;
+  }
+
+  private static String systemPath() {
+    String path = System.getenv("PATH"); // any case on Windows
+    return path == null ? "" : path;
   }
 
   /** PATH without every folder that holds a java (or java.exe), the JDK's or any other. */

@@ -131,4 +131,15 @@ class JpackageOptionsTest {
     assertThat(Files.readString(CONFIG.resolve("linux/docsift.desktop")))
         .contains("Exec=APPLICATION_LAUNCHER %F", "DESKTOP_MIMES");
   }
+
+  @Test
+  void theDesktopEntryNamesTheWindowsClass() throws Exception {
+    // JavaFX names the window's X11 class after the Application class; docks match it to the
+    // desktop entry (and its icon) through StartupWMClass.
+    String entry = Files.readString(CONFIG.resolve("linux/docsift.desktop"));
+    String wmClass = entry.replaceFirst("(?s).*StartupWMClass=([^\\n]+).*", "$1").strip();
+    Class<?> app = Class.forName(wmClass, false, getClass().getClassLoader());
+    assertThat(Class.forName("javafx.application.Application", false, app.getClassLoader()))
+        .isAssignableFrom(app);
+  }
 }
