@@ -18,7 +18,8 @@ import java.util.List;
  * stand). Their names differ between JDK releases, so the templates are not copied into the
  * repository: they are read from the running JDK's jpackage (through the {@code jrt:} file system,
  * which reads a module's resources whether or not it opens them) and the link's lines added after
- * the {@code case} label they belong to.
+ * the {@code case} label they belong to. jpackage's desktop commands become best effort, so that a
+ * machine without a desktop can still install and remove the package.
  */
 final class DebScripts {
   private static final String TEMPLATES = "/modules/jdk.jpackage/jdk/jpackage/internal/resources/";
@@ -47,7 +48,7 @@ final class DebScripts {
    */
   static String postinst(String template, String launcher, String link) {
     return insertAfter(
-        template,
+        bestEffort(template, "DESKTOP_COMMANDS_INSTALL"),
         "configure)",
         List.of(
             "        # docsift on PATH for the command line.",
@@ -59,12 +60,45 @@ final class DebScripts {
   /** jpackage's prerm with the link removed, when it is still docsift's, on remove and upgrade. */
   static String prerm(String template, String launcher, String link) {
     return insertAfter(
-        template,
+        bestEffort(template, "DESKTOP_COMMANDS_UNINSTALL"),
         "remove|upgrade|deconfigure)",
         List.of(
             "        if [ \"$(readlink " + link + " 2>/dev/null)\" = " + launcher + " ]; then",
             "            rm -f " + link,
             "        fi"));
+  }
+
+  /**
+   * jpackage's desktop commands (xdg-desktop-menu, xdg-mime) made best effort. They fail on a
+   * machine without a desktop's menu folders (a server, a container: "No writable system menu
+   * directory found"), and under the scripts' {@code set -e} that failure would leave the package
+   * impossible to install or to remove. In a subshell on the left of {@code ||}, {@code set -e} is
+   * off: each command runs and says what it could not do, and the command line is installed anyway.
+   * The {@code :} keeps the subshell valid when the placeholder expands to nothing.
+   */
+  static String bestEffort(String template, String placeholder) {
+    List<String> out = new ArrayList<>();
+    boolean found = false;
+    for (String line : template.split("\n", -1)) {
+      if (line.trim().equals(placeholder)) {
+        out.add(
+            "        # Desktop integration is best effort: without a desktop, the command line works.");
+        out.add("        (");
+        out.add("        :");
+        out.add(line);
+        out.add("        ) || true");
+        found = true;
+      } else {
+        out.add(line);
+      }
+    }
+    if (!found) {
+      throw new IllegalStateException(
+          "This JDK's jpackage template has no "
+              + placeholder
+              + " line, so docsift cannot make its desktop commands best effort: see DebScripts.");
+    }
+    return String.join("\n", out);
   }
 
   private static String insertAfter(String template, String label, List<String> lines) {

@@ -181,7 +181,7 @@ public final class Packager {
             + mb(before)
             + " of jars, "
             + mb(dropped)
-            + " of it for other platforms left out"
+            + " of it not used on this platform left out"
             + (moved > 0 ? "; " + moved + " JavaFX natives beside their jar" : ""));
     return input;
   }

@@ -102,7 +102,13 @@ public final class SmokeTest {
             TIMEOUT_S);
     if (v.exitCode() != 0 || !v.out().contains(version)) {
       failures.add(
-          "'docsift --version' printed '" + (v.out() + v.err()).strip() + "', not " + version);
+          "'docsift --version' exited "
+              + v.exitCode()
+              + " and printed '"
+              + v.out().strip()
+              + "', not "
+              + version
+              + (v.exitCode() != 0 ? ": " + v.err().strip() : ""));
     }
 
     // extract: cold (a fresh install, a fresh home), then the source build for comparison.

@@ -32,6 +32,11 @@ class DebScriptsTest {
         .contains("rm -f /usr/bin/docsift")
         .contains("readlink /usr/bin/docsift");
     assertThat(prerm.indexOf("rm -f")).isGreaterThan(prerm.indexOf("remove|upgrade|deconfigure)"));
+    // A machine without a desktop can install and remove the package.
+    assertThat(postinst)
+        .containsPattern("\\(\\n\\s*:\\nDESKTOP_COMMANDS_INSTALL\\n\\s*\\) \\|\\| true");
+    assertThat(prerm)
+        .containsPattern("\\(\\n\\s*:\\nDESKTOP_COMMANDS_UNINSTALL\\n\\s*\\) \\|\\| true");
     for (String script : List.of("postinst", "prerm")) {
       if (Tools.onPath("sh").isPresent()) {
         Tools.Result r =
@@ -45,13 +50,37 @@ class DebScriptsTest {
   void aTemplateWithoutTheCaseFailsClearly() {
     assertThatThrownBy(() -> DebScripts.postinst("#!/bin/sh\nexit 0\n", "/a", "/b"))
         .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("DESKTOP_COMMANDS_INSTALL");
+    assertThatThrownBy(
+            () -> DebScripts.postinst("case x in\nDESKTOP_COMMANDS_INSTALL\nesac\n", "/a", "/b"))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("configure)");
+  }
+
+  @Test
+  void aFailingDesktopCommandNeitherStopsTheScriptNorHidesItsError(@TempDir Path dir)
+      throws IOException, InterruptedException {
+    assumeThat(Tools.onPath("sh")).as("no sh here").isPresent();
+    String template =
+        "#!/bin/sh\nset -e\ncase \"$1\" in\n    configure)\nDESKTOP_COMMANDS_INSTALL\n    ;;\nesac\n"
+            + "echo still here\n";
+    Path script = dir.resolve("postinst");
+    Files.writeString(
+        script,
+        DebScripts.postinst(template, "/a", dir.resolve("link").toString())
+            .replace("DESKTOP_COMMANDS_INSTALL", "echo menu failed >&2; false\necho mime done"));
+    Tools.Result r =
+        Tools.capture(List.of("sh", script.toString(), "configure"), dir, System.getenv(), 30);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("mime done", "still here");
+    assertThat(r.err()).contains("menu failed");
   }
 
   @Test
   void someoneElsesDocsiftOnPathIsLeftAlone() {
     String postinst =
-        DebScripts.postinst("case \"$1\" in\n    configure)\n    ;;\nesac\n", "/a", "/b");
+        DebScripts.postinst(
+            "case \"$1\" in\n    configure)\nDESKTOP_COMMANDS_INSTALL\n    ;;\nesac\n", "/a", "/b");
     assertThat(postinst).contains("if [ ! -e /b ] || [ -L /b ]; then");
   }
 }
