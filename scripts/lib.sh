@@ -2,6 +2,10 @@
 
 # Debian packages: Tesseract with English and orientation data, and fonts for the sample generator.
 DOCSIFT_PACKAGES=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd fonts-dejavu-core fonts-liberation)
+# And for the tests (scripts/test, .ci/run): fakeroot for jpackage's .deb, and an X server with GTK
+# in which the installer's smoke test opens the installed window.
+# shellcheck disable=SC2034  # read by scripts/test and .ci/run
+DOCSIFT_TEST_PACKAGES=(fakeroot xvfb xauth libgtk-3-0)
 
 # Prints the major version of the java at $1/bin/java, or nothing.
 docsift_java_major() {
@@ -38,10 +42,12 @@ docsift_select_jdk() {
 
 # Installs the missing Debian packages when it can (root, or sudo without a password);
 # otherwise says which command to run. Returns non-zero only when something is missing.
+# The packages are the arguments, DOCSIFT_PACKAGES when there are none.
 docsift_ensure_packages() {
-  local missing=() p
+  local missing=() p wanted=("$@")
+  [ ${#wanted[@]} -eq 0 ] && wanted=("${DOCSIFT_PACKAGES[@]}")
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian: see README
-  for p in "${DOCSIFT_PACKAGES[@]}"; do
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -11,7 +11,8 @@ public final class Main {
   /**
    * Runs docsift and exits with its exit code.
    *
-   * @param args the command line; none opens the desktop window
+   * @param args the command line; none opens the desktop window, and so do documents alone (how a
+   *     desktop starts docsift for files opened with it), which it queues
    */
   public static void main(String[] args) {
     // A class that extends Application cannot be the main class from the class path ("JavaFX

@@ -88,17 +88,20 @@ public final class DocsiftCommand implements Runnable {
   }
 
   /**
-   * Runs a command line on the process's standard streams.
+   * Runs a command line on the process's standard streams. Arguments that are nothing but existing
+   * files (how a desktop starts docsift for documents opened with it) open the window with them, as
+   * {@code docsift gui FILE...} does: see {@link OpenedFiles}.
    *
    * @param gui opens the desktop window for {@code docsift gui}
    * @param args the arguments
    * @return the exit code
    */
   public static int run(GuiLauncher gui, String... args) {
-    return commandLine(
+    CommandLine cli =
+        commandLine(
             new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
             new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
-            gui)
-        .execute(args);
+            gui);
+    return cli.execute(OpenedFiles.commandLine(args, cli.getSubcommands().keySet()));
   }
 }

@@ -1,0 +1,432 @@
+package dev.docsift.installer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Runs what the installer module built as a user would: on Linux the .deb unpacked into a temporary
+ * root ({@code dpkg-deb -x}), elsewhere the app image. Its {@code docsift extract} reads a sample
+ * with the bundled runtime, with no JDK on PATH, no {@code JAVA_HOME}, no {@code OMP_THREAD_LIMIT}
+ * and a fresh home folder, and must print the same JSON as the source build (the app's jars on this
+ * JDK, as the {@code docsift} script runs them), timings aside. It must write nothing into its
+ * install folder. Where {@code xvfb-run} is installed, the window opens too. A failure fails the
+ * build with what differed.
+ *
+ * <p>The slm engine's natives (ONNX Runtime, the tokenizers) and TLS are checked too: {@code
+ * docsift models install} fetches a tiny model pack from an https server on the loopback address,
+ * and {@code docsift extract --engine slm} with it must print what the source build prints.
+ *
+ * <p>Arguments ({@code key=value}): {@code build} (the module's build folder), {@code sample} (the
+ * document to read), {@code version} (the Maven version {@code --version} must print), {@code pack}
+ * (a model pack folder; the slm check is skipped without it).
+ */
+public final class SmokeTest {
+  private static final long TIMEOUT_S = 300;
+  private final Path build;
+  private final Path sample;
+  private final String version;
+  private final Path pack;
+  private final Platform platform = Platform.current();
+  private final Path work;
+
+  private SmokeTest(Map<String, String> args) {
+    build = Path.of(Packager.required(args, "build")).toAbsolutePath();
+    sample = Path.of(Packager.required(args, "sample")).toAbsolutePath();
+    version = Packager.required(args, "version");
+    pack = args.containsKey("pack") ? Path.of(args.get("pack")).toAbsolutePath() : null;
+    work = build.resolve("smoke-test");
+  }
+
+  /**
+   * Runs the smoke test.
+   *
+   * @param args {@code key=value} pairs, see the class comment
+   * @throws Exception when it cannot run, or what it runs fails
+   */
+  public static void main(String[] args) throws Exception {
+    new SmokeTest(Packager.keyValues(args)).run();
+  }
+
+  private void run() throws IOException, InterruptedException {
+    Path manifest = build.resolve(Packager.MANIFEST);
+    if (!Files.isRegularFile(manifest)) {
+      log("skipped: nothing was built to test (the [installer] lines above say why).");
+      return;
+    }
+    Properties built = new Properties();
+    try (InputStream in = Files.newInputStream(manifest)) {
+      built.load(in);
+    }
+    Packager.clean(work);
+    Path launcher;
+    Path installRoot;
+    String installer = built.getProperty("installer");
+    if (platform.isLinux() && installer != null) {
+      Path root = Files.createDirectories(work.resolve("root"));
+      Tools.run(List.of("dpkg-deb", "-x", installer, root.toString()), Map.of());
+      installRoot = root.resolve(JpackageOptions.LINUX_INSTALL_DIR.substring(1)).resolve("docsift");
+      launcher = root.resolve(JpackageOptions.LINUX_LAUNCHER.substring(1));
+      log("testing " + Path.of(installer).getFileName() + ", unpacked into " + root);
+    } else {
+      installRoot = Path.of(built.getProperty("app-image"));
+      launcher =
+          switch (platform.os()) {
+            case MAC -> installRoot.resolve("Contents/MacOS/docsift");
+            case WINDOWS -> installRoot.resolve("docsift-cli.exe");
+            default -> installRoot.resolve("bin/docsift");
+          };
+      log("testing the app image " + installRoot + " (no installer was built here)");
+    }
+    Map<Path, String> before = snapshot(installRoot);
+    List<String> failures = new ArrayList<>();
+
+    // --version: the launcher starts on the bundled runtime, and the jars are this build's.
+    Tools.Result v =
+        Tools.capture(
+            List.of(launcher.toString(), "--version"),
+            work,
+            installedEnv("home-version"),
+            TIMEOUT_S);
+    if (v.exitCode() != 0 || !v.out().contains(version)) {
+      failures.add(
+          "'docsift --version' exited "
+              + v.exitCode()
+              + " and printed '"
+              + v.out().strip()
+              + "', not "
+              + version
+              + (v.exitCode() != 0 ? ": " + v.err().strip() : ""));
+    }
+
+    // extract: cold (a fresh install, a fresh home), then the source build for comparison.
+    Path home = work.resolve("home-extract");
+    Tools.Result installed =
+        Tools.capture(
+            List.of(launcher.toString(), "extract", sample.toString()),
+            work,
+            installedEnv("home-extract"),
+            TIMEOUT_S);
+    Tools.Result source =
+        Tools.capture(
+            sourceCommand(List.of("extract", sample.toString())),
+            work,
+            sourceEnv("home-source"),
+            TIMEOUT_S);
+    JsonNode installedJson = json("the installed app", installed, failures);
+    JsonNode sourceJson = json("the source build", source, failures);
+    if (installedJson != null && sourceJson != null) {
+      List<String> differences = JsonComparison.differences(installedJson, sourceJson);
+      if (!differences.isEmpty()) {
+        failures.add(
+            "the installed app's JSON differs from the source build's:\n    "
+                + String.join("\n    ", differences));
+      }
+      log(
+          "docsift extract "
+              + sample.getFileName()
+              + ": installed "
+              + installed.millis()
+              + " ms (OCR "
+              + installedJson.path("timings_ms").path("ocr")
+              + " ms, without OMP_THREAD_LIMIT in its environment), source build "
+              + source.millis()
+              + " ms (OCR "
+              + sourceJson.path("timings_ms").path("ocr")
+              + " ms, OMP_THREAD_LIMIT=1)");
+    }
+    log("the installed app's home folder after extract holds: " + topLevel(home));
+
+    slm(launcher, failures);
+    window(launcher, failures);
+
+    Map<Path, String> after = snapshot(installRoot);
+    if (!after.equals(before)) {
+      failures.add("the app wrote into its install folder: " + changes(before, after));
+    }
+    if (!failures.isEmpty()) {
+      throw new IllegalStateException(
+          "The installer smoke test FAILED:\n  - " + String.join("\n  - ", failures));
+    }
+    log("passed: the installed docsift extract prints what the source build prints.");
+  }
+
+  /**
+   * Installs the tiny pack over https with the installed app, then reads the sample with it on the
+   * slm engine, installed and from source.
+   */
+  private void slm(Path launcher, List<String> failures) throws IOException, InterruptedException {
+    if (pack == null || !Files.isRegularFile(pack.resolve("pack.json"))) {
+      log("slm engine: skipped (no model pack given)");
+      return;
+    }
+    Path models = work.resolve("models");
+    String name = pack.getFileName().toString();
+    try (LoopbackHttps server = LoopbackHttps.serve(pack, work.resolve("tls"))) {
+      Map<String, String> env = installedEnv("home-models");
+      put(env, "JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " " + server.trustOptions());
+      Tools.Result install =
+          Tools.capture(
+              List.of(
+                  launcher.toString(),
+                  "models",
+                  "install",
+                  server.url(name),
+                  "--models-dir",
+                  models.toString()),
+              work,
+              env,
+              TIMEOUT_S);
+      if (install.exitCode() != 0) {
+        failures.add(
+            "docsift models install over https exited "
+                + install.exitCode()
+                + ": "
+                + install.err().strip());
+        return;
+      }
+    }
+    List<String> args =
+        List.of(
+            "extract",
+            sample.toString(),
+            "--engine",
+            "slm",
+            "--model",
+            name,
+            "--models-dir",
+            models.toString(),
+            "--ep",
+            "cpu");
+    List<String> installedCommand = new ArrayList<>(List.of(launcher.toString()));
+    installedCommand.addAll(args);
+    Tools.Result installed =
+        Tools.capture(installedCommand, work, installedEnv("home-slm"), TIMEOUT_S);
+    Tools.Result source =
+        Tools.capture(sourceCommand(args), work, sourceEnv("home-slm-source"), TIMEOUT_S);
+    JsonNode installedJson = json("the installed app (slm engine)", installed, failures);
+    JsonNode sourceJson = json("the source build (slm engine)", source, failures);
+    if (installedJson != null && sourceJson != null) {
+      List<String> differences = JsonComparison.differences(installedJson, sourceJson);
+      if (!differences.isEmpty()) {
+        failures.add(
+            "with the slm engine, the installed app's JSON differs from the source build's:\n    "
+                + String.join("\n    ", differences));
+      }
+      log(
+          "slm engine: installed "
+              + name
+              + " over https and read "
+              + sample.getFileName()
+              + " with it in "
+              + installed.millis()
+              + " ms (source build "
+              + source.millis()
+              + " ms); home folder after: "
+              + topLevel(work.resolve("home-slm")));
+    }
+  }
+
+  /** Opens the window under Xvfb, where it is installed: it reads the sample and writes a PNG. */
+  private void window(Path launcher, List<String> failures)
+      throws IOException, InterruptedException {
+    Optional<Path> xvfbRun = Tools.onPath("xvfb-run");
+    if (!platform.isLinux() || xvfbRun.isEmpty()) {
+      log("window: skipped (needs Linux and xvfb-run: apt-get install xvfb libgtk-3-0)");
+      return;
+    }
+    Path png = work.resolve("window.png");
+    Map<String, String> env = installedEnv("home-window");
+    // xvfb-run is a shell script and needs the system's PATH; the app gets the stripped one.
+    Map<String, String> outer = new HashMap<>(env);
+    put(outer, "PATH", systemPath());
+    Tools.Result r =
+        Tools.capture(
+            List.of(
+                xvfbRun.get().toString(),
+                "-a",
+                "/usr/bin/env",
+                "PATH=" + env.get("PATH"),
+                launcher.toString(),
+                "gui",
+                "--screenshot",
+                png.toString(),
+                sample.toString()),
+            work,
+            outer,
+            TIMEOUT_S);
+    if (r.exitCode() != 0 || !Files.isRegularFile(png)) {
+      failures.add(
+          "the window did not open and read the sample (exit " + r.exitCode() + "): " + r.err());
+      return;
+    }
+    Path home = work.resolve("home-window");
+    if (Files.exists(home.resolve(".openjfx"))) {
+      failures.add("JavaFX unpacked its natives into the home folder instead of using the app's");
+    }
+    log(
+        "window: opened, read the sample and wrote "
+            + png.getFileName()
+            + " in "
+            + r.millis()
+            + " ms; home folder after: "
+            + topLevel(home));
+  }
+
+  private List<String> sourceCommand(List<String> args) {
+    Path app = build.resolve("app");
+    List<String> c = new ArrayList<>();
+    c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    c.addAll(JpackageOptions.javaOptions(Runtime.version().feature()));
+    c.add("-cp");
+    c.add(
+        app.resolve(JpackageOptions.MAIN_JAR)
+            + File.pathSeparator
+            + app.resolve("lib")
+            + File.separator
+            + "*");
+    c.add(JpackageOptions.MAIN_CLASS);
+    c.addAll(args);
+    return c;
+  }
+
+  /** The environment both runs share: this one, less what would make them differ. */
+  private Map<String, String> baseEnv(String home) throws IOException {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("DOCSIFT_")
+                    || k.startsWith("XDG_")
+                    || k.equalsIgnoreCase("JAVA_TOOL_OPTIONS")
+                    || List.of(
+                            "_JAVA_OPTIONS",
+                            "JDK_JAVA_OPTIONS",
+                            "CLASSPATH",
+                            "DISPLAY",
+                            "WAYLAND_DISPLAY",
+                            "DJL_CACHE_DIR")
+                        .contains(k));
+    Path dir = Files.createDirectories(work.resolve(home));
+    put(env, "HOME", dir.toString());
+    if (platform.isWindows()) {
+      put(env, "USERPROFILE", dir.toString());
+    }
+    // Java takes its home folder (user.home: JavaFX's and the tokenizers' caches, docsift's
+    // settings) from the user database, not from HOME, so the fresh one is given to it as well.
+    put(env, "JAVA_TOOL_OPTIONS", "-Duser.home=" + dir);
+    return env;
+  }
+
+  /** Sets a variable, replacing it whatever its case (Windows' names ignore case: Path, PATH). */
+  private static void put(Map<String, String> env, String key, String value) {
+    env.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+    env.put(key, value);
+  }
+
+  /** As a user of the installed app runs it: no JDK anywhere in reach, no OpenMP limit set. */
+  private Map<String, String> installedEnv(String home) throws IOException {
+    Map<String, String> env = baseEnv(home);
+    env.keySet()
+        .removeIf(
+            k ->
+                k.equalsIgnoreCase("JAVA_HOME")
+                    || k.equalsIgnoreCase("JDK_HOME")
+                    || k.equalsIgnoreCase("OMP_THREAD_LIMIT"));
+    put(env, "PATH", pathWithoutJava(systemPath()));
+    return env;
+  }
+
+  /** As the docsift script runs a source build (it sets the OpenMP limit). */
+  private Map<String, String> sourceEnv(String home) throws IOException {
+    Map<String, String> env = baseEnv(home);
+    put(env, "OMP_THREAD_LIMIT", "1");
+    return env;
+  }
+
+  private static String systemPath() {
+    String path = System.getenv("PATH"); // any case on Windows
+    return path == null ? "" : path;
+  }
+
+  /** PATH without every folder that holds a java (or java.exe), the JDK's or any other. */
+  static String pathWithoutJava(String path) {
+    List<String> kept = new ArrayList<>();
+    for (String dir : path.split(File.pathSeparator)) {
+      if (dir.isBlank()) {
+        continue;
+      }
+      if (!Files.exists(Path.of(dir, "java")) && !Files.exists(Path.of(dir, "java.exe"))) {
+        kept.add(dir);
+      }
+    }
+    return String.join(File.pathSeparator, kept);
+  }
+
+  private static JsonNode json(String who, Tools.Result r, List<String> failures) {
+    if (r.exitCode() != 0) {
+      failures.add(who + ": docsift extract exited " + r.exitCode() + ": " + r.err().strip());
+      return null;
+    }
+    try {
+      return new ObjectMapper().readTree(r.out());
+    } catch (IOException e) {
+      failures.add(who + " printed no JSON: " + r.out() + r.err());
+      return null;
+    }
+  }
+
+  /** Every file under a folder with its size and modification time. */
+  private static Map<Path, String> snapshot(Path root) throws IOException {
+    Map<Path, String> files = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.toList()) {
+        files.put(
+            root.relativize(p),
+            Files.isDirectory(p) ? "dir" : Files.size(p) + " " + Files.getLastModifiedTime(p));
+      }
+    }
+    return files;
+  }
+
+  private static String changes(Map<Path, String> before, Map<Path, String> after) {
+    List<String> out = new ArrayList<>();
+    after.forEach(
+        (p, v) -> {
+          if (!v.equals(before.get(p))) {
+            out.add(p.toString());
+          }
+        });
+    before.keySet().stream()
+        .filter(p -> !after.containsKey(p))
+        .forEach(p -> out.add(p + " (gone)"));
+    return String.join(", ", out.subList(0, Math.min(out.size(), 20)));
+  }
+
+  private static String topLevel(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return "nothing";
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
+      return names.isEmpty() ? "nothing" : String.join(", ", names);
+    }
+  }
+
+  private static void log(String message) {
+    System.out.println("[installer smoke test] " + message);
+    System.out.flush();
+  }
+}
