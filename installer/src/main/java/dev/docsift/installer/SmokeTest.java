@@ -239,7 +239,10 @@ public final class SmokeTest {
     }
   }
 
-  /** Opens the window under Xvfb, where it is installed: it reads the sample and writes a PNG. */
+  /**
+   * Opens the window under Xvfb, where it is installed: once to time its first frame, once to read
+   * the sample and write a PNG.
+   */
   private void window(Path launcher, List<String> failures)
       throws IOException, InterruptedException {
     Optional<Path> xvfbRun = Tools.onPath("xvfb-run");
@@ -247,26 +250,24 @@ public final class SmokeTest {
       log("window: skipped (needs Linux and xvfb-run: apt-get install xvfb libgtk-3-0)");
       return;
     }
+    Tools.Result first = underXvfb(xvfbRun.get(), launcher, List.of("gui", "--startup-report"));
+    String frame =
+        first.err().lines().filter(l -> l.startsWith("docsift window:")).findFirst().orElse("");
+    if (first.exitCode() != 0 || frame.isEmpty()) {
+      failures.add(
+          "the window did not report its first frame (exit "
+              + first.exitCode()
+              + "): "
+              + first.err());
+      return;
+    }
+    log("window: " + frame.substring("docsift window: ".length()) + " (cold start, Xvfb)");
     Path png = work.resolve("window.png");
-    Map<String, String> env = installedEnv("home-window");
-    // xvfb-run is a shell script and needs the system's PATH; the app gets the stripped one.
-    Map<String, String> outer = new HashMap<>(env);
-    put(outer, "PATH", systemPath());
     Tools.Result r =
-        Tools.capture(
-            List.of(
-                xvfbRun.get().toString(),
-                "-a",
-                "/usr/bin/env",
-                "PATH=" + env.get("PATH"),
-                launcher.toString(),
-                "gui",
-                "--screenshot",
-                png.toString(),
-                sample.toString()),
-            work,
-            outer,
-            TIMEOUT_S);
+        underXvfb(
+            xvfbRun.get(),
+            launcher,
+            List.of("gui", "--screenshot", png.toString(), sample.toString()));
     if (r.exitCode() != 0 || !Files.isRegularFile(png)) {
       failures.add(
           "the window did not open and read the sample (exit " + r.exitCode() + "): " + r.err());
@@ -283,6 +284,23 @@ public final class SmokeTest {
             + r.millis()
             + " ms; home folder after: "
             + topLevel(home));
+  }
+
+  /** Runs the installed launcher under {@code xvfb-run} with the installed app's environment. */
+  private Tools.Result underXvfb(Path xvfbRun, Path launcher, List<String> args)
+      throws IOException, InterruptedException {
+    Map<String, String> env = installedEnv("home-window");
+    // xvfb-run is a shell script and needs the system's PATH; the app gets the stripped one.
+    Map<String, String> outer = new HashMap<>(env);
+    put(outer, "PATH", systemPath());
+    List<String> command = new ArrayList<>();
+    command.add(xvfbRun.toString());
+    command.add("-a");
+    command.add("/usr/bin/env");
+    command.add("PATH=" + env.get("PATH"));
+    command.add(launcher.toString());
+    command.addAll(args);
+    return Tools.capture(command, work, outer, TIMEOUT_S);
   }
 
   private List<String> sourceCommand(List<String> args) {

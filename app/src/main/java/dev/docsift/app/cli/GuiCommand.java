@@ -33,6 +33,9 @@ public final class GuiCommand implements Callable<Integer> {
   @Option(names = "--screenshot", paramLabel = "PNG", hidden = true)
   Path screenshot;
 
+  @Option(names = "--startup-report", hidden = true)
+  boolean startupReport;
+
   GuiCommand(GuiLauncher launcher) {
     this.launcher = launcher;
   }
@@ -40,6 +43,7 @@ public final class GuiCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return launcher.launch(
-        new GuiLauncher.Request(files, schema, screenshot), spec.commandLine().getErr());
+        new GuiLauncher.Request(files, schema, screenshot, startupReport),
+        spec.commandLine().getErr());
   }
 }

@@ -24,11 +24,23 @@ public interface GuiLauncher {
    * @param schema the schema to pick (a shipped id or a file), or null for the saved default
    * @param screenshot when not null: read the files, show the first with its overlays, write a PNG
    *     of the window here and close (for the README's screenshot)
+   * @param startupReport print how long after the JVM started the window's first frame was drawn,
+   *     then close (for the installer's cold start figures)
    */
-  record Request(List<Path> files, String schema, Path screenshot) {
+  record Request(List<Path> files, String schema, Path screenshot, boolean startupReport) {
     /** Copies. */
     public Request {
       files = List.copyOf(files);
+    }
+
+    /**
+     * A request that only opens the window.
+     *
+     * @param files documents to queue at once
+     * @param schema the schema to pick, or null for the saved default
+     */
+    public Request(List<Path> files, String schema) {
+      this(files, schema, null, false);
     }
   }
 

@@ -25,8 +25,7 @@ public final class DesktopApp extends Application {
       Objects.requireNonNull(DesktopApp.class.getResource("docsift.css")).toExternalForm();
 
   // Application.launch takes a class, not an instance: the options travel through here.
-  private static volatile GuiLauncher.Request options =
-      new GuiLauncher.Request(List.of(), null, null);
+  private static volatile GuiLauncher.Request options = new GuiLauncher.Request(List.of(), null);
   private static volatile int exitCode;
 
   private MainWindow window;
@@ -79,6 +78,9 @@ public final class DesktopApp extends Application {
     window.open(o.files());
     if (o.screenshot() != null) {
       new Screenshot(window, scene, o.screenshot(), DesktopApp::exit).start();
+    }
+    if (o.startupReport()) {
+      StartupReport.afterFirstFrame(scene, System.err, DesktopApp::exit);
     }
   }
 
