@@ -67,6 +67,21 @@ final class EngineOptions {
           "slm: the most tokens the model writes per document. Default: ${DEFAULT-VALUE}.")
   int maxNewTokens;
 
+  /**
+   * How many documents run at once by default for an engine: the slm engine's sessions already use
+   * every core for one document, so one at a time; the ocr engine one per core.
+   *
+   * @param engine the chosen engine
+   * @param requested what the user asked for, or null
+   * @return the worker count
+   */
+  static int workers(EngineChoice engine, Integer requested) {
+    if (requested != null) {
+      return requested;
+    }
+    return engine instanceof EngineChoice.Slm ? 1 : Runtime.getRuntime().availableProcessors();
+  }
+
   /** Whether the slm engine was chosen. */
   boolean slm() {
     return engine.trim().toLowerCase(Locale.ROOT).equals("slm");

@@ -128,11 +128,7 @@ public final class ExtractCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
-    // The slm engine's sessions already use every core for one document: one at a time.
-    int workers =
-        threads != null
-            ? threads
-            : engine instanceof EngineChoice.Slm ? 1 : Runtime.getRuntime().availableProcessors();
+    int workers = EngineOptions.workers(engine, threads);
     if (workers < 1) {
       return usage("--threads must be at least 1: " + workers);
     }
@@ -159,11 +155,7 @@ public final class ExtractCommand implements Callable<Integer> {
         ProgressReporter reporter = new ProgressReporter(err, progressMode, files.size())) {
       outcomes = pipeline.processAll(files, documentSchema, reporter, new Cancellation());
     } catch (DocsiftException e) {
-      err.println(e.userMessage());
-      err.flush();
-      return e.code() == ErrorCode.LANGUAGE_MISSING || e.code() == ErrorCode.MODEL_NOT_FOUND
-          ? 2
-          : 1;
+      return Errors.startFailed(err, e);
     }
     List<ExtractionResult> results = new ArrayList<>();
     int failed = 0;

@@ -1,7 +1,6 @@
 package dev.docsift.app.cli;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.intake.IntakeOptions;
@@ -139,11 +138,7 @@ public final class WatchCommand implements Callable<Integer> {
       return usage(e.getMessage());
     }
     boolean lines = !progress.toLowerCase(Locale.ROOT).equals("none");
-    // The slm engine's sessions already use every core for one document: one at a time.
-    int workers =
-        concurrency != null
-            ? concurrency
-            : engine instanceof EngineChoice.Slm ? 1 : Runtime.getRuntime().availableProcessors();
+    int workers = EngineOptions.workers(engine, concurrency);
     if (workers < 1) {
       return usage("--concurrency must be at least 1: " + workers);
     }
@@ -181,11 +176,7 @@ public final class WatchCommand implements Callable<Integer> {
     try {
       watcher = FolderWatcher.start(config, documentSchema, event -> report(err, lines, event));
     } catch (DocsiftException e) {
-      err.println(e.userMessage());
-      err.flush();
-      return e.code() == ErrorCode.LANGUAGE_MISSING || e.code() == ErrorCode.MODEL_NOT_FOUND
-          ? 2
-          : 1;
+      return Errors.startFailed(err, e);
     }
     // SIGTERM and Ctrl-C: stop taking files, let the documents in flight finish.
     Thread hook = new Thread(watcher::close, "docsift-watch-shutdown");

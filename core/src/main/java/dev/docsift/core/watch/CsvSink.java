@@ -21,22 +21,13 @@ import java.util.Map;
  * <p>Atomic the same way as {@link JsonlSink}: every file's length is journalled before the append,
  * and replay truncates back to it when {@code written} is missing.
  */
-final class CsvSink implements OutputSink {
-  private final Path outbox;
+final class CsvSink extends AppendingSink {
   private final CsvTables tables;
 
   CsvSink(Path outbox, DocumentSchema schema) {
-    this.outbox = outbox;
+    super(outbox);
     this.tables = new CsvTables(schema);
   }
-
-  @Override
-  public String reserve(String inputName) {
-    return NONE;
-  }
-
-  @Override
-  public void release(String reserved) {}
 
   @Override
   public synchronized List<Path> write(
@@ -80,14 +71,5 @@ final class CsvSink implements OutputSink {
       rows.add(copy);
     }
     return new CsvTables.Table(table.name(), header, rows);
-  }
-
-  @Override
-  public synchronized List<Path> recover(
-      String sha, String reserved, Map<String, Long> appendOffsets) throws IOException {
-    for (Map.Entry<String, Long> e : appendOffsets.entrySet()) {
-      Durable.truncate(outbox.resolve(e.getKey()), e.getValue());
-    }
-    return List.of();
   }
 }

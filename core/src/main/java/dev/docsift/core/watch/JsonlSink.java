@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One compact envelope per line of {@code results.jsonl}.
@@ -20,22 +19,12 @@ import java.util.Map;
  * append O(line) however large the file grows; a reader tailing the file may see a torn last line
  * only while a crash is unrepaired.
  */
-final class JsonlSink implements OutputSink {
+final class JsonlSink extends AppendingSink {
   static final String FILE = "results.jsonl";
 
-  private final Path outbox;
-
   JsonlSink(Path outbox) {
-    this.outbox = outbox;
+    super(outbox);
   }
-
-  @Override
-  public String reserve(String inputName) {
-    return NONE;
-  }
-
-  @Override
-  public void release(String reserved) {}
 
   @Override
   public synchronized List<Path> write(
@@ -50,14 +39,5 @@ final class JsonlSink implements OutputSink {
     Durable.append(file, line);
     journal.append("written", sha, FILE);
     return List.of(file);
-  }
-
-  @Override
-  public synchronized List<Path> recover(
-      String sha, String reserved, Map<String, Long> appendOffsets) throws IOException {
-    for (Map.Entry<String, Long> e : appendOffsets.entrySet()) {
-      Durable.truncate(outbox.resolve(e.getKey()), e.getValue());
-    }
-    return List.of();
   }
 }

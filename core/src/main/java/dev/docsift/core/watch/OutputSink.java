@@ -13,7 +13,7 @@ import java.util.Map;
  * that a crash at any instant leaves either no trace of it or a complete one that replay can
  * recognise: it journals what it needs to repair before touching a shared file.
  */
-sealed interface OutputSink permits JsonSink, JsonlSink, CsvSink {
+sealed interface OutputSink permits JsonSink, AppendingSink {
   /** Journal placeholder for "no reserved name". */
   String NONE = "-";
 
