@@ -6,6 +6,9 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that a reader never sees half of one and nothing existing is replaced by
@@ -13,6 +16,34 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
+
+  /**
+   * Creates an empty temporary file in a folder, named {@code .PREFIX.RANDOM.tmp}, with the
+   * permissions any new file gets there.
+   *
+   * <p>Not {@link Files#createTempFile}: it makes the file readable by its owner only, and the
+   * rename would carry that into the result, which the downstream tools of an office, running as
+   * other users, could then not read.
+   *
+   * @param dir the folder, which must exist
+   * @param prefix the start of the name, usually the target's name
+   * @return the new file
+   * @throws IOException when the folder cannot be written
+   */
+  public static Path newTemporary(Path dir, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      String random = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+      Path tmp = dir.resolve("." + prefix + "." + random + ".tmp");
+      try {
+        Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        return tmp;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 16) {
+          throw e;
+        }
+      }
+    }
+  }
 
   /**
    * Writes a file atomically, replacing it if it exists.
@@ -24,7 +55,7 @@ public final class AtomicFiles {
   public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp = newTemporary(dir, target.getFileName().toString());
     try {
       Files.write(tmp, bytes);
       try {
@@ -53,7 +84,7 @@ public final class AtomicFiles {
   public static Path writeNew(Path dir, String baseName, String extension, byte[] bytes)
       throws IOException {
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + baseName + ".", ".tmp");
+    Path tmp = newTemporary(dir, baseName);
     try {
       Files.write(tmp, bytes);
       for (int i = 0; ; i++) {

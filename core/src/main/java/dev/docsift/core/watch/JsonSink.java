@@ -55,7 +55,7 @@ final class JsonSink implements OutputSink {
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     Files.createDirectories(outbox);
     Path target = outbox.resolve(name);
-    Path tmp = Files.createTempFile(outbox, "." + name + ".", ".tmp");
+    Path tmp = AtomicFiles.newTemporary(outbox, name);
     try {
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
