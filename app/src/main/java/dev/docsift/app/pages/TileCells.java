@@ -52,7 +52,16 @@ public final class TileCells {
    * @return the cells
    */
   public static List<Cell> cells(TilingPolicy policy, int width, int height) {
-    TileGrid grid = grid(policy, width, height);
+    return cells(grid(policy, width, height));
+  }
+
+  /**
+   * The tiles of a grid, row by row.
+   *
+   * @param grid the grid the page was cut into
+   * @return the cells
+   */
+  public static List<Cell> cells(TileGrid grid) {
     List<Cell> cells = new ArrayList<>();
     for (int r = 0; r < grid.rows(); r++) {
       for (int c = 0; c < grid.cols(); c++) {

@@ -71,6 +71,11 @@ final class GuiHarness {
     return new GuiHarness(stage, configDir, new PipelineDocumentService(1));
   }
 
+  /** The window on the given document service. */
+  static GuiHarness start(Stage stage, Path configDir, DocumentService documents) {
+    return new GuiHarness(stage, configDir, documents);
+  }
+
   /** The window with saved settings that read this many documents at once. */
   static GuiHarness start(Stage stage, Path configDir, int threads) {
     Settings d = Settings.defaults();

@@ -175,7 +175,8 @@ public final class Pipeline implements AutoCloseable {
             millis(engineNanos),
             output.stageMillis(),
             output.counts()),
-        ocrPages);
+        ocrPages,
+        output.tiles());
   }
 
   /** The engine's progress as pipeline events of this document. */

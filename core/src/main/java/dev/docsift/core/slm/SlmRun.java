@@ -10,6 +10,7 @@ import dev.docsift.core.extract.Extraction;
 import dev.docsift.core.extract.SchemaGuard;
 import dev.docsift.core.model.FieldValue;
 import dev.docsift.core.model.OcrPage;
+import dev.docsift.core.model.PageTiles;
 import dev.docsift.core.ocr.OcrEngine;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.slm.constrain.ConstraintFactory;
@@ -32,6 +33,7 @@ import dev.docsift.vision.VisionEncoderException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,7 @@ final class SlmRun implements DocumentRun {
   private final List<String> warnings = new ArrayList<>();
   private final AtomicLong encodeNanos = new AtomicLong();
   private long tilingNanos;
+  private final List<PageTiles> pageTiles = new ArrayList<>();
   private int tilesMade;
   private int tilesEncoded;
   private boolean closed;
@@ -156,6 +159,13 @@ final class SlmRun implements DocumentRun {
     tilingNanos += System.nanoTime() - t0;
     tilesMade += tiles.tileCount();
     tilesEncoded += keep.length;
+    pageTiles.add(
+        new PageTiles(
+            ocr.number(),
+            tiles.grid().cols(),
+            tiles.grid().rows(),
+            tiles.hasThumbnail(),
+            Arrays.stream(keep).boxed().toList()));
     // Bound the memory: wait for the previous page's encoding before queueing this one.
     if (!embeddings.isEmpty()) {
       await(embeddings.getLast());
@@ -270,7 +280,7 @@ final class SlmRun implements DocumentRun {
     counts.put("tiles_encoded", (long) tilesEncoded);
     counts.put("prompt_tokens", (long) prompt.length());
     counts.put("generated_tokens", (long) result.tokenIds().length);
-    return new EngineOutput(extraction, stages, counts);
+    return new EngineOutput(extraction, stages, counts, pageTiles);
   }
 
   /** Parses the document, gives each value its box and confidence, and guards its validity. */

@@ -48,6 +48,7 @@ class PipelineOcrPagesTest {
               ProgressListener.NONE,
               new Cancellation());
       assertThat(result.ocrPages()).hasSize(1);
+      assertThat(result.pageTiles()).as("the ocr engine shows no vision encoder tiles").isEmpty();
       OcrPage ocr = result.ocrPages().get(0);
       assertThat(ocr.number()).isEqualTo(1);
       assertThat(ocr.width()).isEqualTo(800);

@@ -2,6 +2,7 @@ package dev.docsift.core.slm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.model.FieldValue;
+import dev.docsift.core.model.PageTiles;
 import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Pipeline;
@@ -163,6 +165,13 @@ class SlmEngineTest {
     ProgressEvent.TilesEncoded t = tiles(pruned);
     assertThat(t.encoded()).isLessThan(t.tiles());
     assertThat(r.warnings()).anyMatch(w -> w.contains("blank and left out"));
+    // The result keeps which tiles were read, for the window's tiles overlay.
+    assertThat(r.pageTiles()).hasSize(1);
+    PageTiles kept = r.pageTiles().getFirst();
+    assertThat(kept.page()).isEqualTo(1);
+    assertThat(kept.tileCount()).isEqualTo(t.tiles());
+    assertThat(kept.encoded()).hasSize(t.encoded()).isSorted();
+    assertThat(kept.encoded()).allSatisfy(i -> assertThat(i).isBetween(0, t.tiles() - 1));
 
     EngineChoice.Slm all =
         new EngineChoice.Slm(
@@ -174,9 +183,13 @@ class SlmEngineTest {
             1024);
     try (Pipeline unpruned = Pipeline.create(config(all))) {
       List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-      unpruned.process(png, schema, events::add, new Cancellation());
+      ExtractionResult all1 = unpruned.process(png, schema, events::add, new Cancellation());
       ProgressEvent.TilesEncoded u = tiles(events);
       assertThat(u.encoded()).isEqualTo(u.tiles()).isEqualTo(t.tiles());
+      PageTiles every = all1.pageTiles().getFirst();
+      assertThat(every.cols()).isEqualTo(kept.cols());
+      assertThat(every.rows()).isEqualTo(kept.rows());
+      assertThat(every.encoded()).hasSize(every.tileCount());
     }
   }
 
@@ -202,6 +215,15 @@ class SlmEngineTest {
             .toList();
     assertThat(pages).hasSize(6);
     assertThat(pages).allSatisfy(p -> assertThat(p.tiles()).isEqualTo(1));
+    assertThat(r.pageTiles())
+        .extracting(PageTiles::page, PageTiles::cols, PageTiles::rows, PageTiles::thumbnail)
+        .containsExactly(
+            tuple(1, 1, 1, false),
+            tuple(2, 1, 1, false),
+            tuple(3, 1, 1, false),
+            tuple(4, 1, 1, false),
+            tuple(5, 1, 1, false),
+            tuple(6, 1, 1, false));
     assertThat(r.warnings()).anyMatch(w -> w.contains("at most 1 tiles each"));
   }
 
@@ -251,6 +273,7 @@ class SlmEngineTest {
       assertThat(schema.validate(r.data())).isEmpty();
       assertThat(events).noneMatch(e -> e instanceof ProgressEvent.TilesEncoded);
       assertThat(r.timings().engineStages().get("encode")).isZero();
+      assertThat(r.pageTiles()).isEmpty();
       JsonNode data = r.data();
       assertThat(data.isObject()).isTrue();
     }

@@ -7,13 +7,16 @@ import dev.docsift.app.pages.PageImages;
 import dev.docsift.app.pages.TileCells;
 import dev.docsift.app.review.EditableResult;
 import dev.docsift.app.review.FormLayout;
+import dev.docsift.core.engine.EngineInfo;
 import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.model.BBox;
 import dev.docsift.core.model.FieldValue;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.OcrWord;
+import dev.docsift.core.model.PageTiles;
+import dev.docsift.core.pipeline.ExtractionResult;
+import dev.docsift.vision.TileGrid;
 import dev.docsift.vision.TilingPolicy;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -366,7 +369,7 @@ public final class PageViewer {
     content.setMinSize(img.getWidth(), img.getHeight());
     content.setMaxSize(img.getWidth(), img.getHeight());
     drawWords(ocr);
-    drawTiles(ocr, img);
+    drawTiles(review, ocr, img);
     drawValues();
     scroll.setVisible(true);
     message.setVisible(false);
@@ -404,27 +407,51 @@ public final class PageViewer {
     }
   }
 
-  private void drawTiles(Optional<OcrPage> ocr, Image img) {
+  private void drawTiles(EditableResult review, Optional<OcrPage> ocr, Image img) {
     tiles.getChildren().clear();
-    // The engine tiles the page at the pipeline's resolution; scale the shown page up to it.
-    double toPipeline = (double) IntakeOptions.DEFAULT_DPI / PageImages.DISPLAY_DPI;
-    int w = ocr.map(OcrPage::width).orElse((int) Math.round(img.getWidth() * toPipeline));
-    int h = ocr.map(OcrPage::height).orElse((int) Math.round(img.getHeight() * toPipeline));
-    TilingPolicy policy = TilingPolicy.MISSISSIPPI_0_8B;
-    List<TileCells.Cell> cells = TileCells.cells(policy, w, h);
-    int cols = TileCells.grid(policy, w, h).cols();
-    for (TileCells.Cell c : cells) {
+    ExtractionResult result = review.original();
+    Optional<PageTiles> read =
+        result.pageTiles().stream().filter(t -> t.page() == page).findFirst();
+    TileGrid grid;
+    if (read.isPresent()) {
+      // What the slm engine really cut this page into, and which tiles it left out as blank.
+      grid = new TileGrid(read.get().cols(), read.get().rows());
+    } else if (result.engine().name().equals(EngineInfo.OCR.name())) {
+      // The ocr engine reads no tiles: show how the reference model would cut the page, at the
+      // pipeline's resolution (scale the shown page up to it).
+      double toPipeline = (double) IntakeOptions.DEFAULT_DPI / PageImages.DISPLAY_DPI;
+      int w = ocr.map(OcrPage::width).orElse((int) Math.round(img.getWidth() * toPipeline));
+      int h = ocr.map(OcrPage::height).orElse((int) Math.round(img.getHeight() * toPipeline));
+      grid = TileCells.grid(TilingPolicy.MISSISSIPPI_0_8B, w, h);
+    } else {
+      return; // a model engine that showed this page no image (a text pack, or no room left)
+    }
+    for (TileCells.Cell c : TileCells.cells(grid)) {
+      int index = c.number(grid.cols()) - 1;
+      boolean leftOut = read.isPresent() && !read.get().isEncoded(index);
       Rectangle r =
           new Rectangle(
               c.x0() * img.getWidth(),
               c.y0() * img.getHeight(),
               (c.x1() - c.x0()) * img.getWidth(),
               (c.y1() - c.y0()) * img.getHeight());
-      r.getStyleClass().add("tile-box");
-      Text label = new Text(r.getX() + 6, r.getY() + 18, "tile " + c.number(cols));
+      r.getStyleClass().add(leftOut ? "tile-left-out" : "tile-box");
+      Text label =
+          new Text(
+              r.getX() + 6,
+              r.getY() + 18,
+              "tile " + (index + 1) + (leftOut ? " · blank, not read" : ""));
       label.getStyleClass().add("tile-label");
       tiles.getChildren().addAll(r, label);
     }
+  }
+
+  /** How many of the drawn tiles the engine left out as blank. */
+  public int leftOutTileCount() {
+    return (int)
+        tiles.getChildren().stream()
+            .filter(n -> n.getStyleClass().contains("tile-left-out"))
+            .count();
   }
 
   private void drawValues() {

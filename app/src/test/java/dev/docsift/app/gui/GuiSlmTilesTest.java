@@ -1,0 +1,119 @@
+package dev.docsift.app.gui;
+
+import static dev.docsift.app.gui.GuiHarness.await;
+import static dev.docsift.app.gui.GuiHarness.fx;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.docsift.app.cli.Tesseract;
+import dev.docsift.app.gui.queue.DocumentItem;
+import dev.docsift.app.service.DocumentService;
+import dev.docsift.app.service.JobHandle;
+import dev.docsift.app.service.JobListener;
+import dev.docsift.app.service.JobRequest;
+import dev.docsift.app.service.PipelineDocumentService;
+import dev.docsift.core.engine.EngineChoice;
+import dev.docsift.core.model.PageTiles;
+import dev.docsift.core.pipeline.PipelineConfig;
+import dev.docsift.samples.SampleFiles;
+import dev.docsift.slm.decoder.ExecutionProvider;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+
+/** A document read by the slm engine shows the tiles it really read, and those it left out. */
+@ExtendWith(ApplicationExtension.class)
+class GuiSlmTilesTest {
+  private static final Path PACK =
+      Path.of("..", "core", "src", "test", "resources", "tiny-internvl").toAbsolutePath();
+
+  @TempDir Path dir;
+  private GuiHarness gui;
+
+  @BeforeAll
+  static void needs() {
+    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
+    assumeThat(Files.isRegularFile(PACK.resolve("pack.json"))).as("no tiny pack").isTrue();
+  }
+
+  /** The real service, with every document sent to the tiny InternVL pack. */
+  private static final class SlmService implements DocumentService {
+    private final PipelineDocumentService delegate = new PipelineDocumentService(1);
+
+    @Override
+    public JobHandle submit(JobRequest request, JobListener listener) {
+      PipelineConfig c = request.config();
+      PipelineConfig slm =
+          new PipelineConfig(
+              c.intake(),
+              c.ocr(),
+              1,
+              EngineChoice.Slm.of(PACK.normalize().toString()).withProvider(ExecutionProvider.CPU));
+      return delegate.submit(new JobRequest(request.file(), request.schema(), slm), listener);
+    }
+
+    @Override
+    public void setWorkers(int workers) {
+      delegate.setWorkers(workers);
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+
+  @Start
+  void start(Stage stage) {
+    gui = GuiHarness.start(stage, dir.resolve("config"), new SlmService());
+  }
+
+  @Stop
+  void stop() {
+    gui.window.close();
+  }
+
+  @Test
+  void theTilesOverlayShowsTheTilesTheEngineReadAndLeftOut(FxRobot robot) throws Exception {
+    // Text at the top of a tall page, nothing below: the lower tiles are blank and left out.
+    BufferedImage page = new BufferedImage(900, 2700, BufferedImage.TYPE_BYTE_GRAY);
+    Graphics2D g = page.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, 900, 2700);
+    g.setColor(Color.BLACK);
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
+    g.drawString("CORNER CAFE", 60, 120);
+    g.drawString("TOTAL         9.00", 60, 300);
+    g.dispose();
+    Path png = dir.resolve("top-heavy.png");
+    SampleFiles.writePng(page, 300, png);
+
+    gui.drop(png);
+    await("a row", 10, () -> gui.window.queue().items().size() == 1);
+    DocumentItem item = gui.item("top-heavy.png");
+    assertThat(gui.awaitEnd(item, 120)).isEqualTo(DocumentItem.State.DONE);
+    PageTiles read = fx(() -> item.review().original().pageTiles().getFirst());
+    int gridTiles = read.cols() * read.rows();
+    long leftOut =
+        java.util.stream.IntStream.range(0, gridTiles).filter(i -> !read.isEncoded(i)).count();
+    assertThat(leftOut).as("blank tiles of the grid").isPositive();
+
+    gui.select(item);
+    await("the page is shown", 30, () -> gui.window.viewer().loadedProperty().get());
+    robot.clickOn("#toggle-tiles");
+    assertThat(fx(() -> gui.window.viewer().tileCount())).isEqualTo(gridTiles);
+    assertThat(fx(() -> gui.window.viewer().leftOutTileCount())).isEqualTo((int) leftOut);
+  }
+}
