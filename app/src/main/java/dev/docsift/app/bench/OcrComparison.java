@@ -39,7 +39,7 @@ final class OcrComparison {
     List<Path> pngs = BenchCommand.renderPages(set, pagesDir);
     out.printf(
         "OCR alone on the same %d page images (PNG decode + recognition, page segmentation %d):%n",
-        pngs.size(), OcrEngine.PAGE_SEG_MODE);
+        pngs.size(), OcrEngine.pageSegMode());
     out.printf(
         "%8s %14s %20s %14s %10s %12s%n",
         "threads", "docsift p/s", "docsift+osd+deskew", "tesseract p/s", "ratio", "ratio+fixes");
@@ -126,7 +126,7 @@ final class OcrComparison {
                   lists.get(w).toString(),
                   dir.resolve("cli-" + workers + "-" + w).toString(),
                   "--psm",
-                  Integer.toString(OcrEngine.PAGE_SEG_MODE),
+                  Integer.toString(OcrEngine.pageSegMode()),
                   "-l",
                   "eng")
               .redirectErrorStream(true)
