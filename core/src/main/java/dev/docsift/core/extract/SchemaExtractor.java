@@ -43,6 +43,9 @@ public final class SchemaExtractor implements Extractor {
   /** Confidence factor for a date or time taken without a label. */
   private static final double UNLABELLED = 0.7;
 
+  /** A dotted time beside a date might still be something else: less sure than a colon's. */
+  private static final double DOTTED_TIME = 0.8;
+
   /** Creates the extractor. */
   public SchemaExtractor() {}
 
@@ -271,7 +274,44 @@ public final class SchemaExtractor implements Extractor {
             break;
           }
         }
+        if (kind == ValueKind.TIME && !data.has(f.name())) {
+          dottedTimeBesideDate(f, used).ifPresent(c -> write(data, f, f.pointer(), c));
+        }
       }
+    }
+
+    /**
+     * A time written {@code 21.57} at the end of a date's row or alone on the row below it: where
+     * receipts print the time, and how OCR often reads its colon. Anywhere else such a text is more
+     * likely an amount.
+     */
+    private Optional<Candidate> dottedTimeBesideDate(FieldSpec f, Map<OcrWord, Boolean> used) {
+      for (Row r : doc.layout().rows()) {
+        if (doc.isTableRow(r) || DateParser.find(r.text(), doc.dayOrder()).isEmpty()) {
+          continue;
+        }
+        List<OcrWord> same = r.words();
+        Row below = doc.layout().next(r);
+        List<List<OcrWord>> places = new ArrayList<>();
+        places.add(List.of(same.getLast()));
+        if (below != null) {
+          places.add(below.words());
+        }
+        for (List<OcrWord> words : places) {
+          if (words.stream().anyMatch(used::containsKey)) {
+            continue;
+          }
+          Optional<Candidate> c =
+              TimeParser.parseDotted(Candidate.join(words))
+                  .flatMap(t -> ValueReader.json(f, t, null))
+                  .map(v -> Candidate.of(v, words, r.page(), UNLABELLED * DOTTED_TIME));
+          if (c.isPresent()) {
+            return c;
+          }
+        }
+        return Optional.empty(); // only the first date's row
+      }
+      return Optional.empty();
     }
 
     /** Finds a leaf field's value. */

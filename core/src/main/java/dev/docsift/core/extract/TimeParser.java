@@ -70,4 +70,22 @@ public final class TimeParser {
         .filter(f -> f.start() == 0 && f.end() == trimmed.length())
         .map(Found::value);
   }
+
+  /**
+   * Parses a text that is one time whose hours and minutes a dot separates ({@code 21.57}), as
+   * receipts print them or OCR reads a colon. Alone such a text could be an amount: callers take it
+   * as a time only where one is expected, beside a date.
+   *
+   * @param text such as {@code "21.57"}
+   * @return the normalised time, or empty
+   */
+  public static Optional<String> parseDotted(String text) {
+    String trimmed = Text.trimPunctuation(text);
+    Optional<String> plain = parse(trimmed);
+    if (plain.isPresent()) {
+      return plain;
+    }
+    return parse(trimmed.replaceFirst("^(\\d{1,2})\\.(\\d{2})$", "$1:$2"))
+        .filter(t -> trimmed.contains("."));
+  }
 }

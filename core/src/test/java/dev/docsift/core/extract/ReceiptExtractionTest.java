@@ -182,6 +182,39 @@ class ReceiptExtractionTest {
     assertThat(receipt.validate(d)).isEmpty();
   }
 
+  @Test
+  void aDottedTimeBelowTheDateIsTheTimeButADottedAmountElsewhereIsNot() {
+    OcrPage page =
+        PageBuilder.receipt()
+            .center(60, 60, "BRIGHT BRASSERIE")
+            .text(40, 200, "Espresso")
+            .right(860, 200, "3.17")
+            .text(40, 300, "TOTAL")
+            .right(860, 300, "3.17")
+            .text(40, 400, "15-NOV-2020")
+            .text(40, 445, "21.57")
+            .build();
+    Extraction x = extractor.extract(List.of(page), receipt);
+    assertThat(x.data().path("date").asText()).isEqualTo("2020-11-15");
+    assertThat(x.data().path("time").asText()).isEqualTo("21:57");
+    FieldValue time = field(x, "/time");
+    assertThat(time.bbox()).isEqualTo(PageBuilder.boxOf(page, "21.57"));
+    assertThat(time.confidence()).isLessThan(field(x, "/date").confidence());
+    assertThat(receipt.validate(x.data())).isEmpty();
+
+    OcrPage noTime =
+        PageBuilder.receipt()
+            .center(60, 60, "BRIGHT BRASSERIE")
+            .text(40, 200, "15-NOV-2020")
+            .text(40, 300, "Espresso")
+            .right(860, 300, "21.57")
+            .text(40, 400, "TOTAL")
+            .right(860, 400, "21.57")
+            .build();
+    Extraction y = extractor.extract(List.of(noTime), receipt);
+    assertThat(y.data().has("time")).as(y.data().toString()).isFalse();
+  }
+
   static FieldValue field(Extraction x, String path) {
     return x.fields().stream()
         .filter(f -> f.path().equals(path))

@@ -31,4 +31,18 @@ class TimeParserTest {
   void rejects(String in) {
     assertThat(TimeParser.parse(in)).isEmpty();
   }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {"21.57 | 21:57", "9.05 | 09:05", "14:32 | 14:32", "2.32 pm | 14:32"})
+  void parsesDottedTimesWhereATimeIsExpected(String in, String out) {
+    assertThat(TimeParser.parseDotted(in)).contains(out);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"25.00", "14.60", "123.45", "1.5", "21.57.3", "21,57", "€21.57"})
+  void dottedTimesAreStillClockTimes(String in) {
+    assertThat(TimeParser.parseDotted(in)).isEmpty();
+  }
 }
