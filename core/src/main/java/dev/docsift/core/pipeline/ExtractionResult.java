@@ -52,33 +52,7 @@ public record ExtractionResult(
   }
 
   /**
-   * A result without page tiles.
-   *
-   * @param source the input
-   * @param pages its page count
-   * @param schemaId the schema's id
-   * @param engine the engine that made it
-   * @param data the instance
-   * @param fields provenance of every value in {@code data}
-   * @param warnings sentences about fields not found or dropped
-   * @param timings time per stage
-   * @param ocrPages what OCR read on each page
-   */
-  public ExtractionResult(
-      DocumentSource source,
-      int pages,
-      String schemaId,
-      EngineInfo engine,
-      ObjectNode data,
-      List<FieldValue> fields,
-      List<String> warnings,
-      StageTimings timings,
-      List<OcrPage> ocrPages) {
-    this(source, pages, schemaId, engine, data, fields, warnings, timings, ocrPages, List.of());
-  }
-
-  /**
-   * A result without OCR pages.
+   * A result without OCR pages or page tiles.
    *
    * @param source the input
    * @param pages its page count
