@@ -35,6 +35,9 @@ final class LineItemExtractor {
   private static final Pattern QTY_PREFIX =
       Pattern.compile("^\\s*(?<q>\\d{1,2})\\s?(?:[xX×]\\s?)?\\s(?=\\p{L}{2})");
 
+  /** An amount rebuilt from quantity and unit price is less sure than one read whole. */
+  private static final double REPAIRED_AMOUNT = 0.6;
+
   private LineItemExtractor() {}
 
   /**
@@ -384,6 +387,19 @@ final class LineItemExtractor {
         }
       }
       if (amount == null) {
+        if (qp != null
+            && Text.countLetters(text.substring(0, qStart)) < 2
+            && pendingText != null
+            && roles.text() != null) {
+          Optional<Map<FieldSpec, Candidate>> repaired =
+              twoLineItem(pendingText, qp, run.wordsBetween(qm.end(), text.length()), roles, r);
+          if (repaired.isPresent()) {
+            items.add(repaired.get());
+            taken.add(r);
+            pendingText = null;
+            continue;
+          }
+        }
         if (qp != null && Text.countLetters(text.substring(0, qStart)) < 2) {
           Map<FieldSpec, Candidate> last = items.isEmpty() ? null : items.get(items.size() - 1);
           if (last != null
@@ -482,6 +498,32 @@ final class LineItemExtractor {
       taken.add(r);
     }
     return new Result(items, taken);
+  }
+
+  /**
+   * An item printed on two lines, its description above {@code 3 @ 7.99 23097}, whose amount OCR
+   * read with its decimal point as another character: the amount is quantity times unit price when
+   * the word read has that value's digits, separator aside. Less sure than an amount read whole.
+   */
+  private static Optional<Map<FieldSpec, Candidate>> twoLineItem(
+      List<OcrWord> descWords, QtyPrice qp, List<OcrWord> tail, Roles roles, Row r) {
+    if (roles.amount() == null || qp.unit() == null || qp.unit().signum() <= 0 || tail.isEmpty()) {
+      return Optional.empty();
+    }
+    BigDecimal expected = qp.qty().multiply(qp.unit()).setScale(2, java.math.RoundingMode.HALF_UP);
+    if (!MoneyParser.misreadSeparator(Candidate.join(tail), expected)) {
+      return Optional.empty();
+    }
+    Optional<Candidate> d = textValue(roles.text(), descWords, r.page());
+    Optional<JsonNode> a = ValueReader.json(roles.amount(), expected.toPlainString(), expected);
+    if (d.isEmpty() || a.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<FieldSpec, Candidate> item = new LinkedHashMap<>();
+    item.put(roles.text(), d.get());
+    item.put(roles.amount(), Candidate.of(a.get(), tail, r.page(), REPAIRED_AMOUNT));
+    addQty(item, roles, qp, r.page());
+    return Optional.of(item);
   }
 
   private static int firstLetterWord(List<OcrWord> words) {

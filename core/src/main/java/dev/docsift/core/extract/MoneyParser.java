@@ -138,4 +138,25 @@ public final class MoneyParser {
     BigDecimal value = new BigDecimal(integer + (fraction.isEmpty() ? "" : "." + fraction));
     return Optional.of(value.setScale(2, RoundingMode.HALF_UP));
   }
+
+  /**
+   * Whether OCR's reading of an amount is {@code expected} with its decimal point read as another
+   * character ({@code 23097}, {@code 23:97}, {@code 23,97} for {@code 23.97}): the same digits
+   * around one character where the point belongs.
+   *
+   * @param read the text OCR gave, spaces ignored
+   * @param expected the amount it should be, two decimals
+   * @return true when it matches that way
+   */
+  public static boolean misreadSeparator(String read, BigDecimal expected) {
+    String want = expected.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    String got = Text.fixDigits(read.replace(" ", ""));
+    int dot = want.indexOf('.');
+    if (got.length() != want.length() || dot < 1) {
+      return false;
+    }
+    return got.substring(0, dot).equals(want.substring(0, dot))
+        && got.substring(dot + 1).equals(want.substring(dot + 1))
+        && "0oO:;,'`".indexOf(got.charAt(dot)) >= 0;
+  }
 }

@@ -77,4 +77,16 @@ class MoneyParserTest {
     assertThat(line.substring(m.start(), m.end())).isEqualTo("$1,234.50");
     assertThat(m.text()).isEqualTo("1234.50");
   }
+
+  @org.junit.jupiter.api.Test
+  void aPointReadAsAnotherCharacterIsRecognisedOnlyWithTheSameDigits() {
+    java.math.BigDecimal amount = new java.math.BigDecimal("23.97");
+    assertThat(MoneyParser.misreadSeparator("23097", amount)).isTrue();
+    assertThat(MoneyParser.misreadSeparator("23:97", amount)).isTrue();
+    assertThat(MoneyParser.misreadSeparator("23 o97", amount)).isTrue();
+    assertThat(MoneyParser.misreadSeparator("23.97", amount)).isFalse(); // read whole, no repair
+    assertThat(MoneyParser.misreadSeparator("23098", amount)).isFalse();
+    assertThat(MoneyParser.misreadSeparator("2397", amount)).isFalse();
+    assertThat(MoneyParser.misreadSeparator("s)lfa}", amount)).isFalse();
+  }
 }

@@ -215,6 +215,36 @@ class ReceiptExtractionTest {
     assertThat(y.data().has("time")).as(y.data().toString()).isFalse();
   }
 
+  @Test
+  void aTwoLineItemWhoseAmountLostItsPointIsRebuiltFromQuantityAndPrice() {
+    OcrPage page =
+        PageBuilder.receipt()
+            .center(60, 60, "BRIGHT BRASSERIE")
+            .text(40, 200, "Espresso")
+            .right(860, 200, "3.17")
+            .text(40, 245, "Tomato Soup")
+            .text(80, 290, "3 @ 7.99")
+            .right(860, 290, "23097")
+            .text(40, 335, "Tiramisu")
+            .right(860, 335, "6.95")
+            .text(40, 430, "TOTAL")
+            .right(860, 430, "34.09")
+            .build();
+    Extraction x = extractor.extract(List.of(page), receipt);
+    JsonNode items = x.data().path("items");
+    assertThat(items).as(items.toString()).hasSize(3);
+    JsonNode soup = items.get(1);
+    assertThat(soup.path("description").asText()).isEqualTo("Tomato Soup");
+    assertThat(soup.path("quantity").asInt()).isEqualTo(3);
+    assertThat(soup.path("unit_price").asText()).isEqualTo("7.99");
+    assertThat(soup.path("amount").asText()).isEqualTo("23.97");
+    FieldValue amount = field(x, "/items/1/amount");
+    assertThat(amount.bbox()).isEqualTo(PageBuilder.boxOf(page, "23097"));
+    assertThat(amount.confidence()).isLessThan(field(x, "/items/0/amount").confidence());
+    assertThat(items.get(2).path("description").asText()).isEqualTo("Tiramisu");
+    assertThat(receipt.validate(x.data())).isEmpty();
+  }
+
   static FieldValue field(Extraction x, String path) {
     return x.fields().stream()
         .filter(f -> f.path().equals(path))
