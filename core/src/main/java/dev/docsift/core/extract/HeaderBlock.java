@@ -24,6 +24,9 @@ record HeaderBlock(
   /** The part of the first page searched for the header, as a fraction of its height. */
   static final double ZONE = 0.4;
 
+  /** Below this mean word confidence a line is taken as unreadable, not as address. */
+  private static final double LEGIBLE = 0.4;
+
   private static final Set<String> TITLES =
       Set.of(
           "invoice",
@@ -131,7 +134,13 @@ record HeaderBlock(
           break;
         }
       }
-      if (seg == null || !addressLike(doc, r, seg)) {
+      if (seg == null || !addressLike(doc, r, seg) || ItemLines.isSeparator(r)) {
+        break;
+      }
+      List<OcrWord> segWords = r.words().subList(seg.from(), seg.to());
+      if (segWords.stream().mapToDouble(OcrWord::confidence).average().orElse(0) < LEGIBLE) {
+        // A line OCR could not read (a smudged phone number, an ornament) ends the address: what
+        // follows it is rather the body than more address.
         break;
       }
       rows.add(r);

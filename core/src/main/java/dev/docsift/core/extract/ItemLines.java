@@ -43,7 +43,7 @@ final class ItemLines {
 
   /**
    * Whether a row is a separator rule ({@code *****}, {@code -----}) that OCR read as letters:
-   * {@code KK KK 2K OK OK ...} (many tiny words) or one long word of few distinct characters.
+   * {@code KK KK 2K OK OK ...} (many tiny words), or words of few distinct characters in all.
    */
   static boolean isSeparator(Row r) {
     List<OcrWord> ws = r.words();
@@ -56,11 +56,10 @@ final class ItemLines {
     if (ws.size() >= 6 && tiny * 5 >= ws.size() * 4) {
       return true;
     }
-    if (ws.size() == 1) {
-      String t = ws.get(0).text().toLowerCase(Locale.ROOT);
-      return t.length() >= 12 && t.chars().distinct().count() <= 4;
-    }
-    return false;
+    // One character repeated ("=====", "*****"), which OCR may read as a few letters in several
+    // words ("KREKK KEK KEK KEKE"): twelve characters or more, four distinct at most.
+    String t = String.join("", ws.stream().map(OcrWord::text).toList()).toLowerCase(Locale.ROOT);
+    return t.length() >= 12 && t.chars().distinct().count() <= 4;
   }
 
   /**

@@ -245,6 +245,33 @@ class ReceiptExtractionTest {
     assertThat(receipt.validate(x.data())).isEmpty();
   }
 
+  @Test
+  void theAddressEndsAtAnUnreadableLineOrARuleReadAsLetters() {
+    OcrPage page =
+        PageBuilder.receipt()
+            .center(60, 60, "BRIGHT BRASSERIE")
+            .center(150, 32, "139 Mill Lane")
+            .confidence(0.1)
+            .center(195, 32, "qrepere) dh. (eter Cle")
+            .confidence(0.9)
+            .text(40, 240, "KREKK KEK KEK KEK KEKE KEKE KEKE KRE EKER")
+            .text(40, 300, "Draft Beer")
+            .text(80, 345, "4 @ 5.47")
+            .right(860, 345, "21.88")
+            .text(40, 390, "Espresso")
+            .right(860, 390, "3.17")
+            .text(40, 480, "TOTAL")
+            .right(860, 480, "25.05")
+            .build();
+    Extraction x = extractor.extract(List.of(page), receipt);
+    assertThat(x.data().path("address").asText()).isEqualTo("139 Mill Lane");
+    JsonNode items = x.data().path("items");
+    assertThat(items).as(items.toString()).hasSize(2);
+    assertThat(items.get(0).path("description").asText()).isEqualTo("Draft Beer");
+    assertThat(items.get(0).path("amount").asText()).isEqualTo("21.88");
+    assertThat(items.get(0).path("quantity").asInt()).isEqualTo(4);
+  }
+
   static FieldValue field(Extraction x, String path) {
     return x.fields().stream()
         .filter(f -> f.path().equals(path))
