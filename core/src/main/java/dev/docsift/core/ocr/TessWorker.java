@@ -152,7 +152,11 @@ final class TessWorker implements AutoCloseable {
       if (api.TessBaseAPIRecognize(handle, null) != 0) {
         throw new DocsiftException(ErrorCode.OCR_FAILED, "Tesseract could not recognise the page.");
       }
-      return readLines(image.width(), image.height());
+      Recognition first = readLines(image.width(), image.height());
+      List<OcrLine> lines =
+          AmountReread.apply(
+              api, handle, pageSegMode, first.lines(), image.width(), image.height());
+      return new Recognition(lines, first.confidence(), first.upright());
     } finally {
       api.TessBaseAPIClear(handle);
     }
