@@ -72,7 +72,9 @@ final class AmountReread {
         }
         OcrWord word = words.getLast();
         OcrWord again = read(api, handle, word.box(), width, height);
-        if (again != null && again.confidence() > word.confidence()) {
+        if (again != null
+            && again.confidence() > word.confidence()
+            && keepsDigits(word.text(), again.text())) {
           List<OcrWord> fixed = new ArrayList<>(words.subList(0, words.size() - 1));
           fixed.add(again);
           out.add(OcrLine.of(fixed));
@@ -95,8 +97,8 @@ final class AmountReread {
     if (w.confidence() >= SURE
         || t.length() < 2
         || t.length() > 12
-        || AMOUNT.matcher(t).matches()) {
-      return false;
+        || AMOUNT.matcher(t.replaceAll("^[.,:;'`]+|[.,:;'`]+$", "")).matches()) {
+      return false; // sure, or an amount already ("3,54." is one with a speck after it)
     }
     if (CLOCK_OR_DATE.matcher(t).find()) {
       return false; // a time or a date, which the digits-only reading would turn into an amount
@@ -104,6 +106,36 @@ final class AmountReread {
     long digitLike = t.chars().filter(c -> DIGIT_LIKE.indexOf(c) >= 0).count();
     long digits = t.chars().filter(Character::isDigit).count();
     return digits >= 1 && digitLike * 4 >= t.length() * 3;
+  }
+
+  /**
+   * Whether the second reading keeps the digits the first one did read, in order, but for one (a
+   * point read as {@code 0}): a reading that changes digits OCR was able to see is rather a new
+   * mistake than a repair.
+   */
+  static boolean keepsDigits(String first, String second) {
+    String had = first.replaceAll("\\D", "");
+    String has = second.replaceAll("\\D", "");
+    if (subsequence(had, has)) {
+      return true;
+    }
+    // Only a 0 may go: the point read as one.
+    for (int i = 0; i < had.length(); i++) {
+      if (had.charAt(i) == '0' && subsequence(had.substring(0, i) + had.substring(i + 1), has)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean subsequence(String needle, String hay) {
+    int j = 0;
+    for (int i = 0; i < hay.length() && j < needle.length(); i++) {
+      if (hay.charAt(i) == needle.charAt(j)) {
+        j++;
+      }
+    }
+    return j == needle.length();
   }
 
   private static OcrWord read(TessAPI api, TessBaseAPI handle, Box box, int width, int height) {
