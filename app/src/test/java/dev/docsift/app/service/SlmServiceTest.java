@@ -3,6 +3,7 @@ package dev.docsift.app.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.docsift.app.cli.Tesseract;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.schemas.SchemaCatalog;
@@ -10,18 +11,13 @@ import dev.docsift.slm.decoder.ExecutionProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The window's service on the real pipeline with the tiny InternVL pack: the slm stages show. */
 class SlmServiceTest {
   @Test
   void aPackReadsADocumentAndItsTilesAndWritingShowAsProgress() throws Exception {
-    assumeThat(
-            Stream.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib")
-                .anyMatch(d -> Files.exists(Path.of(d, "libtesseract.so.5"))))
-        .as("tesseract-ocr is not installed")
-        .isTrue();
+    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
     Path pack = Path.of("..", "core", "src", "test", "resources", "tiny-internvl").toAbsolutePath();
     assumeThat(Files.isRegularFile(pack.resolve("pack.json"))).as("no tiny pack").isTrue();
     PipelineConfig d = PipelineConfig.defaults();

@@ -386,20 +386,12 @@ final class LineItemExtractor {
           amount = null; // the line is "2 x 3.50" alone: its amount is the unit price
         }
       }
+      boolean repaired = false;
+      if (amount == null && qp != null) {
+        amount = fromQuantityAndPrice(text, qm.end(), qp).orElse(null);
+        repaired = amount != null;
+      }
       if (amount == null) {
-        if (qp != null
-            && Text.countLetters(text.substring(0, qStart)) < 2
-            && pendingText != null
-            && roles.text() != null) {
-          Optional<Map<FieldSpec, Candidate>> repaired =
-              twoLineItem(pendingText, qp, run.wordsBetween(qm.end(), text.length()), roles, r);
-          if (repaired.isPresent()) {
-            items.add(repaired.get());
-            taken.add(r);
-            pendingText = null;
-            continue;
-          }
-        }
         if (qp != null && Text.countLetters(text.substring(0, qStart)) < 2) {
           Map<FieldSpec, Candidate> last = items.isEmpty() ? null : items.get(items.size() - 1);
           if (last != null
@@ -471,13 +463,15 @@ final class LineItemExtractor {
       }
       item.put(roles.text(), d.get());
       MoneyParser.Money a = amount;
+      double amountFactor = repaired ? REPAIRED_AMOUNT : 1;
       if (roles.amount() != null) {
         ValueReader.json(roles.amount(), a.text(), a.amount())
             .ifPresent(
                 v ->
                     item.put(
                         roles.amount(),
-                        Candidate.of(v, run.wordsBetween(a.start(), a.end()), r.page(), 1)));
+                        Candidate.of(
+                            v, run.wordsBetween(a.start(), a.end()), r.page(), amountFactor)));
       }
       if (qp == null && pendingQty != null && matches(item, roles, pendingQty)) {
         qp = pendingQty;
@@ -501,29 +495,24 @@ final class LineItemExtractor {
   }
 
   /**
-   * An item printed on two lines, its description above {@code 3 @ 7.99 23097}, whose amount OCR
-   * read with its decimal point as another character: the amount is quantity times unit price when
-   * the word read has that value's digits, separator aside. Less sure than an amount read whole.
+   * The amount after {@code 3 @ 7.99} that OCR read with its decimal point as another character
+   * ({@code 23097}): quantity times unit price, when the text read has that value's digits,
+   * separator aside.
    */
-  private static Optional<Map<FieldSpec, Candidate>> twoLineItem(
-      List<OcrWord> descWords, QtyPrice qp, List<OcrWord> tail, Roles roles, Row r) {
-    if (roles.amount() == null || qp.unit() == null || qp.unit().signum() <= 0 || tail.isEmpty()) {
+  private static Optional<MoneyParser.Money> fromQuantityAndPrice(
+      String text, int after, QtyPrice qp) {
+    if (qp.unit() == null || qp.unit().signum() <= 0) {
       return Optional.empty();
+    }
+    int start = after;
+    while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+      start++;
     }
     BigDecimal expected = qp.qty().multiply(qp.unit()).setScale(2, java.math.RoundingMode.HALF_UP);
-    if (!MoneyParser.misreadSeparator(Candidate.join(tail), expected)) {
+    if (start == text.length() || !MoneyParser.misreadSeparator(text.substring(start), expected)) {
       return Optional.empty();
     }
-    Optional<Candidate> d = textValue(roles.text(), descWords, r.page());
-    Optional<JsonNode> a = ValueReader.json(roles.amount(), expected.toPlainString(), expected);
-    if (d.isEmpty() || a.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<FieldSpec, Candidate> item = new LinkedHashMap<>();
-    item.put(roles.text(), d.get());
-    item.put(roles.amount(), Candidate.of(a.get(), tail, r.page(), REPAIRED_AMOUNT));
-    addQty(item, roles, qp, r.page());
-    return Optional.of(item);
+    return Optional.of(new MoneyParser.Money(expected, true, start, text.length()));
   }
 
   private static int firstLetterWord(List<OcrWord> words) {

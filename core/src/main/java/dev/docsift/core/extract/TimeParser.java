@@ -81,11 +81,6 @@ public final class TimeParser {
    */
   public static Optional<String> parseDotted(String text) {
     String trimmed = Text.trimPunctuation(text);
-    Optional<String> plain = parse(trimmed);
-    if (plain.isPresent()) {
-      return plain;
-    }
-    return parse(trimmed.replaceFirst("^(\\d{1,2})\\.(\\d{2})$", "$1:$2"))
-        .filter(t -> trimmed.contains("."));
+    return parse(trimmed).or(() -> parse(trimmed.replaceFirst("^(\\d{1,2})\\.(\\d{2})$", "$1:$2")));
   }
 }

@@ -42,7 +42,7 @@ final class AmountReread {
    * Reads the garbled amounts again on a handle that holds the page image.
    *
    * @param api the Tesseract API
-   * @param handle the handle, its image set and recognised
+   * @param handle the handle, its image set
    * @param pageSegMode the handle's segmentation mode, restored afterwards
    * @param lines the page's lines as first read
    * @param width the image's width
@@ -60,11 +60,11 @@ final class AmountReread {
     boolean changedMode = false;
     try {
       for (OcrLine line : lines) {
-        List<OcrWord> words = line.words();
-        if (words.size() < 2 || !garbled(words.getLast())) {
+        if (!wanted(line)) {
           out.add(line);
           continue;
         }
+        List<OcrWord> words = line.words();
         if (!changedMode) {
           api.TessBaseAPISetPageSegMode(handle, TessPageSegMode.PSM_SINGLE_LINE);
           api.TessBaseAPISetVariable(handle, "tessedit_char_whitelist", "0123456789.,-");
@@ -89,6 +89,11 @@ final class AmountReread {
       }
     }
     return out;
+  }
+
+  /** Whether a line ends on a garbled amount after some description. */
+  static boolean wanted(OcrLine line) {
+    return line.words().size() >= 2 && garbled(line.words().getLast());
   }
 
   /** Whether a word looks like an amount OCR could not read: digit-like, unsure, not an amount. */

@@ -2,6 +2,7 @@ package dev.docsift.core.ocr;
 
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
+import dev.docsift.core.model.OcrLine;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
 import java.awt.image.BufferedImage;
@@ -181,14 +182,10 @@ public final class OcrEngine implements AutoCloseable {
         }
       }
     }
+    List<OcrLine> lines = worker.rereadAmounts(pass.page(), page.dpi(), pass.recognition().lines());
     OcrPage ocr =
         new OcrPage(
-            page.number(),
-            pass.width(),
-            pass.height(),
-            pass.recognition().lines(),
-            pass.rotation(),
-            pass.skew());
+            page.number(), pass.width(), pass.height(), lines, pass.rotation(), pass.skew());
     boolean untouched = pass.rotation() == 0 && pass.skew() == 0;
     return new Reading(ocr, untouched ? page.image() : pass.page().toImage());
   }

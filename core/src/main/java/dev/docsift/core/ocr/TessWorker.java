@@ -152,11 +152,28 @@ final class TessWorker implements AutoCloseable {
       if (api.TessBaseAPIRecognize(handle, null) != 0) {
         throw new DocsiftException(ErrorCode.OCR_FAILED, "Tesseract could not recognise the page.");
       }
-      Recognition first = readLines(image.width(), image.height());
-      List<OcrLine> lines =
-          AmountReread.apply(
-              api, handle, pageSegMode, first.lines(), image.width(), image.height());
-      return new Recognition(lines, first.confidence(), first.upright());
+      return readLines(image.width(), image.height());
+    } finally {
+      api.TessBaseAPIClear(handle);
+    }
+  }
+
+  /**
+   * Reads the garbled amounts at the ends of lines again ({@link AmountReread}), on the image the
+   * lines were read from. Called once, for the reading the engine keeps, not for every turn tried.
+   *
+   * @param image the image {@code lines} were recognised on
+   * @param dpi its resolution
+   * @param lines the lines
+   * @return the lines, amounts repaired where the second reading is better
+   */
+  List<OcrLine> rereadAmounts(GreyImage image, int dpi, List<OcrLine> lines) {
+    if (lines.stream().noneMatch(AmountReread::wanted)) {
+      return lines; // most pages: no image to load again
+    }
+    load(handle, image, dpi);
+    try {
+      return AmountReread.apply(api, handle, pageSegMode, lines, image.width(), image.height());
     } finally {
       api.TessBaseAPIClear(handle);
     }
