@@ -2,8 +2,8 @@ package dev.docsift.app.bench;
 
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.model.PageImage;
-import dev.docsift.core.ocr.OcrEngine;
 import dev.docsift.core.ocr.OcrOptions;
+import dev.docsift.core.ocr.TesseractReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -39,7 +39,7 @@ final class OcrComparison {
     List<Path> pngs = BenchCommand.renderPages(set, pagesDir);
     out.printf(
         "OCR alone on the same %d page images (PNG decode + recognition, page segmentation %d):%n",
-        pngs.size(), OcrEngine.pageSegMode());
+        pngs.size(), TesseractReader.pageSegMode());
     out.printf(
         "%8s %14s %20s %14s %10s %12s%n",
         "threads", "docsift p/s", "docsift+osd+deskew", "tesseract p/s", "ratio", "ratio+fixes");
@@ -70,8 +70,8 @@ final class OcrComparison {
   private double timeDocsift(List<Path> pngs, int workers, boolean corrections) throws Exception {
     long start = System.nanoTime();
     OcrOptions defaults = OcrOptions.defaults();
-    try (OcrEngine engine =
-        OcrEngine.create(
+    try (TesseractReader engine =
+        TesseractReader.create(
             new OcrOptions(
                 defaults.languages(),
                 defaults.tessdataPath(),
@@ -126,7 +126,7 @@ final class OcrComparison {
                   lists.get(w).toString(),
                   dir.resolve("cli-" + workers + "-" + w).toString(),
                   "--psm",
-                  Integer.toString(OcrEngine.pageSegMode()),
+                  Integer.toString(TesseractReader.pageSegMode()),
                   "-l",
                   "eng")
               .redirectErrorStream(true)

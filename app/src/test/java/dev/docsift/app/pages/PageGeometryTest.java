@@ -8,8 +8,8 @@ import dev.docsift.core.model.Box;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.OcrWord;
 import dev.docsift.core.model.PageImage;
-import dev.docsift.core.ocr.OcrEngine;
 import dev.docsift.core.ocr.OcrOptions;
+import dev.docsift.core.ocr.TesseractReader;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -61,9 +61,9 @@ class PageGeometryTest {
 
   @Test
   void aSkewedPageIsStraightenedTheWayOcrStraightenedIt() {
-    OcrEngine engine;
+    TesseractReader engine;
     try {
-      engine = OcrEngine.create(OcrOptions.defaults().withPoolSize(1));
+      engine = TesseractReader.create(OcrOptions.defaults().withPoolSize(1));
     } catch (DocsiftException e) {
       Assumptions.abort("Tesseract is not usable here: " + e.userMessage());
       return;

@@ -1,7 +1,7 @@
 package dev.docsift.core.engine;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ocr.OcrEngine;
+import dev.docsift.core.ocr.OcrReader;
 
 /**
  * One document going through an engine: pages in, in order, then the data. Used by one thread;
@@ -14,7 +14,7 @@ public interface DocumentRun extends AutoCloseable {
    * @param page the words and, when the engine asked for them, the upright page image
    * @throws DocsiftException when the engine fails on the page
    */
-  void page(OcrEngine.Reading page) throws DocsiftException;
+  void page(OcrReader.Reading page) throws DocsiftException;
 
   /**
    * Writes the data of all the pages given.

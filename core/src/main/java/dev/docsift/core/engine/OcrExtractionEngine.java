@@ -3,7 +3,7 @@ package dev.docsift.core.engine;
 import dev.docsift.core.extract.Extractor;
 import dev.docsift.core.extract.SchemaExtractor;
 import dev.docsift.core.model.OcrPage;
-import dev.docsift.core.ocr.OcrEngine;
+import dev.docsift.core.ocr.OcrReader;
 import dev.docsift.schemas.DocumentSchema;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class OcrExtractionEngine implements DocumentEngine {
     List<OcrPage> read = new ArrayList<>(pages);
     return new DocumentRun() {
       @Override
-      public void page(OcrEngine.Reading page) {
+      public void page(OcrReader.Reading page) {
         read.add(page.ocr()); // only the words: the pixels are garbage from here on
       }
 

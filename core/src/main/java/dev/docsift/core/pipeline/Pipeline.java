@@ -15,7 +15,8 @@ import dev.docsift.core.intake.PageSource;
 import dev.docsift.core.model.DocumentSource;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
-import dev.docsift.core.ocr.OcrEngine;
+import dev.docsift.core.ocr.OcrReader;
+import dev.docsift.core.ocr.OcrReaders;
 import dev.docsift.core.slm.SlmEngine;
 import dev.docsift.schemas.DocumentSchema;
 import java.nio.file.Path;
@@ -41,11 +42,11 @@ public final class Pipeline implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
   private final DocumentOpener opener;
-  private final OcrEngine ocr;
+  private final OcrReader ocr;
   private final DocumentEngine engine;
   private final int threads;
 
-  private Pipeline(DocumentOpener opener, OcrEngine ocr, DocumentEngine engine, int threads) {
+  private Pipeline(DocumentOpener opener, OcrReader ocr, DocumentEngine engine, int threads) {
     this.opener = opener;
     this.ocr = ocr;
     this.engine = engine;
@@ -62,7 +63,7 @@ public final class Pipeline implements AutoCloseable {
    */
   public static Pipeline create(PipelineConfig config) throws DocsiftException {
     // One Tesseract handle per worker: each handle serves one thread at a time.
-    OcrEngine ocr = OcrEngine.create(config.ocr().withPoolSize(config.threads()));
+    OcrReader ocr = OcrReaders.open(config.ocr().withPoolSize(config.threads()));
     DocumentEngine engine;
     try {
       engine =
@@ -77,8 +78,8 @@ public final class Pipeline implements AutoCloseable {
     return new Pipeline(new DocumentOpener(config.intake()), ocr, engine, config.threads());
   }
 
-  /** The OCR engine, for callers that read pages themselves (the benchmark). */
-  public OcrEngine ocr() {
+  /** The OCR reader, for callers that read pages themselves (the benchmark). */
+  public OcrReader ocr() {
     return ocr;
   }
 
@@ -129,10 +130,10 @@ public final class Pipeline implements AutoCloseable {
           long t1 = System.nanoTime();
           listener.on(new ProgressEvent.PageRendered(file, number, pageCount));
           cancellation.check();
-          OcrEngine.Reading reading =
+          OcrReader.Reading reading =
               engine.needsPageImages()
                   ? ocr.read(page)
-                  : new OcrEngine.Reading(ocr.recognize(page), page.image());
+                  : new OcrReader.Reading(ocr.recognize(page), page.image());
           long t2 = System.nanoTime();
           listener.on(new ProgressEvent.PageRecognised(file, number, pageCount));
           ocrPages.add(reading.ocr());

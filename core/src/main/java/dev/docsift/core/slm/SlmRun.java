@@ -11,7 +11,7 @@ import dev.docsift.core.extract.SchemaGuard;
 import dev.docsift.core.model.FieldValue;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageTiles;
-import dev.docsift.core.ocr.OcrEngine;
+import dev.docsift.core.ocr.OcrReader;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.slm.constrain.ConstraintFactory;
 import dev.docsift.slm.constrain.Grounding;
@@ -142,7 +142,7 @@ final class SlmRun implements DocumentRun {
   }
 
   @Override
-  public void page(OcrEngine.Reading page) throws DocsiftException {
+  public void page(OcrReader.Reading page) throws DocsiftException {
     checkCancelled();
     OcrPage ocr = page.ocr();
     ocrPages.add(ocr);

@@ -21,14 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Real Tesseract on pages drawn here; skipped where Tesseract is not installed. */
-class OcrEngineTest {
-  private static OcrEngine engine;
+class TesseractReaderTest {
+  private static TesseractReader engine;
   private static BufferedImage letter;
 
   @BeforeAll
   static void startEngine() {
     try {
-      engine = OcrEngine.create(OcrOptions.defaults().withPoolSize(2));
+      engine = TesseractReader.create(OcrOptions.defaults().withPoolSize(2));
     } catch (DocsiftException e) {
       Assumptions.abort("Tesseract is not usable here: " + e.userMessage());
     }
@@ -144,7 +144,7 @@ class OcrEngineTest {
   void missingLanguageIsNamed() {
     OcrOptions options = OcrOptions.defaults().withLanguages(List.of("eng", "xyz"));
 
-    assertThatThrownBy(() -> OcrEngine.create(options))
+    assertThatThrownBy(() -> TesseractReader.create(options))
         .isInstanceOfSatisfying(
             DocsiftException.class,
             e -> {
@@ -160,7 +160,7 @@ class OcrEngineTest {
     OcrOptions options =
         OcrOptions.defaults().withTessdataPath(java.nio.file.Path.of("/no/such/tessdata"));
 
-    assertThatThrownBy(() -> OcrEngine.create(options))
+    assertThatThrownBy(() -> TesseractReader.create(options))
         .isInstanceOfSatisfying(
             DocsiftException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.TESSDATA_NOT_FOUND));
@@ -174,7 +174,7 @@ class OcrEngineTest {
 
     assertThatThrownBy(
             () -> {
-              try (OcrEngine engine = OcrEngine.create(options)) {
+              try (TesseractReader engine = TesseractReader.create(options)) {
                 engine.recognize(
                     new dev.docsift.core.model.PageImage(
                         1,
@@ -190,7 +190,7 @@ class OcrEngineTest {
 
   @Test
   void closingTwiceIsHarmlessAndUseAfterCloseFails() throws Exception {
-    OcrEngine own = OcrEngine.create(OcrOptions.defaults().withPoolSize(1));
+    TesseractReader own = TesseractReader.create(OcrOptions.defaults().withPoolSize(1));
     assertThat(own.languages()).containsExactly("eng");
     assertThat(own.tessdataPath().resolve("eng.traineddata")).isRegularFile();
 

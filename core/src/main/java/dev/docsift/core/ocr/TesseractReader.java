@@ -5,7 +5,6 @@ import dev.docsift.core.ErrorCode;
 import dev.docsift.core.model.OcrLine;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +24,7 @@ import net.sourceforge.tess4j.TessAPI;
  *
  * <p>Holds native memory: the engine must be closed or the application leaks it.
  */
-public final class OcrEngine implements AutoCloseable {
+public final class TesseractReader implements OcrReader {
   /**
    * Tesseract's single-column segmentation ({@code --psm 4}): one column of lines of varying sizes.
    * Automatic segmentation ({@code --psm 3}) cut the right-aligned amounts of receipts into blocks
@@ -63,7 +62,7 @@ public final class OcrEngine implements AutoCloseable {
   private final ConcurrentLinkedQueue<TessWorker> idle = new ConcurrentLinkedQueue<>();
   private volatile boolean closed;
 
-  private OcrEngine(OcrOptions options, Path tessdata, TessAPI api) {
+  private TesseractReader(OcrOptions options, Path tessdata, TessAPI api) {
     this.options = options;
     this.tessdata = tessdata;
     this.api = api;
@@ -85,11 +84,11 @@ public final class OcrEngine implements AutoCloseable {
    *     naming the missing {@code <lang>.traineddata}, the folders searched and how to install it,
    *     TESSERACT_UNAVAILABLE when libtesseract cannot be loaded
    */
-  public static OcrEngine create(OcrOptions options) throws DocsiftException {
+  public static TesseractReader create(OcrOptions options) throws DocsiftException {
     Objects.requireNonNull(options, "options");
     Path tessdata = TessdataLocator.locate(options.languages(), options.tessdataPath());
     TessAPI api = loadLibrary();
-    OcrEngine engine = new OcrEngine(options, tessdata, api);
+    TesseractReader engine = new TesseractReader(options, tessdata, api);
     // One handle now, so that bad language data fails here rather than on the first page.
     engine.idle.add(engine.newWorker());
     return engine;
@@ -124,23 +123,9 @@ public final class OcrEngine implements AutoCloseable {
    *     is interrupted while waiting for a handle
    * @throws IllegalStateException after {@link #close()}
    */
+  @Override
   public OcrPage recognize(PageImage page) throws DocsiftException {
     return read(page).ocr();
-  }
-
-  /**
-   * What OCR made of a page: the words, and the upright page they were read on.
-   *
-   * @param ocr the words, boxes in {@code upright}'s pixel frame
-   * @param upright the page as recognised: the original image when it needed no turn or
-   *     straightening (colour kept), else the corrected grey page; not to be written to
-   */
-  public record Reading(OcrPage ocr, BufferedImage upright) {
-    /** Validates. */
-    public Reading {
-      Objects.requireNonNull(ocr, "ocr");
-      Objects.requireNonNull(upright, "upright");
-    }
   }
 
   /**
@@ -153,6 +138,7 @@ public final class OcrEngine implements AutoCloseable {
    *     is interrupted while waiting for a handle
    * @throws IllegalStateException after {@link #close()}
    */
+  @Override
   public Reading read(PageImage page) throws DocsiftException {
     Objects.requireNonNull(page, "page");
     TessWorker worker = borrow();
@@ -249,6 +235,11 @@ public final class OcrEngine implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the OCR engine is closed");
     }
+  }
+
+  @Override
+  public String name() {
+    return "tesseract";
   }
 
   /** The tessdata folder in use. */

@@ -1,0 +1,26 @@
+package dev.docsift.core.ocr;
+
+import dev.docsift.core.DocsiftException;
+import dev.docsift.core.ErrorCode;
+
+/** Opens the OCR reader the options name. */
+public final class OcrReaders {
+  private OcrReaders() {}
+
+  /**
+   * Opens a reader.
+   *
+   * @param options languages, tessdata, pool size and which reader
+   * @return the reader, to be closed
+   * @throws DocsiftException when the reader's models or libraries cannot be loaded
+   */
+  public static OcrReader open(OcrOptions options) throws DocsiftException {
+    return switch (options.reader()) {
+      case TESSERACT -> TesseractReader.create(options);
+      case PPOCR, AUTO ->
+          throw new DocsiftException(
+              ErrorCode.TESSERACT_UNAVAILABLE,
+              "The " + options.reader().cliName() + " OCR reader is not available in this build.");
+    };
+  }
+}
