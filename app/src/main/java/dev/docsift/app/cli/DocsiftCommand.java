@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SchemasCommand.class,
       ModelsCommand.class,
       BenchCommand.class,
+      EvalCommand.class,
       // gui is added in commandLine(): it needs the launcher.
       CommandLine.HelpCommand.class
     },

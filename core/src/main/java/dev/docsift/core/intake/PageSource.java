@@ -1,6 +1,7 @@
 package dev.docsift.core.intake;
 
 import dev.docsift.core.DocsiftException;
+import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
 
 /**
@@ -25,6 +26,18 @@ public interface PageSource extends AutoCloseable {
    * @throws IllegalStateException after {@link #close()}
    */
   PageImage page(int number) throws DocsiftException;
+
+  /**
+   * The page's own text layer, where the document has a usable one (a born-digital PDF): words with
+   * boxes in the pixel frame {@link #page(int)} renders to at the requested resolution.
+   *
+   * @param number the 1-based page number
+   * @return the words, or null when the page must be read by OCR (images; scans; text layers
+   *     without text, without Unicode, or of garbage)
+   */
+  default OcrPage textLayer(int number) {
+    return null;
+  }
 
   /** Releases the file. Closing twice is harmless. */
   @Override

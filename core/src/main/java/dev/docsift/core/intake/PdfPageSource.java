@@ -2,6 +2,7 @@ package dev.docsift.core.intake;
 
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
+import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -26,6 +27,8 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * over and forgotten, so memory stays bounded however many pages there are.
  */
 final class PdfPageSource implements PageSource {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(PdfPageSource.class);
   private static final double POINTS_PER_INCH = 72.0;
 
   private final Path path;
@@ -104,6 +107,20 @@ final class PdfPageSource implements PageSource {
           ErrorCode.CORRUPT_PDF,
           "Cannot render page " + number + " of " + path + ": the PDF is damaged.",
           e);
+    }
+  }
+
+  @Override
+  public OcrPage textLayer(int number) {
+    if (closed) {
+      throw new IllegalStateException("page source is closed");
+    }
+    try {
+      return PdfTextLayer.read(document, number, options.dpi());
+    } catch (IOException | RuntimeException e) {
+      // A content stream the text extractor chokes on may still render: OCR reads it then.
+      LOG.debug("No text layer read from page {} of {}", number, path, e);
+      return null;
     }
   }
 

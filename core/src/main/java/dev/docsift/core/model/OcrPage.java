@@ -38,4 +38,37 @@ public record OcrPage(
   public BBox normalize(Box box) {
     return box.normalize(width, height);
   }
+
+  /**
+   * This page in another pixel frame of the same page: every box scaled.
+   *
+   * @param newWidth the other frame's width
+   * @param newHeight the other frame's height
+   * @return the page, or this one when the size is the same
+   */
+  public OcrPage scaledTo(int newWidth, int newHeight) {
+    if (newWidth == width && newHeight == height) {
+      return this;
+    }
+    double sx = (double) newWidth / width;
+    double sy = (double) newHeight / height;
+    List<OcrLine> scaled =
+        lines.stream()
+            .map(
+                l ->
+                    OcrLine.of(
+                        l.words().stream()
+                            .map(w -> new OcrWord(w.text(), scale(w.box(), sx, sy), w.confidence()))
+                            .toList()))
+            .toList();
+    return new OcrPage(number, newWidth, newHeight, scaled, rotation, skewDegrees);
+  }
+
+  private static Box scale(Box b, double sx, double sy) {
+    return new Box(
+        (int) Math.floor(b.left() * sx),
+        (int) Math.floor(b.top() * sy),
+        (int) Math.ceil(b.right() * sx),
+        (int) Math.ceil(b.bottom() * sy));
+  }
 }

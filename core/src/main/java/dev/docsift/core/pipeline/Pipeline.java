@@ -15,6 +15,8 @@ import dev.docsift.core.intake.PageSource;
 import dev.docsift.core.model.DocumentSource;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
+import dev.docsift.core.ocr.CachedOcrReader;
+import dev.docsift.core.ocr.OcrOptions;
 import dev.docsift.core.ocr.OcrReader;
 import dev.docsift.core.ocr.OcrReaders;
 import dev.docsift.core.slm.SlmEngine;
@@ -45,8 +47,15 @@ public final class Pipeline implements AutoCloseable {
   private final OcrReader ocr;
   private final DocumentEngine engine;
   private final int threads;
+  private final boolean textLayer;
 
-  private Pipeline(DocumentOpener opener, OcrReader ocr, DocumentEngine engine, int threads) {
+  /** The page image of a reading taken from a PDF's text layer, which no engine looks at. */
+  private static final java.awt.image.BufferedImage TEXT_ONLY =
+      new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+
+  private Pipeline(
+      DocumentOpener opener, OcrReader ocr, DocumentEngine engine, int threads, boolean textLayer) {
+    this.textLayer = textLayer;
     this.opener = opener;
     this.ocr = ocr;
     this.engine = engine;
@@ -62,8 +71,29 @@ public final class Pipeline implements AutoCloseable {
    *     cannot be opened
    */
   public static Pipeline create(PipelineConfig config) throws DocsiftException {
+    return create(config, null);
+  }
+
+  /**
+   * Creates a pipeline whose OCR readings are kept in a cache folder, so that reading the same
+   * pages again (measuring the extractor on a test set) skips OCR.
+   *
+   * @param config the settings
+   * @param ocrCache the cache folder, or null for none
+   * @return the pipeline
+   * @throws DocsiftException as {@link #create(PipelineConfig)}
+   */
+  public static Pipeline create(PipelineConfig config, Path ocrCache) throws DocsiftException {
     // One Tesseract handle per worker: each handle serves one thread at a time.
-    OcrReader ocr = OcrReaders.open(config.ocr().withPoolSize(config.threads()));
+    OcrOptions options = config.ocr().withPoolSize(config.threads());
+    OcrReader ocr = OcrReaders.open(options);
+    if (ocrCache != null) {
+      ocr =
+          new CachedOcrReader(
+              ocr,
+              ocrCache,
+              options.languageSpec() + "|" + options.fixOrientation() + "|" + options.deskew());
+    }
     DocumentEngine engine;
     try {
       engine =
@@ -75,7 +105,8 @@ public final class Pipeline implements AutoCloseable {
       ocr.close();
       throw e;
     }
-    return new Pipeline(new DocumentOpener(config.intake()), ocr, engine, config.threads());
+    return new Pipeline(
+        new DocumentOpener(config.intake()), ocr, engine, config.threads(), options.textLayer());
   }
 
   /** The OCR reader, for callers that read pages themselves (the benchmark). */
@@ -126,14 +157,28 @@ public final class Pipeline implements AutoCloseable {
         for (int number = 1; number <= pageCount; number++) {
           cancellation.check();
           long t0 = System.nanoTime();
-          PageImage page = pages.page(number);
+          OcrPage layer = textLayer ? pages.textLayer(number) : null;
           long t1 = System.nanoTime();
-          listener.on(new ProgressEvent.PageRendered(file, number, pageCount));
-          cancellation.check();
-          OcrReader.Reading reading =
-              engine.needsPageImages()
-                  ? ocr.read(page)
-                  : new OcrReader.Reading(ocr.recognize(page), page.image());
+          OcrReader.Reading reading;
+          if (layer != null && !engine.needsPageImages()) {
+            // Born-digital: the PDF's own words, exact; nothing to render or read.
+            reading = new OcrReader.Reading(layer, TEXT_ONLY);
+            listener.on(new ProgressEvent.PageRendered(file, number, pageCount));
+          } else {
+            PageImage page = pages.page(number);
+            t1 = System.nanoTime();
+            listener.on(new ProgressEvent.PageRendered(file, number, pageCount));
+            cancellation.check();
+            if (layer != null) {
+              reading =
+                  new OcrReader.Reading(layer.scaledTo(page.width(), page.height()), page.image());
+            } else {
+              reading =
+                  engine.needsPageImages()
+                      ? ocr.read(page)
+                      : new OcrReader.Reading(ocr.recognize(page), page.image());
+            }
+          }
           long t2 = System.nanoTime();
           listener.on(new ProgressEvent.PageRecognised(file, number, pageCount));
           ocrPages.add(reading.ocr());
