@@ -31,10 +31,11 @@ final class FieldSpecReader {
           "The schema has no top-level \"properties\": docsift extracts objects.",
           null);
     }
-    return readProperties(resolved, "", 0);
+    return readProperties(resolved, "", "", 0);
   }
 
-  private List<FieldSpec> readProperties(JsonNode objectSchema, String prefix, int depth)
+  private List<FieldSpec> readProperties(
+      JsonNode objectSchema, String prefix, String conceptPrefix, int depth)
       throws SchemaException {
     Set<String> required = new HashSet<>();
     objectSchema.path("required").forEach(r -> required.add(r.asText()));
@@ -44,13 +45,24 @@ final class FieldSpecReader {
       String name = names.next();
       JsonNode declared = objectSchema.path("properties").path(name);
       fields.add(
-          readField(name, prefix + "/" + escape(name), declared, required.contains(name), depth));
+          readField(
+              name,
+              prefix + "/" + escape(name),
+              conceptPrefix,
+              declared,
+              required.contains(name),
+              depth));
     }
     return fields;
   }
 
   private FieldSpec readField(
-      String name, String pointer, JsonNode declared, boolean required, int depth)
+      String name,
+      String pointer,
+      String conceptPrefix,
+      JsonNode declared,
+      boolean required,
+      int depth)
       throws SchemaException {
     if (depth > MAX_DEPTH) {
       throw new SchemaException(
@@ -64,16 +76,17 @@ final class FieldSpecReader {
             ? declared.get(SchemaValidator.HINTS_KEYWORD)
             : target.path(SchemaValidator.HINTS_KEYWORD);
     Set<String> types = types(target);
+    ValueKind kind = kind(hints, target, types, name);
     List<FieldSpec> children = List.of();
     if (types.contains("object")) {
-      children = readProperties(target, pointer, depth + 1);
+      String inner = kind == ValueKind.PARTY ? "party." : conceptPrefix;
+      children = readProperties(target, pointer, inner, depth + 1);
     } else if (types.contains("array")) {
       JsonNode items = resolve(target.path("items"), 0);
       if (types(items).contains("object")) {
-        children = readProperties(items, "", depth + 1);
+        children = readProperties(items, "", "item.", depth + 1);
       }
     }
-    ValueKind kind = kind(hints, target, types, name);
     Region region =
         hints.has("region")
             ? Region.parse(hints.get("region").asText())
@@ -83,6 +96,15 @@ final class FieldSpecReader {
     hints.path("labels").forEach(l -> labels.add(l.asText().toLowerCase(Locale.ROOT).strip()));
     if (labels.isEmpty() && region == Region.ANY && kind != ValueKind.TABLE) {
       labels.add(name.replace('_', ' ').toLowerCase(Locale.ROOT));
+    }
+    // Every shipped language's words for the concept, unless the schema turns them off.
+    if (hints.path("vocabulary").asBoolean(true)) {
+      String concept = conceptPrefix + hints.path("concept").asText(name).toLowerCase(Locale.ROOT);
+      for (String l : Vocabulary.shipped().labels(concept)) {
+        if (!labels.contains(l)) {
+          labels.add(l);
+        }
+      }
     }
     labels.sort(Comparator.comparingInt(String::length).reversed());
     return new FieldSpec(

@@ -78,6 +78,14 @@ record HeaderBlock(
    * @return the block, or empty when no line looks like a name
    */
   static Optional<HeaderBlock> find(Doc doc, int zoneEnd) {
+    if (HeaderNames.learned()) {
+      return HeaderNames.best(doc, zoneEnd).map(c -> withAddress(doc, c.row(), c.segment()));
+    }
+    return findByRule(doc, zoneEnd);
+  }
+
+  /** The hand-written rule: the first name-like segment nearly as tall as the tallest. */
+  static Optional<HeaderBlock> findByRule(Doc doc, int zoneEnd) {
     List<Row> rows = doc.layout().rowsOf(doc.layout().firstPage());
     if (rows.isEmpty()) {
       return Optional.empty();
@@ -167,6 +175,11 @@ record HeaderBlock(
     }
     LabelHit h = doc.hitOpening(r, s);
     return h == null || !labelWithValue(doc, h, s);
+  }
+
+  /** Whether a text is a phone number, a web or e-mail address. */
+  static boolean contact(String text) {
+    return PHONE.matcher(text.strip()).find() || WEB.matcher(text).find();
   }
 
   /** Whether a segment can continue an address. */

@@ -1,6 +1,7 @@
 package dev.docsift.core.extract;
 
 import dev.docsift.schemas.FieldSpec;
+import dev.docsift.schemas.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -19,54 +20,10 @@ import java.util.Set;
 final class LabelMatcher {
   /**
    * Labels that belong to no field but must not be read as a shorter field label or as a value:
-   * {@code Sub Total} is not {@code total}, {@code Phone No} is not {@code no.}.
+   * {@code Sub Total} is not {@code total}, {@code Phone No} is not {@code no.}. From the shipped
+   * vocabulary, every language.
    */
-  static final List<String> BUILTIN_STOPS =
-      List.of(
-          "subtotal",
-          "sub total",
-          "net total",
-          "net",
-          "netto",
-          "zwischensumme",
-          "total items",
-          "total qty",
-          "total quantity",
-          "item count",
-          "change",
-          "change due",
-          "cash",
-          "tendered",
-          "discount",
-          "rounding",
-          "tip",
-          "gratuity",
-          "balance",
-          "card",
-          "visa",
-          "mastercard",
-          "payment",
-          "tel",
-          "phone",
-          "telephone",
-          "fax",
-          "email",
-          "e-mail",
-          "website",
-          "ship to",
-          "page",
-          "tax id",
-          "vat id",
-          "vat no",
-          "vat reg no",
-          "gst reg no",
-          "gst reg",
-          "reg no",
-          "tax no",
-          "cashier",
-          "server",
-          "terms",
-          "thank you");
+  static final List<String> BUILTIN_STOPS = Vocabulary.shipped().stops();
 
   /**
    * Words that may stand before a label without taking its place at the start of a segment: a
@@ -78,23 +35,7 @@ final class LabelMatcher {
           "incl", "inc", "includes", "including", "included", "inkl", "enth", "enthalten", "davon");
 
   /** Summary labels among the built-in ones: a table of items stops at them. */
-  static final List<String> SUMMARY_STOPS =
-      List.of(
-          "subtotal",
-          "sub total",
-          "net total",
-          "net",
-          "netto",
-          "zwischensumme",
-          "total items",
-          "total qty",
-          "change",
-          "cash",
-          "tendered",
-          "discount",
-          "rounding",
-          "balance",
-          "payment");
+  static final List<String> SUMMARY_STOPS = Vocabulary.shipped().summaryStops();
 
   private record Label(String text, String key, List<FieldSpec> fields) {}
 

@@ -361,7 +361,7 @@ public final class SchemaExtractor implements Extractor {
         return Optional.empty();
       }
       List<OcrWord> words = header.name();
-      String text = Text.trimPunctuation(Candidate.join(words));
+      String text = HeaderNames.clean(Candidate.join(words));
       return ValueReader.json(f, text, null)
           .map(v -> Candidate.of(v, words, header.nameRow().page(), 1));
     }

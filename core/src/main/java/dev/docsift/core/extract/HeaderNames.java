@@ -1,0 +1,241 @@
+package dev.docsift.core.extract;
+
+import dev.docsift.core.extract.score.LogisticModel;
+import dev.docsift.core.model.OcrPage;
+import dev.docsift.core.model.OcrWord;
+import dev.docsift.schemas.DocumentSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Proposes and scores the lines at the top of a document that may name its issuer (a shop, a
+ * seller). Every segment of the header zone is a candidate; each is described by features — where
+ * it is, how large, what it looks like, what the hand-written rule thinks of it — and a learned
+ * {@link LogisticModel} ({@value #MODEL}) picks the likeliest. Without the model, the rule decides.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class HeaderNames {
+  /** The shipped model; {@code docsift bench scorer} trains it. */
+  public static final String MODEL = "/dev/docsift/core/extract/header-name-scorer.json";
+
+  /** The features, in the order the model takes them. */
+  public static final List<String> FEATURES =
+      List.of(
+          "order",
+          "first",
+          "top",
+          "height",
+          "tallest",
+          "upper",
+          "letters",
+          "digits",
+          "legal_form",
+          "name_like",
+          "address_like",
+          "contact",
+          "date_time_money",
+          "title",
+          "label",
+          "words",
+          "confidence",
+          "centred",
+          "width",
+          "registration",
+          "length",
+          "rule_pick",
+          "after_rule_pick");
+
+  /** Legal forms of companies in the shipped languages and beyond: a name's strongest sign. */
+  private static final Pattern LEGAL_FORM =
+      Pattern.compile(
+          "(?i)\\b(sdn\\.?\\s*bhd|bhd|s/b|ltd|limited|inc|llc|l\\.l\\.c|gmbh|ag|kg|ohg|e\\.k|ug|sia|as|"
+              + "s\\.a|sa|sarl|sas|s\\.r\\.l|srl|spa|s\\.p\\.a|bv|b\\.v|nv|n\\.v|co|corp|corporation|"
+              + "company|plc|pty|enterprise|enterprises|trading|restaurant|cafe|café|store|mart|"
+              + "market|supermarket|hardware|bakery|bakeries|pharmacy|shop|hotel|bistro|grill|"
+              + "kitchen|pizza|bar|pub|station|services|s\\.l|ab|oy|a/s)\\b\\.?");
+
+  private static final Pattern ADDRESS =
+      Pattern.compile(
+          "(?i)\\b(jalan|jln|taman|lot|no\\.|street|st\\.|road|rd\\.?|avenue|ave|blvd|boulevard|"
+              + "lane|drive|dr\\.|suite|floor|plaza|straße|strasse|str\\.|weg|platz|iela|rue|via|"
+              + "calle|laan|selangor|kuala|lumpur|johor|ca|ny|tx)\\b|\\b\\d{5}\\b");
+
+  private static final Pattern REGISTRATION =
+      Pattern.compile(
+          "\\(?\\b[0-9]{4,}[- ]?[A-Z]\\b\\)?|(?i)\\b(co\\.?\\s*reg|reg\\.?\\s*no|gst\\s*(id|reg))");
+
+  private static final Optional<LogisticModel> SHIPPED = LogisticModel.resource(MODEL, FEATURES);
+
+  private HeaderNames() {}
+
+  /**
+   * A proposed name.
+   *
+   * @param text the name as it would be written: edges trimmed, a trailing registration number in
+   *     parentheses left out
+   * @param features its features, in {@link #FEATURES} order
+   */
+  public record Proposal(String text, double[] features) {}
+
+  /**
+   * Proposes the names of a document's header zone, for training and measuring the scorer.
+   *
+   * @param pages the pages as OCR read them
+   * @param schema the schema (its labels tell labels from names)
+   * @return the candidates, top to bottom
+   */
+  public static List<Proposal> propose(List<OcrPage> pages, DocumentSchema schema) {
+    Doc doc = Doc.of(pages, schema);
+    return candidates(doc, Integer.MAX_VALUE).stream()
+        .map(c -> new Proposal(c.text(), c.features()))
+        .toList();
+  }
+
+  /** A segment of the header zone with its features. */
+  record NameCandidate(Row row, Row.Segment segment, String text, double[] features) {}
+
+  /**
+   * The best-scored candidate, when the shipped model is present.
+   *
+   * @param doc the document
+   * @param zoneEnd where the header zone of the first page ends at the latest, in pixels
+   * @return the candidate, or empty when there is none or no model (the rule decides then)
+   */
+  static Optional<NameCandidate> best(Doc doc, int zoneEnd) {
+    if (SHIPPED.isEmpty()) {
+      return Optional.empty();
+    }
+    LogisticModel model = SHIPPED.get();
+    NameCandidate best = null;
+    double bestScore = -1;
+    for (NameCandidate c : candidates(doc, zoneEnd)) {
+      double s = model.score(c.features());
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** Whether a shipped model scores the names. */
+  static boolean learned() {
+    return SHIPPED.isPresent();
+  }
+
+  static List<NameCandidate> candidates(Doc doc, int zoneEnd) {
+    List<Row> rows = doc.layout().rowsOf(doc.layout().firstPage());
+    List<NameCandidate> out = new ArrayList<>();
+    if (rows.isEmpty()) {
+      return out;
+    }
+    OcrPage page = rows.get(0).page();
+    int limit = Math.min(zoneEnd, (int) (page.height() * HeaderBlock.ZONE));
+    double pageHeight = rows.stream().mapToDouble(Row::height).sorted().toArray()[rows.size() / 2];
+    HeaderBlock rule = HeaderBlock.findByRule(doc, zoneEnd).orElse(null);
+    List<Row> zone = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.box().top() >= limit && zone.size() >= 3) {
+        break;
+      }
+      zone.add(r);
+    }
+    double tallest = 1;
+    for (Row r : zone) {
+      for (Row.Segment s : r.segments()) {
+        tallest = Math.max(tallest, Row.medianHeight(r.words().subList(s.from(), s.to())));
+      }
+    }
+    boolean afterRule = false;
+    int order = 0;
+    for (Row r : zone) {
+      for (Row.Segment s : r.segments()) {
+        List<OcrWord> words = ValueReader.trimEdges(r.words().subList(s.from(), s.to()));
+        if (words.isEmpty()) {
+          continue;
+        }
+        String raw = Candidate.join(words);
+        if (Text.countLetters(raw) < 2) {
+          continue;
+        }
+        boolean rulePick = rule != null && rule.nameRow() == r && rule.name().equals(words);
+        double[] f =
+            features(doc, r, s, words, raw, order, page, pageHeight, tallest, rulePick, afterRule);
+        out.add(new NameCandidate(r, s, clean(raw), f));
+        afterRule |= rulePick;
+        order++;
+      }
+    }
+    return out;
+  }
+
+  private static double[] features(
+      Doc doc,
+      Row r,
+      Row.Segment s,
+      List<OcrWord> words,
+      String text,
+      int order,
+      OcrPage page,
+      double medianHeight,
+      double tallest,
+      boolean rulePick,
+      boolean afterRule) {
+    int letters = Text.countLetters(text);
+    int digits = Text.countDigits(text);
+    int upper = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (Character.isUpperCase(text.charAt(i))) {
+        upper++;
+      }
+    }
+    int visible = text.replaceAll("\\s", "").length();
+    double height = Row.medianHeight(words);
+    var box = r.boxOf(s.from(), s.to());
+    double centre = (box.left() + box.right()) / 2.0;
+    String lower = text.toLowerCase(Locale.ROOT);
+    return new double[] {
+      Math.min(order, 10) / 10.0,
+      order == 0 ? 1 : 0,
+      (double) box.top() / page.height(),
+      Math.min(3, height / medianHeight),
+      height >= 0.8 * tallest ? 1 : 0,
+      letters == 0 ? 0 : (double) upper / letters,
+      visible == 0 ? 0 : (double) letters / visible,
+      visible == 0 ? 0 : (double) digits / visible,
+      LEGAL_FORM.matcher(lower).find() ? 1 : 0,
+      HeaderBlock.nameLike(doc, r, s) ? 1 : 0,
+      ADDRESS.matcher(text).find() || text.chars().filter(c -> c == ',').count() >= 2 ? 1 : 0,
+      HeaderBlock.contact(text) ? 1 : 0,
+      DateParser.find(text, doc.dayOrder()).isPresent()
+              || TimeParser.find(text).isPresent()
+              || MoneyParser.findAll(text).stream().anyMatch(MoneyParser.Money::explicit)
+          ? 1
+          : 0,
+      HeaderBlock.isTitle(text) ? 1 : 0,
+      doc.hitOpening(r, s) != null ? 1 : 0,
+      Math.min(words.size(), 10) / 5.0,
+      words.stream().mapToDouble(OcrWord::confidence).average().orElse(0),
+      1 - Math.min(1, Math.abs(centre - page.width() / 2.0) / (page.width() / 2.0)),
+      (double) box.width() / page.width(),
+      REGISTRATION.matcher(text).find() ? 1 : 0,
+      Math.min(text.length(), 60) / 30.0,
+      rulePick ? 1 : 0,
+      afterRule ? 1 : 0
+    };
+  }
+
+  /** A trailing registration number in parentheses is not part of the name: "ACME (12345-X)". */
+  private static final Pattern TRAILING_REGISTRATION =
+      Pattern.compile("\\s*[(\\[][^()\\[\\]]*\\d{4,}[^()\\[\\]]*[)\\]]?\\s*$");
+
+  static String clean(String text) {
+    String t = TRAILING_REGISTRATION.matcher(text).replaceFirst("");
+    t = Text.trimPunctuation(t);
+    return t.isEmpty() ? Text.trimPunctuation(text) : t;
+  }
+}
