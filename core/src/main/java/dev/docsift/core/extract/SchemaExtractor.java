@@ -203,10 +203,16 @@ public final class SchemaExtractor implements Extractor {
           headerAddress(address).ifPresent(c -> values.put(address, c));
         }
       }
-      if (block == null && f.region() == Region.HEADER) {
+      if (f.region() == Region.HEADER) {
         // A header party's tax id often stands apart from its name (under the address, in the
-        // footer); a labelled party's stays in its block.
-        List<PartyExtractor.Block> others = new ArrayList<>(blocks.values());
+        // footer, in a column of its own beside the block); another party's block is not searched.
+        List<PartyExtractor.Block> others = new ArrayList<>();
+        blocks.forEach(
+            (party, b) -> {
+              if (party != f) {
+                others.add(b);
+              }
+            });
         PartyExtractor.readLoose(f, doc, others, values);
       }
       return values;
