@@ -3,10 +3,12 @@ package dev.docsift.app.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.docsift.app.service.InputFiles;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.eval.ValueMatch;
 import dev.docsift.core.export.AtomicFiles;
+import dev.docsift.core.extract.Amounts;
 import dev.docsift.core.extract.HeaderNames;
 import dev.docsift.core.extract.score.LogisticModel;
 import dev.docsift.core.intake.IntakeOptions;
@@ -17,6 +19,7 @@ import dev.docsift.core.pipeline.Pipeline;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
+import dev.docsift.schemas.ValueKind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +45,8 @@ import picocli.CommandLine.Option;
     name = "scorer",
     mixinStandardHelpOptions = true,
     description = {
-      "Trains the learned scorer of header names (a shop's or seller's name) on document sets",
-      "with true data (SET/docs and SET/truth), cross-validated by document."
+      "Trains a learned scorer (of header names, or of the amounts of a money field) on document",
+      "sets with true data (SET/docs and SET/truth), cross-validated by document."
     })
 public final class ScorerCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -81,17 +84,43 @@ public final class ScorerCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "2", description = "Documents read at once.")
   int threads;
 
+  /** A candidate: what it would write, and its features. */
+  private record Proposal(String text, double[] features) {}
+
   /** One document's proposals and which are right. */
-  private record Example(String id, String truth, List<HeaderNames.Proposal> proposals) {
-    boolean right(HeaderNames.Proposal p) {
+  private record Example(String id, String truth, boolean money, List<Proposal> proposals) {
+    boolean right(Proposal p) {
+      if (money) {
+        return exact(p);
+      }
       String a = ValueMatch.text(p.text());
       String b = ValueMatch.text(truth);
       return a.equals(b) || ValueMatch.similarity(a, b) >= POSITIVE;
     }
 
-    boolean exact(HeaderNames.Proposal p) {
+    boolean exact(Proposal p) {
+      if (money) {
+        return ValueMatch.score(
+                ValueKind.MONEY, TextNode.valueOf(truth), TextNode.valueOf(p.text()))
+            .exact();
+      }
       return ValueMatch.text(p.text()).equals(ValueMatch.text(truth));
     }
+  }
+
+  @Option(
+      names = "--field",
+      defaultValue = "name",
+      description =
+          "What to train: name (the header name), or a money field (total, tax, subtotal).")
+  String field;
+
+  private boolean money() {
+    return !field.equals("name");
+  }
+
+  private List<String> features() {
+    return money() ? Amounts.FEATURES : HeaderNames.FEATURES;
   }
 
   @Override
@@ -133,13 +162,13 @@ public final class ScorerCommand implements Callable<Integer> {
       for (Example e : examples) {
         (foldOf.get(ValueMatch.text(e.truth())) == fold ? test : train).add(e);
       }
-      LogisticModel model = fit(train);
+      LogisticModel model = fit(train, features());
       for (Example e : test) {
-        HeaderNames.Proposal rule = rulePick(e);
+        Proposal rule = rulePick(e);
         if (rule != null && e.exact(rule)) {
           ruleExact++;
         }
-        HeaderNames.Proposal best = argmax(model, e);
+        Proposal best = argmax(model, e);
         if (best != null && e.exact(best)) {
           learnedExact++;
         }
@@ -147,12 +176,14 @@ public final class ScorerCommand implements Callable<Integer> {
     }
     outw.printf(
         Locale.ROOT,
-        "exact name, %d-fold cross-validated by document, grouped by name: rule %.1f%%, learned %.1f%% (of %d)%n",
+        "exact "
+            + field
+            + ", %d-fold cross-validated by document, grouped by name: rule %.1f%%, learned %.1f%% (of %d)%n",
         folds,
         100.0 * ruleExact / examples.size(),
         100.0 * learnedExact / examples.size(),
         examples.size());
-    LogisticModel model = fit(examples);
+    LogisticModel model = fit(examples, features());
     outw.println("weights (standardised features), largest first:");
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < model.features().size(); i++) {
@@ -176,29 +207,29 @@ public final class ScorerCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static LogisticModel fit(List<Example> train) {
+  private static LogisticModel fit(List<Example> train, List<String> names) {
     List<double[]> x = new ArrayList<>();
     List<Integer> y = new ArrayList<>();
     for (Example e : train) {
       if (e.proposals().stream().noneMatch(e::right)) {
         continue; // nothing to learn from: the name was not read at all
       }
-      for (HeaderNames.Proposal p : e.proposals()) {
+      for (Proposal p : e.proposals()) {
         x.add(p.features());
         y.add(e.right(p) ? 1 : 0);
       }
     }
-    return LogisticModel.fit(HeaderNames.FEATURES, x, y, 1e-3, 400);
+    return LogisticModel.fit(names, x, y, 1e-3, 400);
   }
 
-  private static HeaderNames.Proposal argmax(LogisticModel model, Example e) {
+  private static Proposal argmax(LogisticModel model, Example e) {
     return e.proposals().stream()
         .max(Comparator.comparingDouble(p -> model.score(p.features())))
         .orElse(null);
   }
 
-  private static HeaderNames.Proposal rulePick(Example e) {
-    int rule = HeaderNames.FEATURES.indexOf("rule_pick");
+  private Proposal rulePick(Example e) {
+    int rule = features().indexOf("rule_pick");
     return e.proposals().stream().filter(p -> p.features()[rule] == 1).findFirst().orElse(null);
   }
 
@@ -215,7 +246,9 @@ public final class ScorerCommand implements Callable<Integer> {
       }
       JsonNode truth = JSON.readTree(t.toFile());
       JsonNode value =
-          truth.has("company") ? truth.path("company") : truth.path("seller").path("name");
+          money()
+              ? truth.path(field)
+              : truth.has("company") ? truth.path("company") : truth.path("seller").path("name");
       if (value.isTextual() && !value.asText().isBlank()) {
         labelled.add(d);
         truths.add(value.asText());
@@ -232,7 +265,7 @@ public final class ScorerCommand implements Callable<Integer> {
         if (outcomes.get(i) instanceof Outcome.Success s) {
           String id = set.getFileName() + "/" + labelled.get(i).getFileName();
           out.add(
-              new Example(id, truths.get(i), HeaderNames.propose(s.result().ocrPages(), schema)));
+              new Example(id, truths.get(i), money(), proposals(s.result().ocrPages(), schema)));
         } else if (outcomes.get(i) instanceof Outcome.Failure f) {
           err.println(labelled.get(i) + ": " + f.error().userMessage());
         }
@@ -243,11 +276,22 @@ public final class ScorerCommand implements Callable<Integer> {
     return out;
   }
 
+  private List<Proposal> proposals(
+      List<dev.docsift.core.model.OcrPage> pages, DocumentSchema schema) {
+    if (money()) {
+      return Amounts.propose(pages, schema, field).stream()
+          .map(p -> new Proposal(p.amount().toPlainString(), p.features()))
+          .toList();
+    }
+    return HeaderNames.propose(pages, schema).stream()
+        .map(p -> new Proposal(p.text(), p.features()))
+        .toList();
+  }
+
   private void writeTable(List<Example> examples) throws IOException {
-    StringBuilder sb =
-        new StringBuilder("document,right," + String.join(",", HeaderNames.FEATURES) + "\n");
+    StringBuilder sb = new StringBuilder("document,right," + String.join(",", features()) + "\n");
     for (Example e : examples) {
-      for (HeaderNames.Proposal p : e.proposals()) {
+      for (Proposal p : e.proposals()) {
         sb.append(e.id()).append(',').append(e.right(p) ? 1 : 0);
         for (double v : p.features()) {
           sb.append(',').append(String.format(Locale.ROOT, "%.4f", v));

@@ -37,9 +37,6 @@ import java.util.Optional;
  * <p>Stateless and thread-safe.
  */
 public final class SchemaExtractor implements Extractor {
-  /** Values within this much confidence of the best are compared by position instead. */
-  private static final double CLOSE = 0.1;
-
   /** Confidence factor for a date or time taken without a label. */
   private static final double UNLABELLED = 0.7;
 
@@ -322,6 +319,9 @@ public final class SchemaExtractor implements Extractor {
 
     /** Finds a leaf field's value. */
     private Optional<Candidate> leaf(FieldSpec f) {
+      if (Amounts.learned(f)) {
+        return Amounts.best(f, doc);
+      }
       Optional<Candidate> labelled = byLabel(f);
       if (labelled.isPresent()) {
         return labelled;
@@ -340,26 +340,7 @@ public final class SchemaExtractor implements Extractor {
 
     /** The best value beside or under one of a field's labels. */
     private Optional<Candidate> byLabel(FieldSpec f) {
-      List<Candidate> found = new ArrayList<>();
-      for (LabelHit h : doc.hitsFor(f)) {
-        if (f.region() == Region.HEADER && h.row().pageNumber() != doc.layout().firstPage()) {
-          continue;
-        }
-        ValueReader.near(h, f, doc).ifPresent(found::add);
-      }
-      if (found.isEmpty()) {
-        return Optional.empty();
-      }
-      double best = found.stream().mapToDouble(Candidate::confidence).max().orElse(0);
-      List<Candidate> close = found.stream().filter(c -> c.confidence() >= best - CLOSE).toList();
-      Comparator<Candidate> position =
-          Comparator.comparingInt((Candidate c) -> c.page().number())
-              .thenComparingInt(c -> c.box().bottom());
-      // Amounts are summed up at the bottom: of several labelled totals, the last one counts
-      // (which also passes over a "Total" column header). Other fields: the first one.
-      return f.kind() == ValueKind.MONEY
-          ? close.stream().max(position)
-          : close.stream().min(position);
+      return LabelledValue.best(f, doc);
     }
 
     private Optional<Candidate> headerName(FieldSpec f) {

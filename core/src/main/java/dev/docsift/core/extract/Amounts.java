@@ -1,0 +1,310 @@
+package dev.docsift.core.extract;
+
+import dev.docsift.core.extract.score.LogisticModel;
+import dev.docsift.core.model.OcrPage;
+import dev.docsift.core.model.OcrWord;
+import dev.docsift.schemas.DocumentSchema;
+import dev.docsift.schemas.FieldSpec;
+import dev.docsift.schemas.ValueKind;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Proposes and scores every amount of money printed in a document as the value of one money field
+ * (the total, the tax): each is described by its row's labels (the field's own, another field's, a
+ * stop such as {@code Change} or {@code Rounding}), where it stands, how it compares with the other
+ * amounts, and what the hand-written rule picks; a learned {@link LogisticModel} per field ({@code
+ * amount-scorer-NAME.json}) picks the likeliest. Without a model, the rule decides.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Amounts {
+  /** The features, in the order the models take them. */
+  public static final List<String> FEATURES =
+      List.of(
+          "own_label",
+          "own_label_quality",
+          "own_label_before",
+          "own_label_above",
+          "other_field_label",
+          "stop_label",
+          "summary_label",
+          "largest",
+          "rank",
+          "ratio_to_largest",
+          "repeats",
+          "position",
+          "from_bottom",
+          "height",
+          "rightmost",
+          "in_table",
+          "percent",
+          "currency_mark",
+          "negative",
+          "rule_pick",
+          "after_rule_pick",
+          "last_own_label",
+          "largest_own_label",
+          "own_label_and_largest");
+
+  /** Below this score the model's best amount is not taken: a field left out beats a wrong one. */
+  static final double MIN_SCORE = 0.35;
+
+  private static final Map<String, Optional<LogisticModel>> MODELS = new ConcurrentHashMap<>();
+
+  private Amounts() {}
+
+  /** The resource of a field's model. */
+  public static String model(String field) {
+    return "/dev/docsift/core/extract/amount-scorer-" + field + ".json";
+  }
+
+  private static Optional<LogisticModel> modelFor(FieldSpec f) {
+    return MODELS.computeIfAbsent(f.name(), n -> LogisticModel.resource(model(n), FEATURES));
+  }
+
+  /**
+   * A proposed amount.
+   *
+   * @param amount the amount
+   * @param features its features, in {@link #FEATURES} order
+   */
+  public record Proposal(BigDecimal amount, double[] features) {}
+
+  /**
+   * Proposes the amounts of a document for a field, for training and measuring the scorer.
+   *
+   * @param pages the pages as OCR read them
+   * @param schema the schema
+   * @param field the name of a top-level money field
+   * @return the candidates in reading order, empty when the schema has no such money field
+   */
+  public static List<Proposal> propose(List<OcrPage> pages, DocumentSchema schema, String field) {
+    Optional<FieldSpec> f = schema.field(field).filter(x -> x.kind() == ValueKind.MONEY);
+    if (f.isEmpty()) {
+      return List.of();
+    }
+    Doc doc = Doc.of(pages, schema);
+    return candidates(f.get(), doc).stream()
+        .map(c -> new Proposal(c.amount(), c.features()))
+        .toList();
+  }
+
+  /** An amount with its words and features. */
+  record AmountCandidate(BigDecimal amount, Row row, List<OcrWord> words, double[] features) {}
+
+  /** Whether a learned model scores this field. */
+  static boolean learned(FieldSpec f) {
+    return f.kind() == ValueKind.MONEY && modelFor(f).isPresent();
+  }
+
+  /**
+   * The model's pick for a field.
+   *
+   * @param f a money field with a model
+   * @param doc the document
+   * @return the value, or empty when no amount scores well enough
+   */
+  static Optional<Candidate> best(FieldSpec f, Doc doc) {
+    LogisticModel model = modelFor(f).orElseThrow();
+    AmountCandidate best = null;
+    double bestScore = MIN_SCORE;
+    for (AmountCandidate c : candidates(f, doc)) {
+      double s = model.score(c.features());
+      if (s > bestScore) {
+        bestScore = s;
+        best = c;
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    BigDecimal two = best.amount().setScale(2, RoundingMode.HALF_UP);
+    double score = bestScore;
+    AmountCandidate pick = best;
+    return ValueReader.json(f, two.toPlainString(), two)
+        .map(v -> Candidate.of(v, pick.words(), pick.row().page(), Math.min(1, 0.5 + score / 2)));
+  }
+
+  static List<AmountCandidate> candidates(FieldSpec f, Doc doc) {
+    List<AmountCandidate> out = new ArrayList<>();
+    List<Row> rows = doc.layout().rows();
+    Candidate rule = LabelledValue.best(f, doc).orElse(null);
+    BigDecimal largest = null;
+    List<Object[]> found = new ArrayList<>();
+    Map<BigDecimal, Integer> counts = new HashMap<>();
+    for (int ri = 0; ri < rows.size(); ri++) {
+      Row r = rows.get(ri);
+      List<OcrWord> words = r.words();
+      for (int i = 0; i < words.size(); i++) {
+        for (MoneyParser.Money m : MoneyParser.findAll(words.get(i).text())) {
+          if (!m.explicit()) {
+            continue;
+          }
+          BigDecimal a = m.amount().stripTrailingZeros();
+          found.add(new Object[] {ri, i, m.amount()});
+          counts.merge(a, 1, Integer::sum);
+          if (largest == null || m.amount().compareTo(largest) > 0) {
+            largest = m.amount();
+          }
+        }
+      }
+    }
+    List<BigDecimal> distinct =
+        counts.keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    double medianHeight =
+        rows.isEmpty()
+            ? 1
+            : rows.stream().mapToDouble(Row::height).sorted().toArray()[rows.size() / 2];
+    boolean afterRule = false;
+    for (Object[] o : found) {
+      int ri = (int) o[0];
+      int wi = (int) o[1];
+      BigDecimal amount = (BigDecimal) o[2];
+      Row r = rows.get(ri);
+      OcrWord w = r.words().get(wi);
+      boolean rulePick = rule != null && rule.words().contains(w) && sameAmount(rule, amount);
+      double[] x =
+          features(
+              f,
+              doc,
+              r,
+              wi,
+              amount,
+              largest,
+              distinct,
+              counts,
+              ri,
+              rows.size(),
+              medianHeight,
+              rulePick,
+              afterRule);
+      out.add(new AmountCandidate(amount, r, List.of(w), x));
+      afterRule |= rulePick;
+    }
+    relativeToLabels(out);
+    return out;
+  }
+
+  private static double[] features(
+      FieldSpec f,
+      Doc doc,
+      Row r,
+      int wi,
+      BigDecimal amount,
+      BigDecimal largest,
+      List<BigDecimal> distinct,
+      Map<BigDecimal, Integer> counts,
+      int ri,
+      int rowCount,
+      double medianHeight,
+      boolean rulePick,
+      boolean afterRule) {
+    double ownLabel = 0;
+    double ownQuality = 0;
+    double ownBefore = 0;
+    double otherField = 0;
+    double stop = 0;
+    double summary = 0;
+    for (LabelHit h : doc.hits(r)) {
+      if (h.announces(f)) {
+        ownLabel = 1;
+        ownQuality = Math.max(ownQuality, h.quality());
+        if (h.to() <= wi) {
+          ownBefore = 1;
+        }
+      } else if (h.builtin()) {
+        stop = 1;
+        if (LabelMatcher.SUMMARY_STOPS.contains(h.label())) {
+          summary = 1;
+        }
+      } else if (h.fields().stream().anyMatch(x -> x.kind() == ValueKind.MONEY)) {
+        otherField = 1;
+      }
+    }
+    double above = 0;
+    Row prev = previous(doc, r);
+    if (prev != null && ownLabel == 0) {
+      for (LabelHit h : doc.hits(prev)) {
+        if (h.announces(f)) {
+          above = 1;
+        }
+      }
+    }
+    String text = r.text();
+    OcrWord w = r.words().get(wi);
+    int rank = distinct.indexOf(amount.stripTrailingZeros());
+    return new double[] {
+      ownLabel,
+      ownQuality,
+      ownBefore,
+      above,
+      otherField,
+      stop,
+      summary,
+      largest != null && amount.compareTo(largest) == 0 ? 1 : 0,
+      Math.min(rank < 0 ? 10 : rank, 10) / 10.0,
+      largest == null || largest.signum() <= 0
+          ? 0
+          : Math.max(-1, Math.min(1, amount.doubleValue() / largest.doubleValue())),
+      Math.min(counts.getOrDefault(amount.stripTrailingZeros(), 1), 4) / 4.0,
+      rowCount <= 1 ? 0 : (double) ri / (rowCount - 1),
+      Math.min(rowCount - 1 - ri, 20) / 20.0,
+      Math.min(3, w.box().height() / medianHeight),
+      wi == r.words().size() - 1 ? 1 : 0,
+      doc.isTableRow(r) ? 1 : 0,
+      text.contains("%") ? 1 : 0,
+      r.words().stream().anyMatch(x -> CurrencyDetector.codeOf(x.text()).isPresent()) ? 1 : 0,
+      amount.signum() < 0 ? 1 : 0,
+      rulePick ? 1 : 0,
+      afterRule ? 1 : 0,
+      0,
+      0,
+      0
+    };
+  }
+
+  /** Fills the features that compare a candidate with the others the field's label announces. */
+  private static void relativeToLabels(List<AmountCandidate> all) {
+    int own = FEATURES.indexOf("own_label");
+    int last = FEATURES.indexOf("last_own_label");
+    int largestOwn = FEATURES.indexOf("largest_own_label");
+    int both = FEATURES.indexOf("own_label_and_largest");
+    int largest = FEATURES.indexOf("largest");
+    Row lastRow = null;
+    BigDecimal max = null;
+    for (AmountCandidate c : all) {
+      if (c.features()[own] == 1) {
+        lastRow = c.row();
+        max = max == null || c.amount().compareTo(max) > 0 ? c.amount() : max;
+      }
+    }
+    for (AmountCandidate c : all) {
+      double[] x = c.features();
+      boolean labelled = x[own] == 1;
+      x[last] = labelled && c.row() == lastRow ? 1 : 0;
+      x[largestOwn] = labelled && c.amount().compareTo(max) == 0 ? 1 : 0;
+      x[both] = labelled && x[largest] == 1 ? 1 : 0;
+    }
+  }
+
+  private static boolean sameAmount(Candidate c, BigDecimal amount) {
+    try {
+      return new BigDecimal(c.value().asText()).compareTo(amount) == 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static Row previous(Doc doc, Row r) {
+    List<Row> rows = doc.layout().rows();
+    int i = rows.indexOf(r);
+    return i > 0 ? rows.get(i - 1) : null;
+  }
+}
