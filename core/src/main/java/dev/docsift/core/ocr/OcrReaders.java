@@ -2,6 +2,7 @@ package dev.docsift.core.ocr;
 
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
+import dev.docsift.core.ocr.ppocr.PpOcrReader;
 
 /** Opens the OCR reader the options name. */
 public final class OcrReaders {
@@ -17,9 +18,10 @@ public final class OcrReaders {
   public static OcrReader open(OcrOptions options) throws DocsiftException {
     return switch (options.reader()) {
       case TESSERACT -> TesseractReader.create(options);
-      case PPOCR, AUTO ->
+      case PPOCR -> PpOcrReader.create(options);
+      case AUTO ->
           throw new DocsiftException(
-              ErrorCode.TESSERACT_UNAVAILABLE,
+              ErrorCode.OCR_MODEL_LOAD,
               "The " + options.reader().cliName() + " OCR reader is not available in this build.");
     };
   }
