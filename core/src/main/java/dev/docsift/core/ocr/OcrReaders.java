@@ -1,7 +1,6 @@
 package dev.docsift.core.ocr;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.ocr.ppocr.PpOcrReader;
 
 /** Opens the OCR reader the options name. */
@@ -19,10 +18,7 @@ public final class OcrReaders {
     return switch (options.reader()) {
       case TESSERACT -> TesseractReader.create(options);
       case PPOCR -> PpOcrReader.create(options);
-      case AUTO ->
-          throw new DocsiftException(
-              ErrorCode.OCR_MODEL_LOAD,
-              "The " + options.reader().cliName() + " OCR reader is not available in this build.");
+      case AUTO -> CombinedReader.open(options);
     };
   }
 }

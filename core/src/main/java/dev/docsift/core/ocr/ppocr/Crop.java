@@ -63,7 +63,9 @@ record Crop(byte[] pixels, int width, int height, Quad quad, int quarterTurns) {
     for (int i = 0, j = pixels.length - 1; i < pixels.length; i++, j--) {
       out[j] = pixels[i];
     }
-    return new Crop(out, width, height, quad, quarterTurns + 2);
+    // Two half turns make none: the flag toggles.
+    return new Crop(
+        out, width, height, quad, quarterTurns >= 2 ? quarterTurns - 2 : quarterTurns + 2);
   }
 
   /** Whether the direction classifier turned this crop half round. */

@@ -257,8 +257,27 @@ public final class PpOcrReader implements OcrReader {
       GreyImage turned = grey;
       oriented = classifier.orient(quads.stream().map(q -> Crop.cut(turned, q)).toList());
     }
-    List<Crop> crops = oriented.crops();
-    List<TextRecognizer.Line> read = recognizer.recognize(crops);
+    List<Crop> crops = new ArrayList<>(oriented.crops());
+    List<TextRecognizer.Line> read = new ArrayList<>(recognizer.recognize(crops));
+    // The direction classifier turns some upright lines over (it did to a line of plain 44-pixel
+    // sans serif): a turned line is read both ways, and the better reading kept.
+    List<Integer> turned = new ArrayList<>();
+    for (int i = 0; i < crops.size(); i++) {
+      if (crops.get(i).turnedHalf()) {
+        turned.add(i);
+      }
+    }
+    if (!turned.isEmpty()) {
+      List<Crop> unturned = turned.stream().map(i -> crops.get(i).halfTurn()).toList();
+      List<TextRecognizer.Line> again = recognizer.recognize(unturned);
+      for (int k = 0; k < turned.size(); k++) {
+        int i = turned.get(k);
+        if (again.get(k).score() > read.get(i).score()) {
+          crops.set(i, unturned.get(k));
+          read.set(i, again.get(k));
+        }
+      }
+    }
     List<List<OcrWord>> runs = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     for (int i = 0; i < crops.size(); i++) {

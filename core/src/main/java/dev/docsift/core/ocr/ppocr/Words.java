@@ -29,6 +29,13 @@ final class Words {
    */
   static final double SPACE_HEIGHTS = 0.3;
 
+  /**
+   * A blank gap is a space only where the characters' centres also stand this many times the median
+   * pitch apart: in a monospace font every pitch is the same, and narrow characters have wide blank
+   * margins.
+   */
+  static final double BLANK_PITCHES = 1.25;
+
   /** Crops whose 5th and 95th percentile greys differ by less than this show no ink to measure. */
   static final int MIN_CONTRAST = 40;
 
@@ -64,7 +71,10 @@ final class Words {
     }
     double pitch =
         n > 0 ? median(Arrays.copyOf(gaps, n)) : crop.width() / (double) Math.max(1, letters);
-    double split = n >= MIN_GAPS_FOR_PITCH ? SPACE_PITCHES * pitch : Double.MAX_VALUE;
+    boolean pitched = n >= MIN_GAPS_FOR_PITCH;
+    double split = pitched ? SPACE_PITCHES * pitch : Double.MAX_VALUE;
+    // Without a reliable pitch, a blank gap alone decides.
+    double blankSplit = pitched ? BLANK_PITCHES * pitch : 0;
 
     int[] blank = blankColumns(crop);
     int spaceColumns = (int) Math.ceil(SPACE_HEIGHTS * crop.height());
@@ -78,7 +88,13 @@ final class Words {
       if (!word.isEmpty()) {
         double from = line.centre(word.get(word.size() - 1));
         double to = line.centre(g);
-        if (to - from > split || longestRun(blank, from, to) >= spaceColumns) {
+        double gap = to - from;
+        // A blank gap alone would split a monospace font's narrow characters ('1.', 'I')
+        // from their neighbours: it counts where the characters also stand apart.
+        if (gap > split
+            || (gap > blankSplit
+                && !inNumber(word.get(word.size() - 1).text(), g.text())
+                && longestRun(blank, from, to) >= spaceColumns)) {
           flush(line, crop, word, pitch, pageWidth, pageHeight, words);
         }
       }
@@ -86,6 +102,22 @@ final class Words {
     }
     flush(line, crop, word, pitch, pageWidth, pageHeight, words);
     return words;
+  }
+
+  /**
+   * Whether two characters belong to one number ({@code 6.95}, {@code 1,50}): a point or comma
+   * beside a digit leaves a wide blank margin in most receipt fonts, but splits no words.
+   */
+  static boolean inNumber(String left, String right) {
+    return (isDigit(left) && isSeparator(right)) || (isSeparator(left) && isDigit(right));
+  }
+
+  private static boolean isDigit(String s) {
+    return s.length() == 1 && Character.isDigit(s.charAt(0));
+  }
+
+  private static boolean isSeparator(String s) {
+    return s.equals(".") || s.equals(",");
   }
 
   /**
