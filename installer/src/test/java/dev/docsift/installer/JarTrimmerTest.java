@@ -68,6 +68,25 @@ class JarTrimmerTest {
   }
 
   @Test
+  void corePpOcrModelsAreKeptOnEveryPlatform() {
+    for (Platform p : new Platform[] {LINUX, WINDOWS, new Platform(Platform.Os.MAC, "aarch64")}) {
+      JarTrimmer trimmer = new JarTrimmer(p);
+      for (String model :
+          new String[] {
+            "ch_PP-OCRv4_det_infer.onnx",
+            "ch_PP-OCRv4_rec_infer.onnx",
+            "ch_ppocr_mobile_v2.0_cls_infer.onnx",
+            "ppocr_keys_v1.txt"
+          }) {
+        assertThat(
+                trimmer.keep(
+                    "docsift-core-0.1.0-SNAPSHOT.jar", "dev/docsift/core/ocr/ppocr/" + model))
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
   void aJarWithNothingToLeaveOutIsCopiedByteForByte() throws IOException {
     Path jar = jar("picocli-4.7.7.jar", "picocli/CommandLine.class", "META-INF/LICENSE");
     Path copy = dir.resolve("copy.jar");

@@ -7,6 +7,7 @@ import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.export.ResultExporter;
 import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.ocr.OcrOptions;
+import dev.docsift.core.ocr.ReaderChoice;
 import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Outcome;
@@ -70,6 +71,15 @@ public final class ExtractCommand implements Callable<Integer> {
   boolean dataOnly;
 
   @Option(
+      names = "--ocr",
+      paramLabel = "tesseract|ppocr|auto",
+      defaultValue = "tesseract",
+      description =
+          "Which OCR reads page images: tesseract, ppocr (PaddleOCR's PP-OCRv4 models), or auto"
+              + " (PP-OCR, with Tesseract reading unsure lines again). Default: ${DEFAULT-VALUE}.")
+  String ocr;
+
+  @Option(
       names = "--lang",
       paramLabel = "L",
       defaultValue = "eng",
@@ -113,9 +123,11 @@ public final class ExtractCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ExportFormat exportFormat;
     ProgressReporter.Mode progressMode;
+    ReaderChoice reader;
     try {
       exportFormat = ExportFormat.parse(format);
       progressMode = ProgressReporter.Mode.parse(progress);
+      reader = ReaderChoice.parse(ocr);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
@@ -147,7 +159,8 @@ public final class ExtractCommand implements Callable<Integer> {
     PipelineConfig config =
         new PipelineConfig(
             new IntakeOptions(dpi, password, IntakeOptions.defaults().maxPixels()),
-            new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, workers),
+            new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, workers)
+                .withReader(reader),
             workers,
             engine);
     List<Outcome> outcomes;

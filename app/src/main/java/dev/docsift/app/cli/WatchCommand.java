@@ -5,6 +5,7 @@ import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.ocr.OcrOptions;
+import dev.docsift.core.ocr.ReaderChoice;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.core.watch.FolderWatcher;
 import dev.docsift.core.watch.WatchConfig;
@@ -102,6 +103,15 @@ public final class WatchCommand implements Callable<Integer> {
   long settleMs;
 
   @Option(
+      names = "--ocr",
+      paramLabel = "tesseract|ppocr|auto",
+      defaultValue = "tesseract",
+      description =
+          "Which OCR reads page images: tesseract, ppocr (PaddleOCR's PP-OCRv4 models), or auto"
+              + " (PP-OCR, with Tesseract reading unsure lines again). Default: ${DEFAULT-VALUE}.")
+  String ocr;
+
+  @Option(
       names = "--lang",
       paramLabel = "L",
       defaultValue = "eng",
@@ -132,8 +142,10 @@ public final class WatchCommand implements Callable<Integer> {
       return usage(e.getMessage());
     }
     ExportFormat exportFormat;
+    ReaderChoice reader;
     try {
       exportFormat = ExportFormat.parse(format);
+      reader = ReaderChoice.parse(ocr);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
@@ -159,7 +171,8 @@ public final class WatchCommand implements Callable<Integer> {
     PipelineConfig pipeline =
         new PipelineConfig(
             IntakeOptions.defaults(),
-            new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, workers),
+            new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, workers)
+                .withReader(reader),
             workers,
             engine);
     WatchConfig config =

@@ -27,6 +27,9 @@ class UsageTest {
     assertThat(CliRun.of("extract", file.toString(), "--dpi", "5").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("extract", file.toString(), "--threads", "0").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("extract", file.toString(), "--dpi", "many").exitCode()).isEqualTo(2);
+    CliRun badOcr = CliRun.of("extract", file.toString(), "--ocr", "easyocr");
+    assertThat(badOcr.exitCode()).isEqualTo(2);
+    assertThat(badOcr.err()).contains("--ocr must be tesseract, ppocr or auto");
     assertThat(CliRun.of("extract", file.toString(), file.toString()).err()).contains("--out");
   }
 

@@ -6,14 +6,16 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 
 /**
- * An 8-bit grey image, row by row, no padding: what Tesseract is fed. 0 is black, 255 white.
+ * An 8-bit grey image, row by row, no padding: what Tesseract and PP-OCR are fed. 0 is black, 255
+ * white. The pixels are shared, not copied: neither the image nor its caller writes to them.
  *
  * @param pixels {@code (height, width)} grey values, row-major
  * @param width columns
  * @param height rows
  */
-record GreyImage(byte[] pixels, int width, int height) {
-  GreyImage {
+public record GreyImage(byte[] pixels, int width, int height) {
+  /** Validates. */
+  public GreyImage {
     if (pixels.length != width * height) {
       throw new IllegalArgumentException("pixels do not match " + width + "x" + height);
     }
@@ -24,7 +26,7 @@ record GreyImage(byte[] pixels, int width, int height) {
    * copied; it must not be written to); other layouts are converted in one pass with Rec. 601 luma,
    * transparent pixels laid on white paper.
    */
-  static GreyImage of(BufferedImage image) {
+  public static GreyImage of(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
     Raster raster = image.getRaster();
@@ -66,7 +68,7 @@ record GreyImage(byte[] pixels, int width, int height) {
   }
 
   /** A copy of this image as an 8-bit grey {@link BufferedImage}. */
-  BufferedImage toImage() {
+  public BufferedImage toImage() {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
     byte[] data = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
     // One pass over the bytes, cheap next to recognition; the copy keeps both images independent.
@@ -87,7 +89,7 @@ record GreyImage(byte[] pixels, int width, int height) {
   }
 
   /** This image turned clockwise by 90, 180 or 270 degrees (0 returns this image). */
-  GreyImage rotateClockwise(int degrees) {
+  public GreyImage rotateClockwise(int degrees) {
     int w = width;
     int h = height;
     byte[] src = pixels;
@@ -136,7 +138,7 @@ record GreyImage(byte[] pixels, int width, int height) {
    * @param degrees clockwise on screen (y grows downwards)
    * @param paper the grey of the page's background
    */
-  GreyImage rotateSmall(double degrees, int paper) {
+  public GreyImage rotateSmall(double degrees, int paper) {
     double rad = Math.toRadians(degrees);
     double cos = Math.cos(rad);
     double sin = Math.sin(rad);
@@ -184,7 +186,7 @@ record GreyImage(byte[] pixels, int width, int height) {
    * This image shrunk by a whole factor, each output pixel the mean of a {@code factor} × {@code
    * factor} block (edges that do not fill a block are dropped).
    */
-  GreyImage shrink(int factor) {
+  public GreyImage shrink(int factor) {
     if (factor <= 1) {
       return this;
     }

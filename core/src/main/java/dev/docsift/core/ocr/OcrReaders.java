@@ -1,7 +1,7 @@
 package dev.docsift.core.ocr;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
+import dev.docsift.core.ocr.ppocr.PpOcrReader;
 
 /** Opens the OCR reader the options name. */
 public final class OcrReaders {
@@ -17,10 +17,8 @@ public final class OcrReaders {
   public static OcrReader open(OcrOptions options) throws DocsiftException {
     return switch (options.reader()) {
       case TESSERACT -> TesseractReader.create(options);
-      case PPOCR, AUTO ->
-          throw new DocsiftException(
-              ErrorCode.TESSERACT_UNAVAILABLE,
-              "The " + options.reader().cliName() + " OCR reader is not available in this build.");
+      case PPOCR -> PpOcrReader.create(options);
+      case AUTO -> CombinedReader.open(options);
     };
   }
 }

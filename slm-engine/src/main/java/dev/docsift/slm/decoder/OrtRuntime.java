@@ -121,6 +121,30 @@ public final class OrtRuntime {
         openCpu(model, options), new ResolvedProvider("cpu", Optional.empty()));
   }
 
+  /**
+   * Opens a graph held in memory, such as a model shipped as a class-path resource, on the CPU.
+   *
+   * @param model the {@code .onnx} bytes (no external data)
+   * @param name what to call the model in a failure's message
+   * @param options threads and optimisation level; the provider is ignored
+   * @return the session; the caller owns and closes it
+   * @throws DecoderException with {@link DecoderException.Reason#MODEL_LOAD} when the graph cannot
+   *     be opened
+   */
+  public static OrtSession openCpu(byte[] model, String name, RuntimeOptions options)
+      throws DecoderException {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(options, "options");
+    try (SessionOptions so = baseOptions(options)) {
+      return environment().createSession(model, so);
+    } catch (OrtException e) {
+      throw new DecoderException(
+          DecoderException.Reason.MODEL_LOAD,
+          "ONNX Runtime cannot load " + name + ": " + e.getMessage(),
+          e);
+    }
+  }
+
   private static OrtSession openCpu(Path model, RuntimeOptions options) throws DecoderException {
     // Fresh options: a failed attach may have left the first ones half set up.
     try (SessionOptions so = baseOptions(options)) {
