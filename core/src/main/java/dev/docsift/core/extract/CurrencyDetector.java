@@ -55,7 +55,9 @@ public final class CurrencyDetector {
         return Optional.of("CNY");
       }
       if (code.equals("RM")) {
-        boolean nearDigits = Text.countDigits(word) > 0 || word.strip().equals("RM");
+        // "RM" alone or in brackets ("TOTAL (RM)") names the ringgit; inside a word it is letters.
+        boolean nearDigits =
+            Text.countDigits(word) > 0 || word.replaceAll("[\\p{Punct}\\s]", "").equals("RM");
         return nearDigits ? Optional.of("MYR") : Optional.empty();
       }
       return Optional.of(code);
@@ -66,5 +68,26 @@ public final class CurrencyDetector {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * How much a word's currency counts when a document's currency is voted on: a code (or a symbol
+   * that is not {@code $}) counts twice; a bare {@code $} once and only beside digits, since OCR
+   * reads an {@code S} as {@code $} and several currencies write {@code $}.
+   *
+   * @param word one OCR word that {@link #codeOf} gives a currency for
+   * @return 2, 1 or 0
+   */
+  public static int weight(String word) {
+    if (CODE.matcher(word).find()) {
+      return 2;
+    }
+    boolean dollarOnly =
+        word.contains("$")
+            && SYMBOLS.keySet().stream().noneMatch(k -> !k.equals("$") && word.contains(k));
+    if (dollarOnly) {
+      return Text.countDigits(word) > 0 || word.strip().equals("$") ? 1 : 0;
+    }
+    return 2;
   }
 }

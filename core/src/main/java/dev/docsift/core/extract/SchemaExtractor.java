@@ -370,19 +370,22 @@ public final class SchemaExtractor implements Extractor {
     /** The currency the document's amounts show most often, only if one is seen at all. */
     private Optional<Candidate> currency(FieldSpec f) {
       Map<String, List<OcrWord>> seen = new LinkedHashMap<>();
+      Map<String, Integer> votes = new LinkedHashMap<>();
       Map<String, OcrPage> pageOf = new LinkedHashMap<>();
       for (Row r : doc.layout().rows()) {
         for (OcrWord w : r.words()) {
           CurrencyDetector.codeOf(w.text())
+              .filter(code -> CurrencyDetector.weight(w.text()) > 0)
               .ifPresent(
                   code -> {
                     seen.computeIfAbsent(code, k -> new ArrayList<>()).add(w);
+                    votes.merge(code, CurrencyDetector.weight(w.text()), Integer::sum);
                     pageOf.putIfAbsent(code, r.page());
                   });
         }
       }
       return seen.entrySet().stream()
-          .max(Comparator.comparingInt(e -> e.getValue().size()))
+          .max(Comparator.comparingInt(e -> votes.get(e.getKey())))
           .flatMap(
               e ->
                   ValueReader.json(f, e.getKey(), null)
