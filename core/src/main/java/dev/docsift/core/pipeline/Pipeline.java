@@ -109,6 +109,7 @@ public final class Pipeline implements AutoCloseable {
     long engineNanos = 0;
     int pageCount;
     EngineOutput output;
+    List<String> intakeWarnings;
     List<OcrPage> ocrPages = new ArrayList<>();
     try (PageSource pages = opener.open(source)) {
       pageCount = pages.pageCount();
@@ -146,6 +147,7 @@ public final class Pipeline implements AutoCloseable {
         output = run.finish();
         engineNanos += System.nanoTime() - t3;
       }
+      intakeWarnings = pages.warnings();
     }
     Extraction extraction = output.extraction();
     List<String> violations = schema.validate(extraction.data());
@@ -161,6 +163,7 @@ public final class Pipeline implements AutoCloseable {
               + String.join("; ", violations));
     }
     List<String> warnings = new ArrayList<>(engine.warnings());
+    warnings.addAll(intakeWarnings);
     warnings.addAll(extraction.warnings());
     return new ExtractionResult(
         source,
