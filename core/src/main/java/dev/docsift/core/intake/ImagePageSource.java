@@ -23,8 +23,9 @@ import org.w3c.dom.Node;
  * PNG, JPEG and TIFF pages through {@code javax.imageio}; each TIFF frame is a page. JPEG and TIFF
  * go through TwelveMonkeys' readers (see {@link ImageReaders}).
  *
- * <p>A JPEG whose data ends early or holds bad segments is decoded as far as it goes (the rest
- * grey) with a warning; only a file from which no picture can be had is refused as damaged.
+ * <p>A JPEG's EXIF orientation is applied, so a phone photo reaches OCR upright. A JPEG whose data
+ * ends early or holds bad segments is decoded as far as it goes (the rest grey) with a warning;
+ * only a file from which no picture can be had is refused as damaged.
  *
  * <p>Resolution: the image's own metadata (PNG pHYs, JFIF density, TIFF resolution) when it says
  * between {@value #MIN_TRUSTED_DPI} and {@value #MAX_TRUSTED_DPI} dpi; otherwise {@value
@@ -141,6 +142,9 @@ final class ImagePageSource implements PageSource {
                 "%s page %d: the image is damaged or truncated; what could be decoded was read"
                     + " (%s)",
                 path.getFileName(), number, String.join("; ", decodeWarnings)));
+      }
+      if (kind == DocumentKind.JPEG) {
+        image = ExifOrientation.apply(image, ExifOrientation.read(path));
       }
       return new PageImage(number, image, dpi);
     } catch (IOException | RuntimeException e) {
