@@ -244,8 +244,9 @@ public final class Pipeline implements AutoCloseable {
       outcome = new Outcome.Success(file, process(file, schema, listener, cancellation));
     } catch (DocsiftException e) {
       outcome = new Outcome.Failure(file, e);
-    } catch (RuntimeException | OutOfMemoryError e) {
-      // A defect or a document too big for the heap: this file fails, the batch goes on.
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // A defect (a recursion too deep for one document's text included) or a document too big
+      // for the heap: this file fails, the batch goes on.
       LOG.debug("Unexpected failure on {}", file, e);
       outcome =
           new Outcome.Failure(
