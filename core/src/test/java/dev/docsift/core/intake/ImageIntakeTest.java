@@ -7,6 +7,9 @@ import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
 import dev.docsift.core.model.PageImage;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +18,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.IIOException;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +66,43 @@ class ImageIntakeTest {
       assertThat(page.height()).isEqualTo(100);
       assertThat(page.dpi()).isEqualTo(600);
       assertThat(pages.warnings()).isEmpty();
+    }
+  }
+
+  @Test
+  void adobeCmykJpegDecodesToRgb() throws Exception {
+    // Four components, inverted as Adobe writes them: the left half bare paper, the right all
+    // black.
+    WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 64, 32, 4, null);
+    for (int y = 0; y < 32; y++) {
+      for (int x = 0; x < 64; x++) {
+        cmyk.setPixel(x, y, new int[] {255, 255, 255, x < 32 ? 255 : 0});
+      }
+    }
+    ImageWriter writer = jdkJpegWriter();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+      writer.setOutput(out);
+      writer.write(null, new IIOImage(cmyk, null, null), null);
+    } finally {
+      writer.dispose();
+    }
+    // An Adobe APP14 segment after SOI says the four components are CMYK (transform 0).
+    byte[] plain = bytes.toByteArray();
+    byte[] adobe = {
+      (byte) 0xff, (byte) 0xee, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0
+    };
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    jpeg.write(plain, 0, 2);
+    jpeg.write(adobe);
+    jpeg.write(plain, 2, plain.length - 2);
+    Path file = Files.write(dir.resolve("cmyk.jpg"), jpeg.toByteArray());
+
+    try (PageSource pages = opener.open(opener.identify(file))) {
+      BufferedImage image = pages.page(1).image();
+      assertThat(image.getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+      assertThat(image.getRGB(8, 16) & 0xffffff).isGreaterThan(0xf0f0f0);
+      assertThat(image.getRGB(56, 16) & 0xffffff).isLessThan(0x101010);
     }
   }
 
@@ -116,6 +159,18 @@ class ImageIntakeTest {
       r.dispose();
     }
     throw new AssertionError("no JDK JPEG reader");
+  }
+
+  private static ImageWriter jdkJpegWriter() {
+    var writers = ImageIO.getImageWritersByFormatName("jpeg");
+    while (writers.hasNext()) {
+      ImageWriter w = writers.next();
+      if (!w.getClass().getName().startsWith("com.twelvemonkeys.")) {
+        return w;
+      }
+      w.dispose();
+    }
+    throw new AssertionError("no JDK JPEG writer");
   }
 
   /** A JPEG whose JFIF segment says 600 dots per inch. */
