@@ -116,7 +116,8 @@ final class Doc {
       if (!money) {
         continue;
       }
-      Row.Segment seg = row.segmentOf(h.from());
+      // The rest of the segment the label ends in: a label may span a wide gap ("SUB   TOTAL").
+      Row.Segment seg = row.segmentOf(h.to() - 1);
       String rest = row.run(h.to(), seg.to()).text();
       if (Text.countLetters(rest) <= 4) {
         return true;

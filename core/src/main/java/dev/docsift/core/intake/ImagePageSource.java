@@ -7,16 +7,25 @@ import dev.docsift.core.model.PageImage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataFormatImpl;
 import javax.imageio.stream.ImageInputStream;
 import org.w3c.dom.Node;
 
 /**
- * PNG, JPEG and TIFF pages through {@code javax.imageio}; each TIFF frame is a page.
+ * PNG, JPEG and TIFF pages through {@code javax.imageio}; each TIFF frame is a page. JPEG and TIFF
+ * go through TwelveMonkeys' readers (see {@link ImageReaders}).
+ *
+ * <p>A JPEG's EXIF orientation is applied, so a phone photo reaches OCR upright. A JPEG whose data
+ * ends early or holds bad segments is decoded as far as it goes (the rest grey) with a warning;
+ * only a file from which no picture can be had is refused as damaged.
  *
  * <p>Resolution: the image's own metadata (PNG pHYs, JFIF density, TIFF resolution) when it says
  * between {@value #MIN_TRUSTED_DPI} and {@value #MAX_TRUSTED_DPI} dpi; otherwise {@value
@@ -29,19 +38,33 @@ final class ImagePageSource implements PageSource {
   static final int MAX_TRUSTED_DPI = 2400;
 
   private final Path path;
+  private final DocumentKind kind;
   private final IntakeOptions options;
   private final ImageInputStream input;
   private final ImageReader reader;
   private final int pageCount;
+
+  /** What the reader warned of while decoding the current page; cleared before each page. */
+  private final Set<String> decodeWarnings = new LinkedHashSet<>();
+
+  private final List<String> warnings = new ArrayList<>();
   private boolean closed;
 
   private ImagePageSource(
-      Path path, IntakeOptions options, ImageInputStream input, ImageReader reader, int count) {
+      Path path,
+      DocumentKind kind,
+      IntakeOptions options,
+      ImageInputStream input,
+      ImageReader reader,
+      int count) {
     this.path = path;
+    this.kind = kind;
     this.options = options;
     this.input = input;
     this.reader = reader;
     this.pageCount = count;
+    IIOReadWarningListener listener = (source, warning) -> decodeWarnings.add(warning);
+    reader.addIIOReadWarningListener(listener);
   }
 
   static ImagePageSource open(Path path, DocumentKind kind, IntakeOptions options)
@@ -60,12 +83,13 @@ final class ImagePageSource implements PageSource {
       if (input == null) {
         throw DocumentOpener.unreadable(path, new IOException("no image input stream"));
       }
-      Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-      if (!readers.hasNext()) {
-        throw new DocsiftException(
-            ErrorCode.UNSUPPORTED_FORMAT, "This Java runtime cannot read " + kind + " images.");
-      }
-      reader = readers.next();
+      reader =
+          ImageReaders.forFormat(format)
+              .orElseThrow(
+                  () ->
+                      new DocsiftException(
+                          ErrorCode.UNSUPPORTED_FORMAT,
+                          "This Java runtime cannot read " + kind + " images."));
       // Metadata is kept: it carries the resolution.
       reader.setInput(input, false, false);
       // Only TIFF has several frames; counting walks the frame directory, not the pixels.
@@ -73,7 +97,7 @@ final class ImagePageSource implements PageSource {
       if (count < 1) {
         throw new DocsiftException(ErrorCode.NO_PAGES, path + " holds no image.");
       }
-      ImagePageSource source = new ImagePageSource(path, options, input, reader, count);
+      ImagePageSource source = new ImagePageSource(path, kind, options, input, reader, count);
       input = null;
       reader = null;
       return source;
@@ -109,11 +133,39 @@ final class ImagePageSource implements PageSource {
                 "Page %d of %s is %d x %d pixels, more than the limit of %,d pixels.",
                 number, path, width, height, options.maxPixels()));
       }
-      int dpi = dpi(reader.getImageMetadata(index));
+      int dpi = dpi(metadata(index));
+      decodeWarnings.clear();
       BufferedImage image = reader.read(index);
+      if (!decodeWarnings.isEmpty()) {
+        warnings.add(
+            String.format(
+                "%s page %d: the image is damaged or truncated; what could be decoded was read"
+                    + " (%s)",
+                path.getFileName(), number, String.join("; ", decodeWarnings)));
+      }
+      if (kind == DocumentKind.JPEG) {
+        image = ExifOrientation.apply(image, ExifOrientation.read(path));
+      }
       return new PageImage(number, image, dpi);
     } catch (IOException | RuntimeException e) {
       throw corrupt(path, "page " + number, e);
+    }
+  }
+
+  @Override
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /**
+   * A page's metadata, or null when it cannot be parsed: it only gives the resolution, and a stream
+   * whose metadata a parser finds inconsistent may still decode.
+   */
+  private IIOMetadata metadata(int index) {
+    try {
+      return reader.getImageMetadata(index);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -3,6 +3,7 @@ package dev.docsift.core.intake;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
+import java.util.List;
 
 /**
  * The pages of one open document, decoded or rendered one at a time on demand, so that memory holds
@@ -37,6 +38,14 @@ public interface PageSource extends AutoCloseable {
    */
   default OcrPage textLayer(int number) {
     return null;
+  }
+
+  /**
+   * What was noticed while decoding the pages so far that the result should mention (a damaged
+   * image read as far as it went), one sentence each.
+   */
+  default List<String> warnings() {
+    return List.of();
   }
 
   /** Releases the file. Closing twice is harmless. */

@@ -140,6 +140,7 @@ public final class Pipeline implements AutoCloseable {
     long engineNanos = 0;
     int pageCount;
     EngineOutput output;
+    List<String> intakeWarnings;
     List<OcrPage> ocrPages = new ArrayList<>();
     try (PageSource pages = opener.open(source)) {
       pageCount = pages.pageCount();
@@ -191,6 +192,7 @@ public final class Pipeline implements AutoCloseable {
         output = run.finish();
         engineNanos += System.nanoTime() - t3;
       }
+      intakeWarnings = pages.warnings();
     }
     Extraction extraction = output.extraction();
     List<String> violations = schema.validate(extraction.data());
@@ -206,6 +208,7 @@ public final class Pipeline implements AutoCloseable {
               + String.join("; ", violations));
     }
     List<String> warnings = new ArrayList<>(engine.warnings());
+    warnings.addAll(intakeWarnings);
     warnings.addAll(extraction.warnings());
     return new ExtractionResult(
         source,
@@ -286,8 +289,9 @@ public final class Pipeline implements AutoCloseable {
       outcome = new Outcome.Success(file, process(file, schema, listener, cancellation));
     } catch (DocsiftException e) {
       outcome = new Outcome.Failure(file, e);
-    } catch (RuntimeException | OutOfMemoryError e) {
-      // A defect or a document too big for the heap: this file fails, the batch goes on.
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+      // A defect (a recursion too deep for one document's text included) or a document too big
+      // for the heap: this file fails, the batch goes on.
       LOG.debug("Unexpected failure on {}", file, e);
       outcome =
           new Outcome.Failure(
