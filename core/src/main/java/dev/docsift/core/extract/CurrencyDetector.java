@@ -19,7 +19,7 @@ public final class CurrencyDetector {
           "HUF", "INR", "CNY", "HKD", "SGD", "ZAR", "MXN", "BRL", "RUB", "TRY", "KRW", "AED", "SAR",
           "MYR", "IDR", "THB", "PHP", "ILS");
   private static final Pattern CODE =
-      Pattern.compile("(?<![A-Za-z])(" + String.join("|", CODES) + "|RMB|RM)(?![A-Za-z])");
+      Pattern.compile("(?<![A-Za-z])(" + String.join("|", CODES) + "|RMB|RM)(?![A-Za-z]|\\.\\d)");
 
   static {
     // Longest first: "US$" must be seen before "$".

@@ -62,9 +62,10 @@ public final class DateParser {
       "(?<mon>jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\\p{L}*\\.?";
   private static final Pattern ISO =
       Pattern.compile("(?<!\\d)(?<y>(?:19|20)\\d{2})[-/.](?<m>\\d{1,2})[-/.](?<d>\\d{1,2})(?!\\d)");
+  // A four-digit year may run straight into the time: OCR drops the space ("29/01/20184:40:40").
   private static final Pattern NUMERIC =
       Pattern.compile(
-          "(?<![\\d.,])(?<a>\\d{1,2})\\s?(?<s>[-/.])\\s?(?<b>\\d{1,2})\\s?\\k<s>\\s?(?<y>\\d{4}|\\d{2})(?![\\d]|[.,]\\d)");
+          "(?<![\\d.,])(?<a>\\d{1,2})\\s?(?<s>[-/.])\\s?(?<b>\\d{1,2})\\s?\\k<s>\\s?(?<y>\\d{4}(?=\\d{1,2}:\\d{2})|(?:\\d{4}|\\d{2})(?![\\d]|[.,]\\d))");
   private static final Pattern DAY_MONTH =
       Pattern.compile(
           "(?<![\\d\\p{L}])(?<d>\\d{1,2})(?:st|nd|rd|th)?\\.?[\\s\\-/]*"

@@ -2,6 +2,7 @@ package dev.docsift.core.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,5 +33,14 @@ class CurrencyDetectorTest {
   @ValueSource(strings = {"", "12.50", "EURO2", "FROM", "Total", "RMX", "USDA"})
   void ignores(String word) {
     assertThat(CurrencyDetector.codeOf(word)).isEmpty();
+  }
+
+  @Test
+  void ringgitInBracketsAndAbbreviationsThatAreNotCodes() {
+    assertThat(CurrencyDetector.codeOf("(RM)")).contains("MYR");
+    assertThat(CurrencyDetector.codeOf("SEK.3")).isEmpty(); // "Seksyen 3" in a Malaysian address
+    assertThat(CurrencyDetector.weight("$5")).isEqualTo(1);
+    assertThat(CurrencyDetector.weight("$ALE")).isZero(); // an S read as $
+    assertThat(CurrencyDetector.weight("EUR")).isEqualTo(2);
   }
 }

@@ -83,4 +83,12 @@ class DateParserTest {
     var f = DateParser.find(line, DayOrder.DMY).orElseThrow();
     assertThat(line.substring(f.start(), f.end())).isEqualTo("25/12/2018");
   }
+
+  @Test
+  void readsADateThatRunsIntoTheTime() {
+    // OCR dropped the space between the year and the time.
+    var f = DateParser.find("29/01/20184:40:40 PM", DayOrder.DMY).orElseThrow();
+    assertThat(f.iso()).isEqualTo("2018-01-29");
+    assertThat(DateParser.find("29/01/201845", DayOrder.DMY)).isEmpty();
+  }
 }
