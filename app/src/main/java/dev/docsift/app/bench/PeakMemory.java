@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /** Reads the process's peak resident set size where the system tells it (Linux). */
-final class PeakMemory {
+public final class PeakMemory {
   private PeakMemory() {}
 
   /** The peak RSS in bytes ({@code VmHWM}), or empty where /proc is absent. */
-  static OptionalLong peakRssBytes() {
+  public static OptionalLong peakRssBytes() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmHWM:")) {

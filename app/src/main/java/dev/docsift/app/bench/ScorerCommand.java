@@ -13,6 +13,7 @@ import dev.docsift.core.extract.HeaderNames;
 import dev.docsift.core.extract.score.LogisticModel;
 import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.ocr.OcrOptions;
+import dev.docsift.core.ocr.ReaderChoice;
 import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.Outcome;
 import dev.docsift.core.pipeline.Pipeline;
@@ -75,6 +76,16 @@ public final class ScorerCommand implements Callable<Integer> {
   @Option(names = "--ocr-cache", paramLabel = "DIR", description = "OCR cache folder.")
   Path ocrCache;
 
+  @Option(
+      names = "--ocr",
+      split = ",",
+      defaultValue = "tesseract,ppocr",
+      paramLabel = "READER",
+      description =
+          "The OCR readers whose readings to train on, each document once per reader (default:"
+              + " ${DEFAULT-VALUE}), so the scorer holds whichever reader read the page.")
+  List<String> readers;
+
   @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds.")
   int folds;
 
@@ -134,7 +145,14 @@ public final class ScorerCommand implements Callable<Integer> {
         err.println("--set needs DIR:SCHEMA, e.g. data/dev/receipts-us:receipt");
         return 2;
       }
-      examples.addAll(read(Path.of(set.substring(0, colon)), set.substring(colon + 1), err));
+      for (String reader : readers) {
+        examples.addAll(
+            read(
+                Path.of(set.substring(0, colon)),
+                set.substring(colon + 1),
+                ReaderChoice.parse(reader),
+                err));
+      }
     }
     List<Example> usable =
         examples.stream().filter(e -> e.proposals().stream().anyMatch(e::right)).toList();
@@ -233,7 +251,8 @@ public final class ScorerCommand implements Callable<Integer> {
     return e.proposals().stream().filter(p -> p.features()[rule] == 1).findFirst().orElse(null);
   }
 
-  private List<Example> read(Path set, String schemaId, PrintWriter err) throws Exception {
+  private List<Example> read(Path set, String schemaId, ReaderChoice reader, PrintWriter err)
+      throws Exception {
     DocumentSchema schema = SchemaCatalog.shipped().resolve(schemaId);
     List<Path> docs = InputFiles.expand(List.of(set.resolve("docs")));
     List<Path> labelled = new ArrayList<>();
@@ -256,14 +275,17 @@ public final class ScorerCommand implements Callable<Integer> {
     }
     PipelineConfig config =
         new PipelineConfig(
-            IntakeOptions.defaults(), OcrOptions.defaults().withPoolSize(threads), threads);
+            IntakeOptions.defaults(),
+            OcrOptions.defaults().withReader(reader).withPoolSize(threads),
+            threads);
     List<Example> out = new ArrayList<>();
     try (Pipeline pipeline = Pipeline.create(config, ocrCache)) {
       List<Outcome> outcomes =
           pipeline.processAll(labelled, schema, event -> {}, new Cancellation());
       for (int i = 0; i < outcomes.size(); i++) {
         if (outcomes.get(i) instanceof Outcome.Success s) {
-          String id = set.getFileName() + "/" + labelled.get(i).getFileName();
+          String id =
+              set.getFileName() + "/" + labelled.get(i).getFileName() + "@" + reader.cliName();
           out.add(
               new Example(id, truths.get(i), money(), proposals(s.result().ocrPages(), schema)));
         } else if (outcomes.get(i) instanceof Outcome.Failure f) {

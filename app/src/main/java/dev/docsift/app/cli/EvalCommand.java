@@ -3,6 +3,7 @@ package dev.docsift.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.docsift.app.bench.PeakMemory;
 import dev.docsift.app.service.InputFiles;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
@@ -135,6 +136,11 @@ public final class EvalCommand implements Callable<Integer> {
       description = "How progress is shown on standard error. Default: ${DEFAULT-VALUE}.")
   String progress;
 
+  private int pages;
+  private long renderMs;
+  private long ocrMs;
+  private long extractMs;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -190,7 +196,15 @@ public final class EvalCommand implements Callable<Integer> {
       failed = extracted;
     }
     EvalReport result = card.report(misses);
-    EvalTable.print(out, result, truths.size(), failed);
+    EvalTable.Speed speed =
+        new EvalTable.Speed(
+            pages,
+            renderMs,
+            ocrMs,
+            extractMs,
+            PeakMemory.peakRssBytes().orElse(-1),
+            ocrCache != null);
+    EvalTable.print(out, result, truths.size(), failed, resultsDir == null ? speed : null);
     out.flush();
     if (report != null) {
       try {
@@ -199,7 +213,9 @@ public final class EvalCommand implements Callable<Integer> {
             MAPPER
                 .copy()
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsBytes(EvalTable.json(result, truths.size(), failed)));
+                .writeValueAsBytes(
+                    EvalTable.json(
+                        result, truths.size(), failed, resultsDir == null ? speed : null)));
         err.println("wrote " + report);
       } catch (IOException e) {
         err.println(
@@ -256,7 +272,13 @@ public final class EvalCommand implements Callable<Integer> {
       JsonNode truth = truths.get(outcome.file());
       String name = outcome.file().getFileName().toString();
       switch (outcome) {
-        case Outcome.Success s -> card.add(name, truth, s.result().data(), lines(s.result()));
+        case Outcome.Success s -> {
+          card.add(name, truth, s.result().data(), lines(s.result()));
+          pages += s.result().pages();
+          renderMs += s.result().timings().render();
+          ocrMs += s.result().timings().ocr();
+          extractMs += s.result().timings().extract();
+        }
         case Outcome.Failure f -> {
           failed++;
           err.println(outcome.file() + ": " + f.error().userMessage());

@@ -11,7 +11,23 @@ import java.util.Locale;
 final class EvalTable {
   private EvalTable() {}
 
-  static void print(PrintWriter out, EvalReport report, int documents, int failed) {
+  /**
+   * Time spent per page and the process's peak memory, when documents were extracted.
+   *
+   * @param pages pages read
+   * @param renderMs rendering and decoding, summed over documents
+   * @param ocrMs OCR (or the PDF's text layer), summed
+   * @param extractMs extraction, summed
+   * @param peakRss the peak resident set in bytes, or -1 when unknown
+   * @param cached whether OCR readings came from a cache (then its time is not OCR's)
+   */
+  record Speed(int pages, long renderMs, long ocrMs, long extractMs, long peakRss, boolean cached) {
+    double perPage(long ms) {
+      return pages == 0 ? 0 : (double) ms / pages;
+    }
+  }
+
+  static void print(PrintWriter out, EvalReport report, int documents, int failed, Speed speed) {
     out.printf(
         Locale.ROOT,
         "%-28s %-8s %8s %6s %6s %7s %6s %8s%n",
@@ -47,6 +63,17 @@ final class EvalTable {
       total(out, "all fields", report.total(null));
     }
     out.printf(Locale.ROOT, "documents: %d scored, %d failed%n", documents, failed);
+    if (speed != null && speed.pages() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "per page (%d pages): render %.0f ms, OCR %.0f ms%s, extract %.1f ms; peak RSS %s%n",
+          speed.pages(),
+          speed.perPage(speed.renderMs()),
+          speed.perPage(speed.ocrMs()),
+          speed.cached() ? " (from the cache where it held the page)" : "",
+          speed.perPage(speed.extractMs()),
+          speed.peakRss() < 0 ? "unknown" : (speed.peakRss() >> 20) + " MB");
+    }
     if (!report.misses().isEmpty()) {
       out.println();
       out.println("worst misses:");
@@ -77,11 +104,22 @@ final class EvalTable {
         t.similarity());
   }
 
-  static ObjectNode json(EvalReport report, int documents, int failed) {
+  static ObjectNode json(EvalReport report, int documents, int failed, Speed speed) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     ObjectNode root = nodes.objectNode();
     root.put("documents", documents);
     root.put("failed", failed);
+    if (speed != null && speed.pages() > 0) {
+      ObjectNode s = root.putObject("ms_per_page");
+      s.put("pages", speed.pages());
+      s.put("render", Math.round(speed.perPage(speed.renderMs())));
+      s.put("ocr", Math.round(speed.perPage(speed.ocrMs())));
+      s.put("extract", Math.round(speed.perPage(speed.extractMs()) * 10) / 10.0);
+      s.put("ocr_cached", speed.cached());
+      if (speed.peakRss() >= 0) {
+        root.put("peak_rss_mb", speed.peakRss() >> 20);
+      }
+    }
     ObjectNode totals = root.putObject("totals");
     totals.set("document_fields", total(report.total(false)));
     totals.set("line_item_fields", total(report.total(true)));

@@ -11,8 +11,14 @@ public enum ReaderChoice {
   /** PP-OCR's boxes and reading, with Tesseract read again where PP-OCR is unsure. */
   AUTO;
 
-  /** The reader used when none is asked for. */
-  public static final ReaderChoice DEFAULT = TESSERACT;
+  /**
+   * The reader used when none is asked for: chosen by {@code docsift eval} on the real development
+   * sets, where PP-OCR's reading holds the true total of 99–100 % of the receipts against
+   * Tesseract's 41–84 %, and the fields extracted from it are right far more often (receipt scans
+   * 41 % to 54 %, receipt photos 30 % to 57 %). It falls back to Tesseract alone for languages
+   * PP-OCR does not read.
+   */
+  public static final ReaderChoice DEFAULT = AUTO;
 
   /**
    * Parses {@code --ocr}.
