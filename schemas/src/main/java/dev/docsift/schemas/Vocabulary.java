@@ -33,12 +33,15 @@ public final class Vocabulary {
   private final Map<String, Set<String>> labels;
   private final Set<String> stops;
   private final Set<String> summaryStops;
+  private final Set<String> titles;
 
   private Vocabulary(
       List<String> languages,
       Map<String, Set<String>> labels,
       Set<String> stops,
-      Set<String> summaryStops) {
+      Set<String> summaryStops,
+      Set<String> titles) {
+    this.titles = Set.copyOf(titles);
     this.languages = List.copyOf(languages);
     this.labels = labels;
     this.stops = Set.copyOf(stops);
@@ -75,6 +78,15 @@ public final class Vocabulary {
     return List.copyOf(summaryStops);
   }
 
+  /**
+   * Document titles in every language, lower case ({@code invoice}, {@code rechnung}, {@code
+   * facture}): a number label after one ({@code Rechnung Nr. 4711}) announces the document's
+   * number.
+   */
+  public List<String> titles() {
+    return List.copyOf(titles);
+  }
+
   private static Vocabulary load() {
     ObjectMapper mapper = new ObjectMapper();
     try {
@@ -83,6 +95,7 @@ public final class Vocabulary {
       Map<String, Set<String>> labels = new LinkedHashMap<>();
       Set<String> stops = new LinkedHashSet<>();
       Set<String> summary = new LinkedHashSet<>();
+      Set<String> titles = new LinkedHashSet<>();
       for (JsonNode code : index) {
         String language = code.asText();
         languages.add(language);
@@ -98,9 +111,10 @@ public final class Vocabulary {
                 });
         file.path("stops").forEach(s -> stops.add(normal(s.asText())));
         file.path("summary").forEach(s -> summary.add(normal(s.asText())));
+        file.path("titles").forEach(s -> titles.add(normal(s.asText())));
       }
       labels.replaceAll((k, v) -> Set.copyOf(v));
-      return new Vocabulary(languages, Map.copyOf(labels), stops, summary);
+      return new Vocabulary(languages, Map.copyOf(labels), stops, summary, titles);
     } catch (IOException e) {
       throw new UncheckedIOException("the shipped vocabulary cannot be read", e);
     }

@@ -79,7 +79,8 @@ record HeaderBlock(
    */
   static Optional<HeaderBlock> find(Doc doc, int zoneEnd) {
     if (HeaderNames.learned()) {
-      return HeaderNames.best(doc, zoneEnd).map(c -> withAddress(doc, c.row(), c.segment()));
+      return HeaderNames.best(doc, zoneEnd)
+          .map(c -> withAddress(doc, c.row(), c.segment(), c.words()));
     }
     return findByRule(doc, zoneEnd);
   }
@@ -117,8 +118,15 @@ record HeaderBlock(
   }
 
   private static HeaderBlock withAddress(Doc doc, Row nameRow, Row.Segment nameSeg) {
-    List<OcrWord> name =
-        ValueReader.trimEdges(nameRow.words().subList(nameSeg.from(), nameSeg.to()));
+    return withAddress(
+        doc,
+        nameRow,
+        nameSeg,
+        ValueReader.trimEdges(nameRow.words().subList(nameSeg.from(), nameSeg.to())));
+  }
+
+  private static HeaderBlock withAddress(
+      Doc doc, Row nameRow, Row.Segment nameSeg, List<OcrWord> name) {
     Box col = nameRow.boxOf(nameSeg.from(), nameSeg.to());
     List<Row> rows = new ArrayList<>();
     List<List<OcrWord>> lines = new ArrayList<>();

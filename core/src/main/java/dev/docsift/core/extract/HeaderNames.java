@@ -96,7 +96,8 @@ public final class HeaderNames {
   }
 
   /** A segment of the header zone with its features. */
-  record NameCandidate(Row row, Row.Segment segment, String text, double[] features) {}
+  record NameCandidate(
+      Row row, Row.Segment segment, List<OcrWord> words, String text, double[] features) {}
 
   /**
    * The best-scored candidate, when the shipped model is present.
@@ -154,7 +155,8 @@ public final class HeaderNames {
     int order = 0;
     for (Row r : zone) {
       for (Row.Segment s : r.segments()) {
-        List<OcrWord> words = ValueReader.trimEdges(r.words().subList(s.from(), s.to()));
+        List<OcrWord> words =
+            ValueReader.trimEdges(r.words().subList(s.from(), labelStart(doc, r, s)));
         if (words.isEmpty()) {
           continue;
         }
@@ -162,15 +164,32 @@ public final class HeaderNames {
         if (Text.countLetters(raw) < 2) {
           continue;
         }
-        boolean rulePick = rule != null && rule.nameRow() == r && rule.name().equals(words);
+        boolean rulePick =
+            rule != null
+                && rule.nameRow() == r
+                && !rule.name().isEmpty()
+                && rule.name().get(0) == words.get(0);
         double[] f =
             features(doc, r, s, words, raw, order, page, pageHeight, tallest, rulePick, afterRule);
-        out.add(new NameCandidate(r, s, clean(raw), f));
+        out.add(new NameCandidate(r, s, words, clean(raw), f));
         afterRule |= rulePick;
         order++;
       }
     }
     return out;
+  }
+
+  /**
+   * Where a segment's name ends: at a label that starts inside it after its first word (a VAT
+   * number's or a phone's: "SIA KONGS PVN LV4360...", "ACME STORE TEL 555-0100").
+   */
+  private static int labelStart(Doc doc, Row r, Row.Segment s) {
+    for (LabelHit h : doc.hits(r)) {
+      if (h.from() > s.from() && h.from() < s.to()) {
+        return h.from();
+      }
+    }
+    return s.to();
   }
 
   private static double[] features(
@@ -233,9 +252,36 @@ public final class HeaderNames {
   private static final Pattern TRAILING_REGISTRATION =
       Pattern.compile("\\s*[(\\[][^()\\[\\]]*\\d{4,}[^()\\[\\]]*[)\\]]?\\s*$");
 
+  /** A trailing number of six digits or more (a VAT or registration number) is not the name. */
+  private static final Pattern TRAILING_ID = Pattern.compile("\\s+[A-Z]{0,3}\\d[\\d\\- ]{5,}\\s*$");
+
+  /** The double quotes OCR reads for the ones a name is printed in ("SIA „KONGS“", «...»). */
+  private static final Pattern DOUBLE_QUOTES = Pattern.compile("[“”„‟″«»]");
+
   static String clean(String text) {
     String t = TRAILING_REGISTRATION.matcher(text).replaceFirst("");
+    t = TRAILING_ID.matcher(t).replaceFirst("");
     t = Text.trimPunctuation(t);
-    return t.isEmpty() ? Text.trimPunctuation(text) : t;
+    if (t.isEmpty()) {
+      return Text.trimPunctuation(text);
+    }
+    return quotes(t);
+  }
+
+  /**
+   * A name in quotes ({@code SIA "KONGS"}) with its quotes as one kind and balanced: OCR reads
+   * typographic quotes variously, a closing one as an apostrophe, or loses it at the line's end.
+   */
+  static String quotes(String name) {
+    String t = DOUBLE_QUOTES.matcher(name).replaceAll("\"");
+    int count = (int) t.chars().filter(c -> c == '"').count();
+    if (count % 2 == 1) {
+      if (t.endsWith("'") || t.endsWith("’")) {
+        t = t.substring(0, t.length() - 1) + "\"";
+      } else if (t.indexOf('"') < t.length() - 1) {
+        t = t + "\"";
+      }
+    }
+    return t;
   }
 }

@@ -1,6 +1,7 @@
 package dev.docsift.core.extract;
 
 import dev.docsift.schemas.FieldSpec;
+import dev.docsift.schemas.ValueKind;
 import dev.docsift.schemas.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -106,20 +107,54 @@ final class LabelMatcher {
         }
       }
     }
+    // Longest first, but a letter or two off costs length: "Net Total" is the exact "net total",
+    // not a fuzzy "nett total" one letter longer.
     raw.sort(
-        Comparator.comparingInt((LabelHit h) -> -h.key().length())
+        Comparator.comparingDouble((LabelHit h) -> -h.key().length() * h.quality())
             .thenComparing(LabelHit::builtin)
             .thenComparingDouble(h -> -h.quality())
             .thenComparingInt(LabelHit::from));
     List<LabelHit> accepted = new ArrayList<>();
     for (LabelHit h : raw) {
       boolean overlaps = accepted.stream().anyMatch(a -> a.from() < h.to() && h.from() < a.to());
-      if (!overlaps && (h.key().length() > 3 || h.atSegmentStart())) {
+      // A party's label is a heading: it opens its segment ("Bill To", "Käufer"), never stands
+      // inside a value ("Kunden AG").
+      boolean heading =
+          !h.builtin() && h.fields().stream().allMatch(f -> f.kind() == ValueKind.PARTY);
+      if (heading && !h.atSegmentStart()) {
+        continue;
+      }
+      if (!overlaps && (h.key().length() > 3 || h.atSegmentStart() || afterTitle(h))) {
         accepted.add(h);
       }
     }
     accepted.sort(Comparator.comparingInt(LabelHit::from));
     return accepted;
+  }
+
+  /** Title keys, four letters or more: a compound ending in one is a title too. */
+  private static final List<String> TITLES =
+      Vocabulary.shipped().titles().stream()
+          .map(LabelMatcher::key)
+          .filter(k -> k.length() >= 4)
+          .toList();
+
+  /**
+   * Whether a short label follows a document title, as the number does in {@code Rechnung Nr. 4711}
+   * or {@code Handelsrechnung Nr. 4711}: there it is a label, wherever the title stands.
+   */
+  private static boolean afterTitle(LabelHit h) {
+    if (h.builtin() || h.from() == 0) {
+      return false;
+    }
+    // The title, or the title and a code in brackets: "Handelsrechnung (380) Nr. 4711".
+    for (int i = h.from() - 1; i >= Math.max(0, h.from() - 2); i--) {
+      String previous = Text.labelKey(h.row().words().get(i).text());
+      if (TITLES.stream().anyMatch(previous::endsWith)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The fields of the matcher's labels, by identity. */
@@ -144,6 +179,11 @@ final class LabelMatcher {
         break;
       }
       int d = Text.editDistance(joined.toString(), target, allowed);
+      // A one-word label read across several words must match them exactly: letters off are
+      // OCR's, but "Liefer- und" is not a misread "Lieferant".
+      if (j > i && d > 0 && !l.text().contains(" ")) {
+        continue;
+      }
       if (d <= allowed && d < bestDist) {
         bestDist = d;
         bestEnd = j + 1;

@@ -107,6 +107,12 @@ final class PartyExtractor {
         break;
       }
       LabelHit opening = doc.hitOpening(r, seg);
+      if (opening != null && opening.builtin()) {
+        // A line of the block that is none of the party's fields ("Kundennummer: 4711", "Tel"):
+        // passed over; the name and address may follow it.
+        prev = r;
+        continue;
+      }
       if (opening != null && !announcesChild(opening, party)) {
         break;
       }

@@ -45,12 +45,17 @@ public final class CachedOcrReader implements OcrReader {
   public CachedOcrReader(OcrReader reader, Path folder, String settings) {
     this.reader = Objects.requireNonNull(reader, "reader");
     this.folder = Objects.requireNonNull(folder, "folder");
-    this.settings = reader.name() + "|" + settings;
+    this.settings = reader.name() + "@" + reader.revision() + "|" + settings;
   }
 
   @Override
   public String name() {
     return reader.name();
+  }
+
+  @Override
+  public String revision() {
+    return reader.revision();
   }
 
   @Override

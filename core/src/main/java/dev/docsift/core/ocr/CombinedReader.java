@@ -145,6 +145,12 @@ public final class CombinedReader implements OcrReader {
     return "auto";
   }
 
+  /** 2: a number is never split at its digits' spacing. */
+  @Override
+  public String revision() {
+    return "2";
+  }
+
   @Override
   public Reading read(PageImage page) throws DocsiftException {
     Reading first = ppocr.read(page);

@@ -37,6 +37,15 @@ public interface OcrReader extends AutoCloseable {
     return read(page).ocr();
   }
 
+  /**
+   * Which revision of the reader's own processing this is, so that readings cached by an earlier
+   * revision are not taken for this one's ({@link CachedOcrReader}). Bumped when a change alters
+   * what the reader returns for the same page.
+   */
+  default String revision() {
+    return "1";
+  }
+
   /** Frees the reader's native handles and sessions. */
   @Override
   void close();

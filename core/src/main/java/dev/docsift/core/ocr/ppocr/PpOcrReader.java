@@ -171,6 +171,12 @@ public final class PpOcrReader implements OcrReader {
     return "ppocr";
   }
 
+  /** 2: a number is never split at its digits' spacing. */
+  @Override
+  public String revision() {
+    return "2";
+  }
+
   /**
    * Reads one page. Safe to call from several threads.
    *

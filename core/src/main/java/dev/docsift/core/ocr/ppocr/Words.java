@@ -91,10 +91,12 @@ final class Words {
         double gap = to - from;
         // A blank gap alone would split a monospace font's narrow characters ('1.', 'I')
         // from their neighbours: it counts where the characters also stand apart.
-        if (gap > split
-            || (gap > blankSplit
-                && !inNumber(word.get(word.size() - 1).text(), g.text())
-                && longestRun(blank, from, to) >= spaceColumns)) {
+        // Nor is a number cut by its digits' spacing ('4.557,70', '527.94'): inside a number only
+        // a space the recogniser wrote splits.
+        String left = word.get(word.size() - 1).text();
+        boolean number = inNumber(left, g.text()) || (isDigit(left) && isDigit(g.text()));
+        if (!number
+            && (gap > split || (gap > blankSplit && longestRun(blank, from, to) >= spaceColumns))) {
           flush(line, crop, word, pitch, pageWidth, pageHeight, words);
         }
       }
