@@ -56,6 +56,9 @@ public final class Amounts {
   /** Below this score the model's best amount is not taken: a field left out beats a wrong one. */
   static final double MIN_SCORE = 0.35;
 
+  /** The least score of an amount without the field's label beside or above it. */
+  static final double MIN_UNLABELLED_SCORE = 0.8;
+
   private static final Map<String, Optional<LogisticModel>> MODELS = new ConcurrentHashMap<>();
 
   private Amounts() {}
@@ -115,8 +118,16 @@ public final class Amounts {
     LogisticModel model = modelFor(f).orElseThrow();
     AmountCandidate best = null;
     double bestScore = MIN_SCORE;
+    int own = FEATURES.indexOf("own_label");
+    int above = FEATURES.indexOf("own_label_above");
     for (AmountCandidate c : candidates(f, doc)) {
       double s = model.score(c.features());
+      boolean labelled = c.features()[own] == 1 || c.features()[above] == 1;
+      // An amount no label of the field announces must be a sure pick: a lone line's price is
+      // no total.
+      if (!labelled && s < MIN_UNLABELLED_SCORE) {
+        continue;
+      }
       if (s > bestScore) {
         bestScore = s;
         best = c;
@@ -124,6 +135,13 @@ public final class Amounts {
     }
     if (best == null) {
       return Optional.empty();
+    }
+    if (best.features()[FEATURES.indexOf("rule_pick")] == 1) {
+      // The rule's own reading, with all the words it was read from ("1.234,50 EUR").
+      Optional<Candidate> rule = LabelledValue.best(f, doc);
+      if (rule.isPresent()) {
+        return rule;
+      }
     }
     BigDecimal two = best.amount().setScale(2, RoundingMode.HALF_UP);
     double score = bestScore;

@@ -90,7 +90,11 @@ final class Doc {
   /** The index of the first label of a row starting at or after word {@code from}; else size. */
   int nextHitStart(Row row, int from) {
     for (LabelHit h : hits(row)) {
-      if (h.from() >= from) {
+      // A party's heading word in the same row is rather part of a value ("Name: Lieferant
+      // GmbH") than a new label: headings stand on rows of their own or open a column's block.
+      boolean heading =
+          !h.builtin() && h.fields().stream().allMatch(f -> f.kind() == ValueKind.PARTY);
+      if (h.from() >= from && !heading) {
         return h.from();
       }
     }

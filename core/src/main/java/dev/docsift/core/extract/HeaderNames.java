@@ -4,6 +4,7 @@ import dev.docsift.core.extract.score.LogisticModel;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.OcrWord;
 import dev.docsift.schemas.DocumentSchema;
+import dev.docsift.schemas.ValueKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,11 +53,9 @@ public final class HeaderNames {
   /** Legal forms of companies in the shipped languages and beyond: a name's strongest sign. */
   private static final Pattern LEGAL_FORM =
       Pattern.compile(
-          "(?i)\\b(sdn\\.?\\s*bhd|bhd|s/b|ltd|limited|inc|llc|l\\.l\\.c|gmbh|ag|kg|ohg|e\\.k|ug|sia|as|"
-              + "s\\.a|sa|sarl|sas|s\\.r\\.l|srl|spa|s\\.p\\.a|bv|b\\.v|nv|n\\.v|co|corp|corporation|"
-              + "company|plc|pty|enterprise|enterprises|trading|restaurant|cafe|café|store|mart|"
-              + "market|supermarket|hardware|bakery|bakeries|pharmacy|shop|hotel|bistro|grill|"
-              + "kitchen|pizza|bar|pub|station|services|s\\.l|ab|oy|a/s)\\b\\.?");
+          "(?i)(\\b(sdn\\.?\\s*bhd|bhd|s/b|ltd|limited|inc|llc|l\\.l\\.c|gmbh|ohg|e\\.k|sia|sarl|"
+              + "s\\.a\\.r\\.l|srl|s\\.r\\.l|spa|s\\.p\\.a|b\\.v|n\\.v|corp|corporation|plc|pty|pte|"
+              + "a/s|oy|s\\.a|s\\.l|sas)\\b\\.?|\\b(ag|kg|bv|nv|ab|as|sa)$|^(as|sia)\\b)");
 
   private static final Pattern ADDRESS =
       Pattern.compile(
@@ -180,12 +179,16 @@ public final class HeaderNames {
   }
 
   /**
-   * Where a segment's name ends: at a label that starts inside it after its first word (a VAT
-   * number's or a phone's: "SIA KONGS PVN LV4360...", "ACME STORE TEL 555-0100").
+   * Where a segment's name ends: at an id's or a phone's label that starts inside it after its
+   * first word ("SIA KONGS PVN LV4360...", "ACME STORE TEL 555-0100"); other labels may be words of
+   * the name ("FIVE STAR CASH & CARRY").
    */
   private static int labelStart(Doc doc, Row r, Row.Segment s) {
     for (LabelHit h : doc.hits(r)) {
-      if (h.from() > s.from() && h.from() < s.to()) {
+      boolean idOrContact =
+          h.fields().stream().anyMatch(f -> f.kind() == ValueKind.ID)
+              || (h.builtin() && HeaderBlock.contact(h.label()));
+      if (idOrContact && h.from() > s.from() && h.from() < s.to()) {
         return h.from();
       }
     }

@@ -184,6 +184,11 @@ final class LabelMatcher {
       if (j > i && d > 0 && !l.text().contains(" ")) {
         continue;
       }
+      // A word that is only the start of a label is another word: "Client" is not a cut
+      // "cliente", nor "Rechnung" a cut "Rechnung Nr".
+      if (d > 0 && target.startsWith(joined.toString()) && joined.length() < target.length()) {
+        continue;
+      }
       if (d <= allowed && d < bestDist) {
         bestDist = d;
         bestEnd = j + 1;

@@ -117,7 +117,18 @@ final class PartyExtractor {
         break;
       }
       int end = seg.to();
+      if (opening != null && opening.to() >= seg.to()) {
+        // "Name:      Lieferant GmbH": a sub-label alone in its column, its value in the next.
+        int next = r.segments().indexOf(seg) + 1;
+        if (next < r.segments().size()) {
+          end = r.segments().get(next).to();
+        }
+      }
       for (LabelHit other : doc.hits(r)) {
+        boolean heading = other.fields().stream().anyMatch(f -> f.kind() == ValueKind.PARTY);
+        if (heading && opening != null) {
+          continue; // "Name: Lieferant GmbH": a party's word inside a labelled value is the value
+        }
         if (other.from() > seg.from() && other.from() < end && !announcesChild(other, party)) {
           end = other.from();
         }

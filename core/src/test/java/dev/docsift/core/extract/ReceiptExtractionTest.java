@@ -82,7 +82,8 @@ class ReceiptExtractionTest {
     assertThat(field(x, "/total").bbox()).isEqualTo(PageBuilder.boxOf(page, "$14.31"));
     assertThat(field(x, "/total").source()).isEqualTo("$14.31");
     assertThat(field(x, "/total").page()).isEqualTo(1);
-    assertThat(field(x, "/total").confidence()).isBetween(0.85, 0.91);
+    // The learned scorer's certainty: well above a coin toss, below a sure reading.
+    assertThat(field(x, "/total").confidence()).isBetween(0.7, 0.95);
     assertThat(field(x, "/company").bbox()).isEqualTo(PageBuilder.boxOf(page, "THE COFFEE HOUSE"));
     assertThat(field(x, "/date").bbox()).isEqualTo(PageBuilder.boxOf(page, "25/12/2018"));
     assertThat(field(x, "/time").bbox()).isEqualTo(PageBuilder.boxOf(page, "2:32 PM"));

@@ -1,0 +1,68 @@
+package dev.docsift.core.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.docsift.core.model.OcrPage;
+import dev.docsift.schemas.DocumentSchema;
+import dev.docsift.schemas.SchemaCatalog;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A German e-invoice's layout, as the ZUGFeRD samples print it: the number after the title, the
+ * parties as headed blocks with {@code Name:} and {@code Anschrift:} lines among others, German
+ * labels the schema does not list (they come from the vocabulary).
+ */
+class GermanInvoiceTest {
+  private final DocumentSchema invoice = schema("invoice");
+
+  private static DocumentSchema schema(String id) {
+    try {
+      return SchemaCatalog.shipped().get(id);
+    } catch (dev.docsift.schemas.SchemaException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static OcrPage page() {
+    return PageBuilder.a4(1)
+        .text(150, 200, "Handelsrechnung (380) Nr. 471102 vom 05.03.2018")
+        .text(150, 300, "Liefer- und Leistungsdatum:        05.03.2018")
+        .text(150, 500, "Verkäufer")
+        .text(150, 560, "Nummer:        549910")
+        .text(150, 620, "Name:        Lieferant GmbH")
+        .text(150, 680, "Anschrift:        Lieferantenstraße 20")
+        .text(150, 800, "USt.-Id.-Nr.:        DE123456789")
+        .text(150, 1000, "Käufer")
+        .text(150, 1060, "Name:        Kunden AG Mitte")
+        .text(150, 2600, "Summe Positionen        473,00")
+        .text(150, 2660, "Umsatzsteuer        56,87")
+        .text(150, 2720, "Bruttosumme        529,87 EUR")
+        .build();
+  }
+
+  @Test
+  void readsTheNumberAfterTheTitleAndThePartiesFromTheirBlocks() {
+    JsonNode d = new SchemaExtractor().extract(List.of(page()), invoice).data();
+    assertThat(d.path("invoice_number").asText()).isEqualTo("471102");
+    assertThat(d.path("issue_date").asText()).isEqualTo("2018-03-05");
+    assertThat(d.path("seller").path("name").asText()).isEqualTo("Lieferant GmbH");
+    assertThat(d.path("seller").path("tax_id").asText()).isEqualTo("DE123456789");
+    // "Kunden" is no buyer label inside the name: a party's label only opens its segment.
+    assertThat(d.path("buyer").path("name").asText()).isEqualTo("Kunden AG Mitte");
+    assertThat(d.path("subtotal").asText()).isEqualTo("473.00");
+    assertThat(d.path("total").asText()).isEqualTo("529.87");
+    assertThat(d.path("currency").asText()).isEqualTo("EUR");
+  }
+
+  @Test
+  void aOneWordLabelReadAcrossWordsMustMatchExactly() {
+    // "Liefer- und" is one letter-pair off "lieferant" once run together: not the seller's label.
+    OcrPage page =
+        PageBuilder.a4(1).text(150, 300, "Liefer- und Leistungsdatum:        05.03.2018").build();
+    Doc doc = Doc.of(List.of(page), invoice);
+    Row row = doc.layout().rows().get(0);
+    assertThat(doc.hits(row)).noneMatch(h -> h.label().equals("lieferant"));
+  }
+}
