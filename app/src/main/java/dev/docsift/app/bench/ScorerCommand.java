@@ -196,7 +196,7 @@ public final class ScorerCommand implements Callable<Integer> {
         Locale.ROOT,
         "exact "
             + field
-            + ", %d-fold cross-validated by document, grouped by name: rule %.1f%%, learned %.1f%% (of %d)%n",
+            + ", %d-fold cross-validated by document, grouped by the true value: rule %.1f%%, learned %.1f%% (of %d)%n",
         folds,
         100.0 * ruleExact / examples.size(),
         100.0 * learnedExact / examples.size(),

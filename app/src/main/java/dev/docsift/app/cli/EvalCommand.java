@@ -145,6 +145,13 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (ocr != null) {
+      try {
+        ReaderChoice.parse(ocr);
+      } catch (IllegalArgumentException e) {
+        return usage(e.getMessage());
+      }
+    }
     if (!Files.isDirectory(truthDir)) {
       return usage("--truth must be a folder of <name>.json files: " + truthDir);
     }
