@@ -145,10 +145,10 @@ public final class CombinedReader implements OcrReader {
     return "auto";
   }
 
-  /** 2: a number is never split at its digits' spacing. */
+  /** 3: a number is never split at its point or comma. */
   @Override
   public String revision() {
-    return "2";
+    return "3";
   }
 
   @Override

@@ -171,10 +171,10 @@ public final class PpOcrReader implements OcrReader {
     return "ppocr";
   }
 
-  /** 2: a number is never split at its digits' spacing. */
+  /** 3: a number is never split at its point or comma. */
   @Override
   public String revision() {
-    return "2";
+    return "3";
   }
 
   /**

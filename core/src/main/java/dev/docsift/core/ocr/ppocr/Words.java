@@ -91,11 +91,10 @@ final class Words {
         double gap = to - from;
         // A blank gap alone would split a monospace font's narrow characters ('1.', 'I')
         // from their neighbours: it counts where the characters also stand apart.
-        // Nor is a number cut by its digits' spacing ('4.557,70', '527.94'): inside a number only
-        // a space the recogniser wrote splits.
+        // Nor is a number cut at its point or comma ('4.557,70'). Between two digits a gap still
+        // splits: a date and a time ('2018 14:32') are two numbers the recogniser runs together.
         String left = word.get(word.size() - 1).text();
-        boolean number = inNumber(left, g.text()) || (isDigit(left) && isDigit(g.text()));
-        if (!number
+        if (!inNumber(left, g.text())
             && (gap > split || (gap > blankSplit && longestRun(blank, from, to) >= spaceColumns))) {
           flush(line, crop, word, pitch, pageWidth, pageHeight, words);
         }
