@@ -3,7 +3,6 @@ package dev.docsift.core.ocr;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.export.AtomicFiles;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
 import java.awt.image.BufferedImage;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -85,7 +85,10 @@ public final class CachedOcrReader implements OcrReader {
     OcrPage read = reader.recognize(page);
     try {
       Files.createDirectories(folder);
-      AtomicFiles.write(entry, MAPPER.writeValueAsBytes(read));
+      // Written aside and renamed, so a reader running beside never sees half an entry.
+      Path tmp = Files.createTempFile(folder, ".entry", ".tmp");
+      Files.write(tmp, MAPPER.writeValueAsBytes(read));
+      Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       LOG.warn("Cannot write the OCR cache entry {}: {}", entry, e.getMessage());
     }

@@ -38,11 +38,12 @@ import org.junit.jupiter.api.Test;
 class DevSetSmokeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  // Measured (docsift eval, default reader): see the constants' use in SETS.
-  private static final double SROIE_BOUND = 0.0;
-  private static final double US_BOUND = 0.0;
-  private static final double LV_BOUND = 0.0;
-  private static final double ZUGFERD_BOUND = 0.0;
+  // Measured with docsift eval on the default reader (document fields, exact): SROIE 57.4 %,
+  // US 56.5 %, Latvian photos 82.1 % (39 documents: a wider margin), ZUGFeRD 55.8 %.
+  private static final double SROIE_BOUND = 0.54;
+  private static final double US_BOUND = 0.53;
+  private static final double LV_BOUND = 0.76;
+  private static final double ZUGFERD_BOUND = 0.53;
 
   /**
    * Each set with the schema its documents fill, the file extension of its documents and the least
