@@ -15,7 +15,6 @@ import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.model.OcrLine;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.ocr.OcrOptions;
-import dev.docsift.core.ocr.ReaderChoice;
 import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Outcome;
@@ -92,32 +91,11 @@ public final class EvalCommand implements Callable<Integer> {
       description = "How many of the worst misses to show. Default: ${DEFAULT-VALUE}.")
   int misses;
 
-  @Option(
-      names = "--lang",
-      paramLabel = "L",
-      defaultValue = "eng",
-      description = "OCR languages joined with '+'. Default: ${DEFAULT-VALUE}.")
-  String lang;
-
-  @Option(
-      names = "--ocr",
-      paramLabel = "tesseract|ppocr|auto",
-      description = "The OCR reader for page images. Default: the default reader.")
-  String ocr;
-
   @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", description = "PDF render dpi.")
   int dpi;
 
   @Option(names = "--threads", paramLabel = "N", description = "Documents processed at once.")
   Integer threads;
-
-  @Option(names = "--tessdata", paramLabel = "DIR", description = "Tesseract's tessdata folder.")
-  Path tessdata;
-
-  @Option(
-      names = "--no-text-layer",
-      description = "OCR every PDF page, even where the PDF has usable text of its own.")
-  boolean noTextLayer;
 
   @Option(
       names = "--ocr-cache",
@@ -126,6 +104,8 @@ public final class EvalCommand implements Callable<Integer> {
           "Keep OCR readings in DIR and reuse them on the next run (same pages, same"
               + " reader and settings).")
   Path ocrCache;
+
+  @CommandLine.Mixin ReadingOptions reading = new ReadingOptions();
 
   @CommandLine.Mixin EngineOptions engineOptions = new EngineOptions();
 
@@ -145,12 +125,10 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (ocr != null) {
-      try {
-        ReaderChoice.parse(ocr);
-      } catch (IllegalArgumentException e) {
-        return usage(e.getMessage());
-      }
+    try {
+      reading.ocrOptions(1);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
     }
     if (!Files.isDirectory(truthDir)) {
       return usage("--truth must be a folder of <name>.json files: " + truthDir);
@@ -245,12 +223,7 @@ public final class EvalCommand implements Callable<Integer> {
     try {
       engine = engineOptions.choice();
       progressMode = ProgressReporter.Mode.parse(progress);
-      ocrOptions =
-          new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, 1)
-              .withTextLayer(!noTextLayer);
-      if (ocr != null) {
-        ocrOptions = ocrOptions.withReader(ReaderChoice.parse(ocr));
-      }
+      ocrOptions = reading.ocrOptions(1);
     } catch (IllegalArgumentException e) {
       usage(e.getMessage());
       return null;

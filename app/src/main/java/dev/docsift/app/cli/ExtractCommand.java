@@ -6,8 +6,6 @@ import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.export.ResultExporter;
 import dev.docsift.core.intake.IntakeOptions;
-import dev.docsift.core.ocr.OcrOptions;
-import dev.docsift.core.ocr.ReaderChoice;
 import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Outcome;
@@ -71,22 +69,6 @@ public final class ExtractCommand implements Callable<Integer> {
   boolean dataOnly;
 
   @Option(
-      names = "--ocr",
-      paramLabel = "tesseract|ppocr|auto",
-      defaultValue = "tesseract",
-      description =
-          "Which OCR reads page images: tesseract, ppocr (PaddleOCR's PP-OCRv4 models), or auto"
-              + " (PP-OCR, with Tesseract reading unsure lines again). Default: ${DEFAULT-VALUE}.")
-  String ocr;
-
-  @Option(
-      names = "--lang",
-      paramLabel = "L",
-      defaultValue = "eng",
-      description = "OCR languages joined with '+', e.g. eng+deu. Default: ${DEFAULT-VALUE}.")
-  String lang;
-
-  @Option(
       names = "--dpi",
       paramLabel = "N",
       defaultValue = "300",
@@ -102,12 +84,7 @@ public final class ExtractCommand implements Callable<Integer> {
   @Option(names = "--password", paramLabel = "PW", description = "Password of encrypted PDFs.")
   String password;
 
-  @Option(
-      names = "--tessdata",
-      paramLabel = "DIR",
-      description =
-          "Folder of Tesseract's *.traineddata. Default: $TESSDATA_PREFIX, then the system's.")
-  Path tessdata;
+  @CommandLine.Mixin ReadingOptions reading = new ReadingOptions();
 
   @CommandLine.Mixin EngineOptions engineOptions = new EngineOptions();
 
@@ -123,11 +100,10 @@ public final class ExtractCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ExportFormat exportFormat;
     ProgressReporter.Mode progressMode;
-    ReaderChoice reader;
     try {
       exportFormat = ExportFormat.parse(format);
       progressMode = ProgressReporter.Mode.parse(progress);
-      reader = ReaderChoice.parse(ocr);
+      reading.ocrOptions(1);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
@@ -159,8 +135,7 @@ public final class ExtractCommand implements Callable<Integer> {
     PipelineConfig config =
         new PipelineConfig(
             new IntakeOptions(dpi, password, IntakeOptions.defaults().maxPixels()),
-            new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, workers)
-                .withReader(reader),
+            reading.ocrOptions(workers),
             workers,
             engine);
     List<Outcome> outcomes;

@@ -4,8 +4,6 @@ import dev.docsift.core.DocsiftException;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.intake.IntakeOptions;
-import dev.docsift.core.ocr.OcrOptions;
-import dev.docsift.core.ocr.ReaderChoice;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.core.watch.FolderWatcher;
 import dev.docsift.core.watch.WatchConfig;
@@ -58,6 +56,8 @@ public final class WatchCommand implements Callable<Integer> {
       description = "A shipped schema id or a schema file. Default: ${DEFAULT-VALUE}.")
   String schema;
 
+  @CommandLine.Mixin ReadingOptions reading = new ReadingOptions();
+
   @CommandLine.Mixin EngineOptions engineOptions = new EngineOptions();
 
   @Option(
@@ -103,28 +103,6 @@ public final class WatchCommand implements Callable<Integer> {
   long settleMs;
 
   @Option(
-      names = "--ocr",
-      paramLabel = "tesseract|ppocr|auto",
-      defaultValue = "tesseract",
-      description =
-          "Which OCR reads page images: tesseract, ppocr (PaddleOCR's PP-OCRv4 models), or auto"
-              + " (PP-OCR, with Tesseract reading unsure lines again). Default: ${DEFAULT-VALUE}.")
-  String ocr;
-
-  @Option(
-      names = "--lang",
-      paramLabel = "L",
-      defaultValue = "eng",
-      description = "OCR languages joined with '+'. Default: ${DEFAULT-VALUE}.")
-  String lang;
-
-  @Option(
-      names = "--tessdata",
-      paramLabel = "DIR",
-      description = "Folder of Tesseract's *.traineddata.")
-  Path tessdata;
-
-  @Option(
       names = "--progress",
       paramLabel = "lines|none",
       defaultValue = "lines",
@@ -142,10 +120,9 @@ public final class WatchCommand implements Callable<Integer> {
       return usage(e.getMessage());
     }
     ExportFormat exportFormat;
-    ReaderChoice reader;
     try {
       exportFormat = ExportFormat.parse(format);
-      reader = ReaderChoice.parse(ocr);
+      reading.ocrOptions(1);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
@@ -169,12 +146,7 @@ public final class WatchCommand implements Callable<Integer> {
       return 2;
     }
     PipelineConfig pipeline =
-        new PipelineConfig(
-            IntakeOptions.defaults(),
-            new OcrOptions(OcrOptions.parseLanguages(lang), tessdata, true, true, workers)
-                .withReader(reader),
-            workers,
-            engine);
+        new PipelineConfig(IntakeOptions.defaults(), reading.ocrOptions(workers), workers, engine);
     WatchConfig config =
         WatchConfig.defaults(inbox, out, pipeline)
             .withFormat(exportFormat)
