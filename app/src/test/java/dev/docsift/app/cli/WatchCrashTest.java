@@ -66,7 +66,11 @@ class WatchCrashTest {
                 "--settle-ms",
                 "200",
                 "--concurrency",
-                "2"));
+                "2",
+                // The crash-recovery timings are set for Tesseract's speed (see the closing note on
+                // the auto reader in a small-heap child JVM).
+                "--ocr",
+                "tesseract"));
     if (once) {
       cmd.add("--once");
     }
