@@ -30,22 +30,24 @@ public final class Vocabulary {
   private static final Vocabulary SHIPPED = load();
 
   private final List<String> languages;
-  private final Map<String, Set<String>> labels;
-  private final Set<String> stops;
-  private final Set<String> summaryStops;
-  private final Set<String> titles;
+  // Lists, in file order (English first): a set's iteration order changes from run to run, and
+  // the order labels are tried in must not, or the same page could read differently twice.
+  private final Map<String, List<String>> labels;
+  private final List<String> stops;
+  private final List<String> summaryStops;
+  private final List<String> titles;
 
   private Vocabulary(
       List<String> languages,
-      Map<String, Set<String>> labels,
+      Map<String, List<String>> labels,
       Set<String> stops,
       Set<String> summaryStops,
       Set<String> titles) {
-    this.titles = Set.copyOf(titles);
+    this.titles = List.copyOf(titles);
     this.languages = List.copyOf(languages);
-    this.labels = labels;
-    this.stops = Set.copyOf(stops);
-    this.summaryStops = Set.copyOf(summaryStops);
+    this.labels = Map.copyOf(labels);
+    this.stops = List.copyOf(stops);
+    this.summaryStops = List.copyOf(summaryStops);
   }
 
   /** The vocabulary shipped with docsift. */
@@ -65,17 +67,17 @@ public final class Vocabulary {
    * @return the labels, empty for an unknown concept
    */
   public List<String> labels(String concept) {
-    return List.copyOf(labels.getOrDefault(concept.toLowerCase(Locale.ROOT), Set.of()));
+    return labels.getOrDefault(concept.toLowerCase(Locale.ROOT), List.of());
   }
 
   /** Stop labels in every language, lower case. */
   public List<String> stops() {
-    return List.copyOf(stops);
+    return stops;
   }
 
   /** The stop labels that end a table of line items (summary lines), lower case. */
   public List<String> summaryStops() {
-    return List.copyOf(summaryStops);
+    return summaryStops;
   }
 
   /**
@@ -84,7 +86,7 @@ public final class Vocabulary {
    * number.
    */
   public List<String> titles() {
-    return List.copyOf(titles);
+    return titles;
   }
 
   private static Vocabulary load() {
@@ -113,8 +115,9 @@ public final class Vocabulary {
         file.path("summary").forEach(s -> summary.add(normal(s.asText())));
         file.path("titles").forEach(s -> titles.add(normal(s.asText())));
       }
-      labels.replaceAll((k, v) -> Set.copyOf(v));
-      return new Vocabulary(languages, Map.copyOf(labels), stops, summary, titles);
+      Map<String, List<String>> ordered = new LinkedHashMap<>();
+      labels.forEach((k, v) -> ordered.put(k, List.copyOf(v)));
+      return new Vocabulary(languages, ordered, stops, summary, titles);
     } catch (IOException e) {
       throw new UncheckedIOException("the shipped vocabulary cannot be read", e);
     }

@@ -11,7 +11,6 @@ import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.eval.EvalReport;
 import dev.docsift.core.eval.Scorecard;
 import dev.docsift.core.export.AtomicFiles;
-import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.model.OcrLine;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.ocr.OcrOptions;
@@ -91,9 +90,6 @@ public final class EvalCommand implements Callable<Integer> {
       description = "How many of the worst misses to show. Default: ${DEFAULT-VALUE}.")
   int misses;
 
-  @Option(names = "--dpi", paramLabel = "N", defaultValue = "300", description = "PDF render dpi.")
-  int dpi;
-
   @Option(names = "--threads", paramLabel = "N", description = "Documents processed at once.")
   Integer threads;
 
@@ -127,6 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try {
       reading.ocrOptions(1);
+      reading.intake(null);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
@@ -234,11 +231,7 @@ public final class EvalCommand implements Callable<Integer> {
       return null;
     }
     PipelineConfig config =
-        new PipelineConfig(
-            new IntakeOptions(dpi, null, IntakeOptions.defaults().maxPixels()),
-            ocrOptions.withPoolSize(workers),
-            workers,
-            engine);
+        new PipelineConfig(reading.intake(null), ocrOptions.withPoolSize(workers), workers, engine);
     List<Outcome> outcomes;
     try (Pipeline pipeline = Pipeline.create(config, ocrCache);
         ProgressReporter reporter = new ProgressReporter(err, progressMode, files.size())) {

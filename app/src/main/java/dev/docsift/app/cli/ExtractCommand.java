@@ -5,7 +5,6 @@ import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.export.ResultExporter;
-import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Outcome;
@@ -34,9 +33,6 @@ import picocli.CommandLine.Parameters;
       "One input and no --out: the result goes to standard output. Progress goes to standard error."
     })
 public final class ExtractCommand implements Callable<Integer> {
-  private static final int MIN_DPI = 50;
-  private static final int MAX_DPI = 1200;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Documents to read.")
@@ -69,13 +65,6 @@ public final class ExtractCommand implements Callable<Integer> {
   boolean dataOnly;
 
   @Option(
-      names = "--dpi",
-      paramLabel = "N",
-      defaultValue = "300",
-      description = "Resolution for rendering PDF pages. Default: ${DEFAULT-VALUE}.")
-  int dpi;
-
-  @Option(
       names = "--threads",
       paramLabel = "N",
       description = "Documents processed at once. Default: the number of cores.")
@@ -104,11 +93,9 @@ public final class ExtractCommand implements Callable<Integer> {
       exportFormat = ExportFormat.parse(format);
       progressMode = ProgressReporter.Mode.parse(progress);
       reading.ocrOptions(1);
+      reading.intake(password);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
-    }
-    if (dpi < MIN_DPI || dpi > MAX_DPI) {
-      return usage("--dpi must be between " + MIN_DPI + " and " + MAX_DPI + ": " + dpi);
     }
     EngineChoice engine;
     try {
@@ -133,11 +120,7 @@ public final class ExtractCommand implements Callable<Integer> {
       return 2;
     }
     PipelineConfig config =
-        new PipelineConfig(
-            new IntakeOptions(dpi, password, IntakeOptions.defaults().maxPixels()),
-            reading.ocrOptions(workers),
-            workers,
-            engine);
+        new PipelineConfig(reading.intake(password), reading.ocrOptions(workers), workers, engine);
     List<Outcome> outcomes;
     try (Pipeline pipeline = Pipeline.create(config);
         ProgressReporter reporter = new ProgressReporter(err, progressMode, files.size())) {

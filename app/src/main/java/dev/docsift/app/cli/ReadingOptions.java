@@ -1,5 +1,6 @@
 package dev.docsift.app.cli;
 
+import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.ocr.OcrOptions;
 import dev.docsift.core.ocr.ReaderChoice;
 import java.nio.file.Path;
@@ -7,6 +8,16 @@ import picocli.CommandLine.Option;
 
 /** How pages are read, the same for {@code extract}, {@code watch} and {@code eval}. */
 final class ReadingOptions {
+  private static final int MIN_DPI = 50;
+  private static final int MAX_DPI = 1200;
+
+  @Option(
+      names = "--dpi",
+      paramLabel = "N",
+      defaultValue = "300",
+      description = "Resolution for rendering PDF pages. Default: ${DEFAULT-VALUE}.")
+  int dpi;
+
   @Option(
       names = "--ocr",
       paramLabel = "auto|tesseract|ppocr",
@@ -35,6 +46,21 @@ final class ReadingOptions {
       names = "--no-text-layer",
       description = "OCR every PDF page, even where the PDF has usable text of its own.")
   boolean noTextLayer;
+
+  /**
+   * How documents are opened and rendered.
+   *
+   * @param password the password of encrypted PDFs, or null
+   * @return the options
+   * @throws IllegalArgumentException when --dpi is out of range, with a sentence for the user
+   */
+  IntakeOptions intake(String password) {
+    if (dpi < MIN_DPI || dpi > MAX_DPI) {
+      throw new IllegalArgumentException(
+          "--dpi must be between " + MIN_DPI + " and " + MAX_DPI + ": " + dpi);
+    }
+    return new IntakeOptions(dpi, password, IntakeOptions.defaults().maxPixels());
+  }
 
   /**
    * The OCR options these settings give.

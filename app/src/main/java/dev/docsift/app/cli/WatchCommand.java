@@ -3,7 +3,6 @@ package dev.docsift.app.cli;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
-import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.core.watch.FolderWatcher;
 import dev.docsift.core.watch.WatchConfig;
@@ -123,6 +122,7 @@ public final class WatchCommand implements Callable<Integer> {
     try {
       exportFormat = ExportFormat.parse(format);
       reading.ocrOptions(1);
+      reading.intake(null);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
@@ -146,7 +146,7 @@ public final class WatchCommand implements Callable<Integer> {
       return 2;
     }
     PipelineConfig pipeline =
-        new PipelineConfig(IntakeOptions.defaults(), reading.ocrOptions(workers), workers, engine);
+        new PipelineConfig(reading.intake(null), reading.ocrOptions(workers), workers, engine);
     WatchConfig config =
         WatchConfig.defaults(inbox, out, pipeline)
             .withFormat(exportFormat)

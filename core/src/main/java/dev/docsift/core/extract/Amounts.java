@@ -9,6 +9,7 @@ import dev.docsift.schemas.ValueKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +104,14 @@ public final class Amounts {
         .toList();
   }
 
-  /** An amount with its words and features. */
-  record AmountCandidate(BigDecimal amount, Row row, List<OcrWord> words, double[] features) {}
+  /**
+   * An amount with its words and features.
+   *
+   * @param reading the hand-written rule's reading when this is the amount it picks (with all the
+   *     words it was read from, "1.234,50 EUR"), else null
+   */
+  record AmountCandidate(
+      BigDecimal amount, Row row, List<OcrWord> words, double[] features, Candidate reading) {}
 
   /** Whether a learned model scores this field. */
   static boolean learned(FieldSpec f) {
@@ -140,12 +147,8 @@ public final class Amounts {
     if (best == null) {
       return Optional.empty();
     }
-    if (best.features()[FEATURES.indexOf("rule_pick")] == 1) {
-      // The rule's own reading, with all the words it was read from ("1.234,50 EUR").
-      Optional<Candidate> rule = LabelledValue.best(f, doc);
-      if (rule.isPresent()) {
-        return rule;
-      }
+    if (best.reading() != null) {
+      return Optional.of(best.reading());
     }
     BigDecimal two = best.amount().setScale(2, RoundingMode.HALF_UP);
     double score = bestScore;
@@ -154,60 +157,61 @@ public final class Amounts {
         .map(v -> Candidate.of(v, pick.words(), pick.row().page(), Math.min(1, 0.5 + score / 2)));
   }
 
+  /** An amount printed at word {@code word} of row {@code row} (the document's row index). */
+  private record Printed(int row, int word, BigDecimal amount) {}
+
+  /**
+   * What every candidate is compared with.
+   *
+   * @param largest the largest amount printed
+   * @param rank each amount's rank by value, 0 for the largest (keys without trailing zeros)
+   * @param counts how often each amount is printed (same keys)
+   * @param rows how many rows the document has
+   * @param medianHeight the median row height
+   */
+  private record Context(
+      BigDecimal largest,
+      Map<BigDecimal, Integer> rank,
+      Map<BigDecimal, Integer> counts,
+      int rows,
+      double medianHeight) {}
+
   static List<AmountCandidate> candidates(FieldSpec f, Doc doc) {
-    List<AmountCandidate> out = new ArrayList<>();
     List<Row> rows = doc.layout().rows();
     Candidate rule = LabelledValue.best(f, doc).orElse(null);
     BigDecimal largest = null;
-    List<Object[]> found = new ArrayList<>();
+    List<Printed> printed = new ArrayList<>();
     Map<BigDecimal, Integer> counts = new HashMap<>();
     for (int ri = 0; ri < rows.size(); ri++) {
-      Row r = rows.get(ri);
-      List<OcrWord> words = r.words();
+      List<OcrWord> words = rows.get(ri).words();
       for (int i = 0; i < words.size(); i++) {
         for (MoneyParser.Money m : MoneyParser.findAll(words.get(i).text())) {
-          if (!m.explicit()) {
-            continue;
-          }
-          BigDecimal a = m.amount().stripTrailingZeros();
-          found.add(new Object[] {ri, i, m.amount()});
-          counts.merge(a, 1, Integer::sum);
-          if (largest == null || m.amount().compareTo(largest) > 0) {
-            largest = m.amount();
+          if (m.explicit()) {
+            printed.add(new Printed(ri, i, m.amount()));
+            counts.merge(m.amount().stripTrailingZeros(), 1, Integer::sum);
+            largest = largest == null || m.amount().compareTo(largest) > 0 ? m.amount() : largest;
           }
         }
       }
     }
-    List<BigDecimal> distinct =
-        counts.keySet().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    Map<BigDecimal, Integer> rank = new HashMap<>();
+    counts.keySet().stream()
+        .sorted(Comparator.reverseOrder())
+        .forEach(a -> rank.put(a, rank.size()));
     double medianHeight =
         rows.isEmpty()
             ? 1
             : rows.stream().mapToDouble(Row::height).sorted().toArray()[rows.size() / 2];
+    Context context = new Context(largest, rank, counts, rows.size(), medianHeight);
+    List<AmountCandidate> out = new ArrayList<>();
     boolean afterRule = false;
-    for (Object[] o : found) {
-      int ri = (int) o[0];
-      int wi = (int) o[1];
-      BigDecimal amount = (BigDecimal) o[2];
-      Row r = rows.get(ri);
-      OcrWord w = r.words().get(wi);
-      boolean rulePick = rule != null && rule.words().contains(w) && sameAmount(rule, amount);
-      double[] x =
-          features(
-              f,
-              doc,
-              r,
-              wi,
-              amount,
-              largest,
-              distinct,
-              counts,
-              ri,
-              rows.size(),
-              medianHeight,
-              rulePick,
-              afterRule);
-      out.add(new AmountCandidate(amount, r, List.of(w), x));
+    for (Printed p : printed) {
+      Row r = rows.get(p.row());
+      Row above = p.row() > 0 ? rows.get(p.row() - 1) : null;
+      OcrWord w = r.words().get(p.word());
+      boolean rulePick = rule != null && rule.words().contains(w) && sameAmount(rule, p.amount());
+      double[] x = features(f, doc, r, above, p, context, rulePick, afterRule);
+      out.add(new AmountCandidate(p.amount(), r, List.of(w), x, rulePick ? rule : null));
       afterRule |= rulePick;
     }
     relativeToLabels(out);
@@ -218,16 +222,13 @@ public final class Amounts {
       FieldSpec f,
       Doc doc,
       Row r,
-      int wi,
-      BigDecimal amount,
-      BigDecimal largest,
-      List<BigDecimal> distinct,
-      Map<BigDecimal, Integer> counts,
-      int ri,
-      int rowCount,
-      double medianHeight,
+      Row previous,
+      Printed p,
+      Context c,
       boolean rulePick,
       boolean afterRule) {
+    int wi = p.word();
+    BigDecimal amount = p.amount();
     double ownLabel = 0;
     double ownQuality = 0;
     double ownBefore = 0;
@@ -251,17 +252,17 @@ public final class Amounts {
       }
     }
     double above = 0;
-    Row prev = previous(doc, r);
-    if (prev != null && ownLabel == 0) {
-      for (LabelHit h : doc.hits(prev)) {
+    if (previous != null && ownLabel == 0) {
+      for (LabelHit h : doc.hits(previous)) {
         if (h.announces(f)) {
           above = 1;
         }
       }
     }
-    String text = r.text();
     OcrWord w = r.words().get(wi);
-    int rank = distinct.indexOf(amount.stripTrailingZeros());
+    BigDecimal key = amount.stripTrailingZeros();
+    BigDecimal largest = c.largest();
+    int ri = p.row();
     return new double[] {
       ownLabel,
       ownQuality,
@@ -270,23 +271,23 @@ public final class Amounts {
       otherField,
       stop,
       summary,
-      largest != null && amount.compareTo(largest) == 0 ? 1 : 0,
-      Math.min(rank < 0 ? 10 : rank, 10) / 10.0,
-      largest == null || largest.signum() <= 0
+      amount.compareTo(largest) == 0 ? 1 : 0,
+      Math.min(c.rank().get(key), 10) / 10.0,
+      largest.signum() <= 0
           ? 0
           : Math.max(-1, Math.min(1, amount.doubleValue() / largest.doubleValue())),
-      Math.min(counts.getOrDefault(amount.stripTrailingZeros(), 1), 4) / 4.0,
-      rowCount <= 1 ? 0 : (double) ri / (rowCount - 1),
-      Math.min(rowCount - 1 - ri, 20) / 20.0,
-      Math.min(3, w.box().height() / medianHeight),
+      Math.min(c.counts().get(key), 4) / 4.0,
+      c.rows() <= 1 ? 0 : (double) ri / (c.rows() - 1),
+      Math.min(c.rows() - 1 - ri, 20) / 20.0,
+      Math.min(3, w.box().height() / c.medianHeight()),
       wi == r.words().size() - 1 ? 1 : 0,
       doc.isTableRow(r) ? 1 : 0,
-      text.contains("%") ? 1 : 0,
+      r.text().contains("%") ? 1 : 0,
       r.words().stream().anyMatch(x -> CurrencyDetector.codeOf(x.text()).isPresent()) ? 1 : 0,
       amount.signum() < 0 ? 1 : 0,
       rulePick ? 1 : 0,
       afterRule ? 1 : 0,
-      0,
+      0, // last_own_label, largest_own_label, own_label_and_largest: relativeToLabels fills them
       0,
       0
     };
@@ -322,11 +323,5 @@ public final class Amounts {
     } catch (NumberFormatException e) {
       return false;
     }
-  }
-
-  private static Row previous(Doc doc, Row r) {
-    List<Row> rows = doc.layout().rows();
-    int i = rows.indexOf(r);
-    return i > 0 ? rows.get(i - 1) : null;
   }
 }

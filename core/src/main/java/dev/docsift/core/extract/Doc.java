@@ -90,11 +90,8 @@ final class Doc {
   /** The index of the first label of a row starting at or after word {@code from}; else size. */
   int nextHitStart(Row row, int from) {
     for (LabelHit h : hits(row)) {
-      // A party's heading word in the same row is rather part of a value ("Name: Lieferant
-      // GmbH") than a new label: headings stand on rows of their own or open a column's block.
-      boolean heading =
-          !h.builtin() && h.fields().stream().allMatch(f -> f.kind() == ValueKind.PARTY);
-      if (h.from() >= from && !heading) {
+      // A heading word later in the row is part of a value ("Name: Lieferant GmbH").
+      if (h.from() >= from && !h.heading()) {
         return h.from();
       }
     }

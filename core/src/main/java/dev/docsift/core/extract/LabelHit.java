@@ -2,6 +2,7 @@ package dev.docsift.core.extract;
 
 import dev.docsift.core.model.Box;
 import dev.docsift.schemas.FieldSpec;
+import dev.docsift.schemas.ValueKind;
 import java.util.List;
 
 /**
@@ -26,6 +27,15 @@ record LabelHit(
   /** Whether the label belongs to no field. */
   boolean builtin() {
     return fields.isEmpty();
+  }
+
+  /**
+   * Whether the label heads a party's block ({@code Bill To}, {@code Käufer}): such a label opens
+   * its segment, and the same word inside a value ({@code Kunden AG}, {@code Name: Lieferant GmbH})
+   * is part of the value.
+   */
+  boolean heading() {
+    return !fields.isEmpty() && fields.stream().allMatch(f -> f.kind() == ValueKind.PARTY);
   }
 
   /** Whether the label announces a field, compared by identity. */

@@ -1,7 +1,6 @@
 package dev.docsift.core.extract;
 
 import dev.docsift.schemas.FieldSpec;
-import dev.docsift.schemas.ValueKind;
 import dev.docsift.schemas.Vocabulary;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,11 +116,7 @@ final class LabelMatcher {
     List<LabelHit> accepted = new ArrayList<>();
     for (LabelHit h : raw) {
       boolean overlaps = accepted.stream().anyMatch(a -> a.from() < h.to() && h.from() < a.to());
-      // A party's label is a heading: it opens its segment ("Bill To", "Käufer"), never stands
-      // inside a value ("Kunden AG").
-      boolean heading =
-          !h.builtin() && h.fields().stream().allMatch(f -> f.kind() == ValueKind.PARTY);
-      if (heading && !h.atSegmentStart()) {
+      if (h.heading() && !h.atSegmentStart()) {
         continue;
       }
       if (!overlaps && (h.key().length() > 3 || h.atSegmentStart() || afterTitle(h))) {

@@ -125,8 +125,7 @@ final class PartyExtractor {
         }
       }
       for (LabelHit other : doc.hits(r)) {
-        boolean heading = other.fields().stream().anyMatch(f -> f.kind() == ValueKind.PARTY);
-        if (heading && opening != null) {
+        if (other.heading() && opening != null) {
           continue; // "Name: Lieferant GmbH": a party's word inside a labelled value is the value
         }
         if (other.from() > seg.from() && other.from() < end && !announcesChild(other, party)) {
