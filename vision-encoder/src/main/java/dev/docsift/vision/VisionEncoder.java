@@ -43,7 +43,10 @@ public final class VisionEncoder implements AutoCloseable {
 
   /**
    * Opens a vision graph on the CPU with ONNX Runtime's default threads and checks its input and
-   * output shapes against {@code spec}.
+   * output shapes against {@code spec}. Where this is the process's first use of ONNX Runtime, it
+   * creates the environment on the calling thread, whose stack must be deep enough for a long
+   * command line; the application creates it first through the slm engine's runtime, which takes
+   * care of that, and opens its encoders with {@link #wrap}.
    *
    * @param model path of the {@code .onnx} file
    * @param spec expected shapes

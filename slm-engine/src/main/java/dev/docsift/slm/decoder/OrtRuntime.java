@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,58 @@ public final class OrtRuntime {
    * instance to every caller; it is never closed (it lives until the process ends).
    */
   public static OrtEnvironment environment() {
-    return OrtEnvironment.getEnvironment();
+    return Shared.ENVIRONMENT;
+  }
+
+  /** Holds the environment, made once, on first use (the class loads then). */
+  private static final class Shared {
+    static final OrtEnvironment ENVIRONMENT = createOnLargeStack();
+  }
+
+  /**
+   * Stack of the thread that creates the environment. Thread stacks are reserved, not committed:
+   * the pages a thread never touches cost no memory.
+   */
+  private static final long CREATION_STACK_BYTES = 256L << 20;
+
+  /**
+   * Creates the environment on a thread of its own with a large stack. Why: ONNX Runtime's
+   * environment creation recurses in proportion to the length of the process's command line
+   * (measured with 1.20: about 6,000 characters overflow Java's default 1 MB thread stack, and the
+   * JVM dies with SIGSEGV and no error file). {@code docsift extract folder/*.pdf} gets there with
+   * a few dozen files, as does a test JVM with a long class path.
+   */
+  private static OrtEnvironment createOnLargeStack() {
+    AtomicReference<OrtEnvironment> created = new AtomicReference<>();
+    AtomicReference<RuntimeException> failed = new AtomicReference<>();
+    Thread creator =
+        Thread.ofPlatform()
+            .name("docsift-onnxruntime-init")
+            .stackSize(CREATION_STACK_BYTES)
+            .unstarted(
+                () -> {
+                  try {
+                    created.set(OrtEnvironment.getEnvironment());
+                  } catch (RuntimeException e) {
+                    failed.set(e);
+                  }
+                });
+    creator.start();
+    boolean interrupted = false;
+    while (creator.isAlive()) {
+      try {
+        creator.join();
+      } catch (InterruptedException e) {
+        interrupted = true; // finish creating: every later call needs the environment
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (failed.get() != null) {
+      throw failed.get();
+    }
+    return created.get();
   }
 
   /** A session and the provider it runs on. The caller owns and closes the session. */

@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.docsift.slm.decoder.DecoderSpec;
+import dev.docsift.slm.decoder.OrtRuntime;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +46,7 @@ final class GraphChecker {
 
   private void withSession(Path file, SessionCheck check) {
     String graph = file.getFileName().toString();
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OrtRuntime.environment();
     // Opened only to read the declared inputs and outputs; closed at once to free native memory.
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         OrtSession session = env.createSession(file.toString(), options)) {

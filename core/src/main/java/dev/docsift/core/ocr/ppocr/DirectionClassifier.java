@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.docsift.slm.decoder.OrtRuntime;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class DirectionClassifier {
   Oriented orient(List<Crop> crops) throws OrtException {
     List<Crop> out = new ArrayList<>(crops);
     int turned = 0;
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OrtRuntime.environment();
     for (int b = 0; b < crops.size(); b += BATCH) {
       int n = Math.min(BATCH, crops.size() - b);
       // (n, 3, 48, 192): each line's grey in all three channels, padded with 0 on the right.

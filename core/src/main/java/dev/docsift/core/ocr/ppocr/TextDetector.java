@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.docsift.core.ocr.GreyImage;
+import dev.docsift.slm.decoder.OrtRuntime;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ final class TextDetector {
         input[base + i] = grey[i] * scale - shift;
       }
     }
-    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OrtRuntime.environment();
     float[] prob;
     try (OnnxTensor tensor =
             OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 3, h, w});

@@ -4,6 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.docsift.slm.decoder.OrtRuntime;
 import java.nio.FloatBuffer;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ final class TextRecognizer {
           }
         }
       }
-      OrtEnvironment env = OrtEnvironment.getEnvironment();
+      OrtEnvironment env = OrtRuntime.environment();
       try (OnnxTensor tensor =
               OnnxTensor.createTensor(
                   env, FloatBuffer.wrap(input), new long[] {n, 3, HEIGHT, width});
