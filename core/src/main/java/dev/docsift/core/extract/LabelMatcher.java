@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -105,6 +106,7 @@ final class LabelMatcher {
           raw.add(hit);
         }
       }
+      slashedAt(row, i).ifPresent(raw::add);
     }
     // Longest first, but a letter or two off costs length: "Net Total" is the exact "net total",
     // not a fuzzy "nett total" one letter longer.
@@ -157,6 +159,29 @@ final class LabelMatcher {
     Map<FieldSpec, Boolean> out = new IdentityHashMap<>();
     labels.forEach(l -> l.fields().forEach(f -> out.put(f, true)));
     return out;
+  }
+
+  /**
+   * A label written as one of the parts of a word joined by slashes: "Käufer/Leistungsempfänger",
+   * "Datum/Date". The part must match exactly; the hit covers the whole word.
+   */
+  private Optional<LabelHit> slashedAt(Row row, int i) {
+    String word = row.words().get(i).text();
+    if (word.indexOf('/') <= 0) {
+      return Optional.empty();
+    }
+    for (String part : word.split("/")) {
+      String key = Text.labelKey(part);
+      if (key.length() < 3) {
+        continue;
+      }
+      for (Label l : labels) {
+        if (l.key().equals(key)) {
+          return Optional.of(new LabelHit(l.fields(), l.text(), key, row, i, i + 1, 1.0));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static LabelHit matchAt(Label l, Row row, List<String> keys, int i) {

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reads parties (seller, buyer): the block under or beside a label such as {@code Bill To:} — name
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  * party of the header region without a label, the header block. Stateless.
  */
 final class PartyExtractor {
-  private static final Pattern CONTACT =
-      Pattern.compile("(?i)@|www\\.|https?:|^(tel|phone|fax|email|e-mail|mob)\\b");
-
   private PartyExtractor() {}
 
   /**
@@ -179,6 +175,11 @@ final class PartyExtractor {
     }
     FieldSpec nameField = childOfKind(party, ValueKind.NAME);
     FieldSpec addressField = childOfKind(party, ValueKind.ADDRESS);
+    // Numbers and contact lines are neither name nor address ("GLN 4304171000002", "Tel ...").
+    plain =
+        plain.stream()
+            .filter(i -> !AddressLines.notAddress(Candidate.join(block.lines().get(i))))
+            .toList();
     if (nameField != null && !plain.isEmpty() && !out.containsKey(nameField)) {
       List<OcrWord> words = block.lines().get(plain.get(0));
       String text = Text.trimPunctuation(Candidate.join(words));
@@ -193,11 +194,15 @@ final class PartyExtractor {
       for (int i : plain) {
         List<OcrWord> line = block.lines().get(i);
         String text = Text.trimPunctuation(Candidate.join(line));
-        if (text.isEmpty() || CONTACT.matcher(text).find()) {
+        if (text.isEmpty()) {
           continue;
         }
-        parts.add(text);
+        boolean postal = AddressLines.postal(text);
+        parts.add(postal ? AddressLines.withoutCountryPrefix(text) : text);
         words.addAll(line);
+        if (postal) {
+          break; // the country or the party's numbers follow
+        }
       }
       if (!parts.isEmpty()) {
         Optional<JsonNode> v = ValueReader.json(addressField, String.join(", ", parts), null);

@@ -62,6 +62,7 @@ public final class SchemaExtractor implements Extractor {
     private final List<FieldValue> fields = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<Candidate> written = new ArrayList<>();
+    private final Map<FieldSpec, Candidate> byField = new IdentityHashMap<>();
     private final Map<FieldSpec, LineItemExtractor.Result> tables = new IdentityHashMap<>();
     private final Map<FieldSpec, PartyExtractor.Block> blocks = new IdentityHashMap<>();
     private HeaderBlock header;
@@ -265,7 +266,7 @@ public final class SchemaExtractor implements Extractor {
         if (f == null || data.has(f.name())) {
           continue;
         }
-        for (Row r : doc.layout().rows()) {
+        for (Row r : datedRowsFirst(kind)) {
           if (doc.isTableRow(r)) {
             continue;
           }
@@ -281,6 +282,31 @@ public final class SchemaExtractor implements Extractor {
           dottedTimeBesideDate(f, used).ifPresent(c -> write(data, f, f.pointer(), c));
         }
       }
+    }
+
+    /**
+     * The rows in reading order, for a date the row of the document's number first: "Rechnung Nr.
+     * 471102 vom 05.03.2018", "Invoice 123 dated 5 March 2018" date the document where a version or
+     * print date above would come first.
+     */
+    private List<Row> datedRowsFirst(ValueKind kind) {
+      List<Row> rows = new ArrayList<>(doc.layout().rows());
+      if (kind != ValueKind.DATE) {
+        return rows;
+      }
+      for (FieldSpec f : schema.fields()) {
+        Candidate c = byField.get(f);
+        if (f.kind() == ValueKind.ID && c != null) {
+          OcrWord first = c.words().get(0);
+          for (Row r : rows) {
+            if (r.words().stream().anyMatch(w -> w == first)) {
+              rows.add(0, r);
+              return rows;
+            }
+          }
+        }
+      }
+      return rows;
     }
 
     /**
@@ -405,6 +431,7 @@ public final class SchemaExtractor implements Extractor {
       target.set(f.name(), value);
       fields.add(c.toField(pointer, value));
       written.add(c);
+      byField.put(f, c);
     }
   }
 }

@@ -255,13 +255,17 @@ final class ValueReader {
    */
   private static Candidate continueAddress(Candidate first, Row row, Doc doc) {
     List<OcrWord> words = new ArrayList<>(first.words());
-    List<String> lines = new ArrayList<>(List.of(first.value().asText()));
+    String firstLine = first.value().asText();
+    boolean postal = AddressLines.postal(firstLine);
+    List<String> lines =
+        new ArrayList<>(List.of(postal ? AddressLines.withoutCountryPrefix(firstLine) : firstLine));
     Box col = first.box();
     Row prev = row;
-    for (int k = 0; k < 4; k++) {
+    for (int k = 0; k < 4 && !postal; k++) {
       Row r = doc.layout().next(prev);
       if (r == null
-          || r.box().top() - prev.box().bottom() > 1.4 * Math.max(prev.height(), r.height())) {
+          // A form's value column spaces its lines wider than a printed address block does.
+          || r.box().top() - prev.box().bottom() > 2.0 * Math.max(prev.height(), r.height())) {
         break;
       }
       Row.Segment seg = null;
@@ -271,15 +275,16 @@ final class ValueReader {
           seg = s;
         }
       }
-      if (seg == null || doc.hitOpening(r, seg) != null) {
+      if (seg == null || doc.hitOpening(r, seg) != null || labelledLeftOf(r, seg, doc)) {
         break;
       }
       List<OcrWord> ws = trimEdges(r.words().subList(seg.from(), seg.to()));
       String text = Text.trimPunctuation(Candidate.join(ws));
-      if (ws.isEmpty() || text.isEmpty()) {
+      if (ws.isEmpty() || text.isEmpty() || AddressLines.notAddress(text)) {
         break;
       }
-      lines.add(text);
+      postal = AddressLines.postal(text);
+      lines.add(postal ? AddressLines.withoutCountryPrefix(text) : text);
       words.addAll(ws);
       prev = r;
     }
@@ -289,6 +294,19 @@ final class ValueReader {
         first.page(),
         first.confidence(),
         Candidate.join(words));
+  }
+
+  /** Whether a segment of the row left of {@code seg} opens with a label: the value is its own. */
+  private static boolean labelledLeftOf(Row r, Row.Segment seg, Doc doc) {
+    for (Row.Segment s : r.segments()) {
+      if (s.from() >= seg.from()) {
+        return false;
+      }
+      if (doc.hitOpening(r, s) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

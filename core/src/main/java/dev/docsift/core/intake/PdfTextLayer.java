@@ -111,6 +111,9 @@ final class PdfTextLayer {
 
   /** Collects the stripper's words, line by line, with their boxes in pixels. */
   private static final class Collector extends PDFTextStripper {
+    /** Below this gap, as a share of the line height, two words touch: one word. */
+    private static final double TOUCHING = 0.08;
+
     private final double scale;
     final List<OcrLine> lines = new ArrayList<>();
     private final List<OcrWord> current = new ArrayList<>();
@@ -124,6 +127,13 @@ final class PdfTextLayer {
 
     @Override
     protected void processTextPosition(TextPosition text) {
+      String u = text.getUnicode();
+      if (u != null && !u.isEmpty() && u.isBlank()) {
+        // Space glyphs are left out: the gap they leave still separates the words. Why: some
+        // producers draw a space over the first glyph of the next word, and sorted by position it
+        // came after that glyph ("Nr. 471102" read as "Nr. 4 71102").
+        return;
+      }
       RenderingMode mode = getGraphicsState().getTextState().getRenderingMode();
       if (mode == RenderingMode.NEITHER) {
         invisible += Math.max(1, text.getUnicode() == null ? 1 : text.getUnicode().length());
@@ -202,8 +212,32 @@ final class PdfTextLayer {
       }
       List<OcrWord> words = new ArrayList<>(current);
       words.sort(Comparator.comparingInt(w -> w.box().left()));
-      lines.add(OcrLine.of(words));
+      lines.add(OcrLine.of(joinTouching(words)));
       current.clear();
+    }
+
+    /**
+     * Joins words with no visible gap between them. Why: the stripper splits a word where the PDF
+     * moves the pen between two glyphs (kerning written as a text offset), so "471102" came out as
+     * "4" and "71102"; a real space is a quarter of the font size or more.
+     */
+    private static List<OcrWord> joinTouching(List<OcrWord> words) {
+      List<OcrWord> out = new ArrayList<>();
+      for (OcrWord w : words) {
+        if (!out.isEmpty()) {
+          OcrWord last = out.get(out.size() - 1);
+          double height = Math.min(last.box().height(), w.box().height());
+          int gap = w.box().left() - last.box().right();
+          if (gap < TOUCHING * height && w.box().verticalOverlap(last.box()) > 0) {
+            out.set(
+                out.size() - 1,
+                new OcrWord(last.text() + w.text(), last.box().union(w.box()), 1.0));
+            continue;
+          }
+        }
+        out.add(w);
+      }
+      return out;
     }
 
     private Box pixels(double left, double top, double right, double bottom) {

@@ -1,0 +1,68 @@
+package dev.docsift.core.extract;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a line under a party's name is: part of its postal address, or contact details, an
+ * identifier or a labelled value that follows it ("USt-IdNr. DE123456789", "GLN 4000001123452",
+ * "Kunden-Nr.: 009420"). Where a block holds a postal-code line ("80333 München", "SW1B 3BN
+ * London", "Austin, TX 78701"), the address ends with it: what follows is the country or the
+ * party's numbers. Stateless.
+ */
+final class AddressLines {
+  private static final Pattern CONTACT =
+      Pattern.compile("(?i)@|www\\.|https?:|^(tel|phone|fax|email|e-mail|mob|telefon)\\b");
+
+  /** A token with six digits or more: a tax or registration number, a phone number, a GLN. */
+  private static final Pattern LONG_NUMBER = Pattern.compile("(?:^|\\s)[^\\s]*\\d{6,}[^\\s]*");
+
+  /** "201/113/40209", "12 345 678 901": digits in groups, making up most of the line. */
+  private static final Pattern GROUPED_NUMBER =
+      Pattern.compile("^[A-Z]{0,3}\\s?\\d{2,}(?:[\\s/.-]\\d{2,}){2,}$");
+
+  /**
+   * A postal-code line: continental ("80333 München", "D-80333 München", "1012 AB Amsterdam",
+   * "Jalan 5, 81100 Johor Bahru"), British ("SW1B 3BN London") or American ("Austin, TX 78701").
+   */
+  private static final Pattern POSTAL =
+      Pattern.compile(
+          "(?:^|,\\s*)(?:[A-Z]{1,3}[- ])?\\d{4,5}(?:\\s?[A-Z]{2})?\\s+\\p{L}"
+              + "|^(?:[A-Z]{1,3}[- ])?[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}\\b"
+              + "|\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?$");
+
+  /** A country code printed before a continental postal code: "DE 80333", "D-80333", "FR 69001". */
+  private static final Pattern COUNTRY_PREFIX =
+      Pattern.compile("^[A-Z]{1,3}[- ](?=(?:\\d{4,5}|[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2})\\s)");
+
+  private AddressLines() {}
+
+  /** Whether a line is contact details: e-mail, web, phone or fax. */
+  static boolean contact(String line) {
+    return CONTACT.matcher(line).find();
+  }
+
+  /**
+   * Whether a line is not part of a postal address: contact details, a labelled value ("Lief-Nr:
+   * 549910") or an identifier.
+   */
+  static boolean notAddress(String line) {
+    String s = line.strip();
+    return contact(s)
+        || s.contains(":")
+        || (LONG_NUMBER.matcher(s).find() && !postal(s))
+        || GROUPED_NUMBER.matcher(s).matches();
+  }
+
+  /** Whether a line holds a postal code with its town, the line an address ends with. */
+  static boolean postal(String line) {
+    return POSTAL.matcher(line.strip()).find();
+  }
+
+  /**
+   * A postal-code line without the country code before the code: "DE 80333 München" → "80333
+   * München". The country is kept apart from the address lines, as e-invoices (EN 16931) keep it.
+   */
+  static String withoutCountryPrefix(String line) {
+    return COUNTRY_PREFIX.matcher(line.strip()).replaceFirst("");
+  }
+}
