@@ -57,6 +57,11 @@ public final class HeaderNames {
               + "s\\.a\\.r\\.l|srl|s\\.r\\.l|spa|s\\.p\\.a|b\\.v|n\\.v|corp|corporation|plc|pty|pte|"
               + "a/s|oy|s\\.a|s\\.l|sas)\\b\\.?|\\b(ag|kg|bv|nv|ab|as|sa)$|^(as|sia)\\b)");
 
+  /** Whether a text holds a company's legal form ("GmbH", "Sdn Bhd", "AG" at its end). */
+  static boolean hasLegalForm(String text) {
+    return LEGAL_FORM.matcher(text.strip()).find();
+  }
+
   private static final Pattern ADDRESS =
       Pattern.compile(
           "(?i)\\b(jalan|jln|taman|lot|no\\.|street|st\\.|road|rd\\.?|avenue|ave|blvd|boulevard|"

@@ -38,6 +38,20 @@ record LabelHit(
     return !fields.isEmpty() && fields.stream().allMatch(f -> f.kind() == ValueKind.PARTY);
   }
 
+  /**
+   * Whether the label is the first word of a company's name: the rest of its segment holds a
+   * legal form ("Lieferant GmbH", "Kunden AG Mitte"), so it names the party, not heads it.
+   */
+  boolean startsAName() {
+    Row.Segment seg = row.segmentOf(from);
+    for (int i = to; i < Math.min(seg.to(), to + 4); i++) {
+      if (HeaderNames.hasLegalForm(row.words().get(i).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the label announces a field, compared by identity. */
   boolean announces(FieldSpec field) {
     for (FieldSpec f : fields) {

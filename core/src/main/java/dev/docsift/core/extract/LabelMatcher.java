@@ -118,7 +118,7 @@ final class LabelMatcher {
     List<LabelHit> accepted = new ArrayList<>();
     for (LabelHit h : raw) {
       boolean overlaps = accepted.stream().anyMatch(a -> a.from() < h.to() && h.from() < a.to());
-      if (h.heading() && !h.atSegmentStart()) {
+      if (h.heading() && (!h.atSegmentStart() || h.startsAName())) {
         continue;
       }
       if (!overlaps && (h.key().length() > 3 || h.atSegmentStart() || afterTitle(h))) {

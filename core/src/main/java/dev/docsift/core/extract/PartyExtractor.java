@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads parties (seller, buyer): the block under or beside a label such as {@code Bill To:} — name
@@ -19,6 +20,8 @@ import java.util.Optional;
  * party of the header region without a label, the header block. Stateless.
  */
 final class PartyExtractor {
+  /** A VAT identification number: country code, then digits and letters (EU VIES formats). */
+  private static final Pattern VAT_ID = Pattern.compile("[A-Z]{2}\\d[0-9A-Z]{1,13}");
   private PartyExtractor() {}
 
   /**
@@ -163,8 +166,10 @@ final class PartyExtractor {
         if (announcesChild(h, party) && line.contains(r.words().get(h.from()))) {
           labelled = true;
           for (FieldSpec child : party.children()) {
-            if (h.announces(child) && !out.containsKey(child)) {
-              ValueReader.near(h, child, doc).ifPresent(c -> out.put(child, c));
+            if (h.announces(child)) {
+              ValueReader.near(h, child, doc)
+                  .filter(c -> replaces(out.get(child), c))
+                  .ifPresent(c -> out.put(child, c));
             }
           }
         }
@@ -228,7 +233,8 @@ final class PartyExtractor {
     Map<FieldSpec, Boolean> done = new IdentityHashMap<>();
     have.keySet().forEach(k -> done.put(k, true));
     for (FieldSpec child : party.children()) {
-      if (done.containsKey(child)
+      boolean settled = done.containsKey(child) && (child.kind() != ValueKind.ID || vatId(have.get(child)));
+      if (settled
           || child.kind() == ValueKind.NAME
           || child.kind() == ValueKind.ADDRESS) {
         continue;
@@ -239,12 +245,28 @@ final class PartyExtractor {
           continue;
         }
         Optional<Candidate> c = ValueReader.near(h, child, doc);
-        if (c.isPresent()) {
+        if (c.isPresent() && replaces(have.get(child), c.get())) {
           have.put(child, c.get());
-          break;
+          if (vatId(c.get())) {
+            break;
+          }
         }
       }
     }
+  }
+
+  /**
+   * Whether a value read for a child takes the place of the one read before: the first one found
+   * stays, except that a VAT id ("DE123456789") beats a national tax number ("201/113/40209"), as
+   * the VAT id is the one an invoice's parties are known by across borders.
+   */
+  private static boolean replaces(Candidate before, Candidate now) {
+    return before == null || (vatId(now) && !vatId(before));
+  }
+
+  private static boolean vatId(Candidate c) {
+    String id = c.value().asText().replaceAll("[\\s.\\-]", "");
+    return VAT_ID.matcher(id).matches();
   }
 
   /** The first child of a kind, or for names a child called "name"; null when none. */
