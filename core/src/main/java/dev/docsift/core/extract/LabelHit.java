@@ -39,8 +39,8 @@ record LabelHit(
   }
 
   /**
-   * Whether the label is the first word of a company's name: the rest of its segment holds a
-   * legal form ("Lieferant GmbH", "Kunden AG Mitte"), so it names the party, not heads it.
+   * Whether the label is the first word of a company's name: the rest of its segment holds a legal
+   * form ("Lieferant GmbH", "Kunden AG Mitte"), so it names the party, not heads it.
    */
   boolean startsAName() {
     Row.Segment seg = row.segmentOf(from);

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class PartyExtractor {
   /** A VAT identification number: country code, then digits and letters (EU VIES formats). */
   private static final Pattern VAT_ID = Pattern.compile("[A-Z]{2}\\d[0-9A-Z]{1,13}");
+
   private PartyExtractor() {}
 
   /**
@@ -233,10 +234,9 @@ final class PartyExtractor {
     Map<FieldSpec, Boolean> done = new IdentityHashMap<>();
     have.keySet().forEach(k -> done.put(k, true));
     for (FieldSpec child : party.children()) {
-      boolean settled = done.containsKey(child) && (child.kind() != ValueKind.ID || vatId(have.get(child)));
-      if (settled
-          || child.kind() == ValueKind.NAME
-          || child.kind() == ValueKind.ADDRESS) {
+      boolean settled =
+          done.containsKey(child) && (child.kind() != ValueKind.ID || vatId(have.get(child)));
+      if (settled || child.kind() == ValueKind.NAME || child.kind() == ValueKind.ADDRESS) {
         continue;
       }
       for (LabelHit h : doc.hitsFor(child)) {
