@@ -55,6 +55,15 @@ record Layout(List<OcrPage> pages, List<Row> rows) {
     return rows.get(i + 1);
   }
 
+  /** The row before {@code row} on the same page, if any. */
+  Row previous(Row row) {
+    int i = indexOf(row);
+    if (i <= 0 || rows.get(i - 1).page() != row.page()) {
+      return null;
+    }
+    return rows.get(i - 1);
+  }
+
   /** The position of a row in {@link #rows()}, by identity; -1 when absent. */
   int indexOf(Row row) {
     for (int i = 0; i < rows.size(); i++) {

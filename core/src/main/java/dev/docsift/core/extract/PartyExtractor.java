@@ -84,6 +84,8 @@ final class PartyExtractor {
     }
     Box lb = hit.box();
     Row prev = row;
+    // Where the values of "Name:   Lieferant GmbH" rows start: a value's second line stands there.
+    List<Integer> valueColumns = new ArrayList<>();
     for (int k = 0; k < 8; k++) {
       Row r = doc.layout().next(prev);
       if (r == null || doc.isTableRow(r)) {
@@ -103,10 +105,21 @@ final class PartyExtractor {
           break;
         }
       }
+      if (seg == null && r.segments().size() == 1) {
+        int left = r.box().left();
+        if (valueColumns.stream().anyMatch(x -> Math.abs(x - left) < h)) {
+          seg = r.segments().get(0);
+        }
+      }
       if (seg == null) {
         break;
       }
       LabelHit opening = doc.hitOpening(r, seg);
+      int segIndex = r.segments().indexOf(seg);
+      if (opening != null && segIndex + 1 < r.segments().size()) {
+        Row.Segment value = r.segments().get(segIndex + 1);
+        valueColumns.add(r.boxOf(value.from(), value.to()).left());
+      }
       if (opening != null && opening.builtin()) {
         // A line of the block that is none of the party's fields ("Kundennummer: 4711", "Tel"):
         // passed over; the name and address may follow it.
@@ -181,10 +194,14 @@ final class PartyExtractor {
     }
     FieldSpec nameField = childOfKind(party, ValueKind.NAME);
     FieldSpec addressField = childOfKind(party, ValueKind.ADDRESS);
-    // Numbers and contact lines are neither name nor address ("GLN 4304171000002", "Tel ...").
+    // Numbers and contact lines are neither name nor address ("GLN 4304171000002", "Tel ..."),
+    // nor is a line a labelled value took already (a name's first line above its label).
+    List<OcrWord> taken = new ArrayList<>();
+    out.values().forEach(c -> taken.addAll(c.words()));
     plain =
         plain.stream()
             .filter(i -> !AddressLines.notAddress(Candidate.join(block.lines().get(i))))
+            .filter(i -> block.lines().get(i).stream().noneMatch(w -> taken.contains(w)))
             .toList();
     if (nameField != null && !plain.isEmpty() && !out.containsKey(nameField)) {
       List<OcrWord> words = block.lines().get(plain.get(0));

@@ -43,7 +43,11 @@ final class ValueReader {
     if (!right.isEmpty()) {
       Optional<Candidate> c = parse(field, right, row.page(), doc, hit.quality());
       if (c.isPresent()) {
-        return field.kind() == ValueKind.ADDRESS ? c.map(x -> continueAddress(x, row, doc)) : c;
+        return switch (field.kind()) {
+          case ADDRESS -> c.map(x -> continueAddress(x, row, doc));
+          case NAME -> c.map(x -> withWrappedStart(x, hit, doc));
+          default -> c;
+        };
       }
     }
     Box lb = hit.box();
@@ -294,6 +298,33 @@ final class ValueReader {
         first.page(),
         first.confidence(),
         Candidate.join(words));
+  }
+
+  /**
+   * A name right of its label whose first line stands on the row above, set closer to it than rows
+   * are to each other: a form centres the label on a value of two lines ("MVM Musterhafter" above
+   * "Name: Versicherungsverein Musterstadt a.G.", "Herrn" above "Name: Max Mustermann").
+   */
+  private static Candidate withWrappedStart(Candidate value, LabelHit hit, Doc doc) {
+    Row row = hit.row();
+    Row above = doc.layout().previous(row);
+    if (above == null
+        || above.segments().size() != 1
+        || !doc.hits(above).isEmpty()
+        || row.box().top() - above.box().bottom() > 0.6 * Math.min(row.height(), above.height())) {
+      return value;
+    }
+    Box first = value.box();
+    Box start = above.box();
+    if (Math.abs(start.left() - first.left()) > row.height() || start.left() <= hit.box().right()) {
+      return value;
+    }
+    List<OcrWord> words = new ArrayList<>(above.words());
+    words.addAll(value.words());
+    String text =
+        Text.trimPunctuation(Candidate.join(above.words())) + " " + value.value().asText();
+    return new Candidate(
+        TextNode.valueOf(text), words, value.page(), value.confidence(), Candidate.join(words));
   }
 
   /** Whether a segment of the row left of {@code seg} opens with a label: the value is its own. */
