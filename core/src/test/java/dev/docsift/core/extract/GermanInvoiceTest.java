@@ -57,6 +57,44 @@ class GermanInvoiceTest {
   }
 
   @Test
+  void readsAFormWhoseValuesWrapAndWhoseBlocksHoldNumbers() {
+    // Values stand in a column 20 characters in; a two-line name centres its label on itself.
+    OcrPage page =
+        PageBuilder.a4(1)
+            .text(150, 200, "Rechnung Nr. 4711 vom 05.03.2018")
+            .text(150, 500, "Verkäufer")
+            .text(150, 560, "Nummer:             549910")
+            .text(150, 616, "                    MVM Musterhafter")
+            .text(150, 660, "Name:               Versicherungsverein a.G.")
+            .text(150, 740, "Anschrift:          Musterstr. 12")
+            .text(150, 800, "                    DE 12345 Musterstadt")
+            .text(150, 860, "Steuernummer:       201/113/40209")
+            .text(150, 920, "USt-IdNr.:          DE123456789")
+            .text(150, 1100, "Käufer/Leistungsempfänger")
+            .text(150, 1160, "Kunden AG Mitte")
+            .text(150, 1220, "Kundenstraße 15")
+            .text(150, 1280, "D-69876 Frankfurt")
+            .text(150, 1340, "Deutschland")
+            .text(150, 1400, "GLN 4304171000002")
+            .text(150, 2400, "Zahlbar innerhalb 30 Tagen netto bis 04.04.2018")
+            .text(150, 2600, "Bruttosumme        529,87 EUR")
+            .build();
+    JsonNode d = new SchemaExtractor().extract(List.of(page), invoice).data();
+    assertThat(d.path("seller").path("name").asText())
+        .isEqualTo("MVM Musterhafter Versicherungsverein a.G.");
+    assertThat(d.path("seller").path("address").asText())
+        .isEqualTo("Musterstr. 12, 12345 Musterstadt");
+    // The VAT id, not the national tax number printed before it.
+    assertThat(d.path("seller").path("tax_id").asText()).isEqualTo("DE123456789");
+    // "Käufer/Leistungsempfänger" heads the block; "Kunden" begins a company's name.
+    assertThat(d.path("buyer").path("name").asText()).isEqualTo("Kunden AG Mitte");
+    assertThat(d.path("buyer").path("address").asText())
+        .isEqualTo("Kundenstraße 15, 69876 Frankfurt");
+    assertThat(d.path("due_date").asText()).isEqualTo("2018-04-04");
+    assertThat(d.path("issue_date").asText()).isEqualTo("2018-03-05");
+  }
+
+  @Test
   void aOneWordLabelReadAcrossWordsMustMatchExactly() {
     // "Liefer- und" is one letter-pair off "lieferant" once run together: not the seller's label.
     OcrPage page =

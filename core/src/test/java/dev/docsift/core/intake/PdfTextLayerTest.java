@@ -61,6 +61,34 @@ class PdfTextLayerTest {
   }
 
   @Test
+  void aSpaceDrawnOverTheNextGlyphDoesNotSplitTheWord() throws IOException {
+    // Courier: every glyph advances 0.6 em, 7.2 pt at 12 pt. "Nr." then, one cell on, the space
+    // drawn a hair right of where "471102" starts, as some producers write it.
+    PDType1Font courier = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    try (PDDocument doc = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      doc.addPage(page);
+      try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+        float cell = 7.2f;
+        float[] xs = {72, 72 + 4 * cell + 0.01f, 72 + 4 * cell, 72};
+        String[] texts = {"Nr.", " ", "471102", "Handelsrechnung vom 05.03.2018"};
+        float[] ys = {780, 780, 780, 740};
+        for (int i = 0; i < xs.length; i++) {
+          s.beginText();
+          s.setFont(courier, 12);
+          s.newLineAtOffset(xs[i], ys[i]);
+          s.showText(texts[i]);
+          s.endText();
+        }
+      }
+      OcrPage ocr = PdfTextLayer.read(doc, 1, 300);
+      assertThat(ocr).isNotNull();
+      List<String> words = ocr.lines().get(0).words().stream().map(OcrWord::text).toList();
+      assertThat(words).containsExactly("Nr.", "471102");
+    }
+  }
+
+  @Test
   void aPageWithoutTextHasNoLayer() throws IOException {
     try (PDDocument doc = page(RenderingMode.FILL)) {
       assertThat(PdfTextLayer.read(doc, 1, 300)).isNull();

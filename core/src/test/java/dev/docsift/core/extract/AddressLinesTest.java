@@ -1,0 +1,61 @@
+package dev.docsift.core.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AddressLinesTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "80333 München",
+        "DE 80333 München",
+        "D-80333 München",
+        "1012 AB Amsterdam",
+        "SW1B 3BN London",
+        "GB SW1B 3BN London",
+        "Austin, TX 78701",
+        "Jalan Sagu 18, 81100 Johor Bahru",
+        "F-69001 Lyon"
+      })
+  void postalCodeLinesEndAnAddress(String line) {
+    assertThat(AddressLines.postal(line)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Lieferantenstraße 20", "Pappelallee 15, Hof 3", "Kunden AG Mitte"})
+  void streetsAndNamesAreNoPostalLines(String line) {
+    assertThat(AddressLines.postal(line)).isFalse();
+    assertThat(AddressLines.notAddress(line)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "DE123456789",
+        "201/113/40209",
+        "GLN 4000001123452",
+        "+49891234567",
+        "Kunden-Nr.: 009420",
+        "max@mustermann.de",
+        "Tel 089 12345"
+      })
+  void numbersContactsAndLabelledValuesAreNoAddress(String line) {
+    assertThat(AddressLines.notAddress(line)).isTrue();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "DE 80333 München, 80333 München",
+    "D-80333 München, 80333 München",
+    "GB SW1B 3BN London, SW1B 3BN London",
+    "80333 München, 80333 München",
+    "Austin TX 78701, Austin TX 78701"
+  })
+  void theCountryCodeBeforeThePostalCodeIsLeftOut(String line, String expected) {
+    assertThat(AddressLines.withoutCountryPrefix(line)).isEqualTo(expected);
+  }
+}
