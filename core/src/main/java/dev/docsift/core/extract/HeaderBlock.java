@@ -153,6 +153,13 @@ record HeaderBlock(
       if (seg == null || !addressLike(doc, r, seg) || ItemLines.isSeparator(r)) {
         break;
       }
+      if (AddressLines.notAddress(r.run(seg.from(), seg.to()).text())) {
+        if (!lines.isEmpty()) {
+          break; // the shop's numbers after its address: "GST ID: 000468594688"
+        }
+        prev = r; // its registration number between name and address: "(1150024-H)"
+        continue;
+      }
       List<OcrWord> segWords = r.words().subList(seg.from(), seg.to());
       if (segWords.stream().mapToDouble(OcrWord::confidence).average().orElse(0) < LEGIBLE) {
         // A line OCR could not read (a smudged phone number, an ornament) ends the address: what
