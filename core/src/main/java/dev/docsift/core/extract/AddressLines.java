@@ -1,6 +1,8 @@
 package dev.docsift.core.extract;
 
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a line under a party's name is: part of its postal address, or contact details, an
@@ -35,6 +37,22 @@ final class AddressLines {
       Pattern.compile("^[A-Z]{1,3}[- ](?=(?:\\d{4,5}|[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2})\\s)");
 
   private AddressLines() {}
+
+  /**
+   * Writes an address's lines as one text. An address printed with its own commas ("NO 16A, JALAN
+   * ASTAKA U8/83," / "40150 SHAH ALAM, SELANGOR.") keeps them, its lines joined by spaces; one
+   * printed as bare lines ("Lieferantenstraße 20" / "80333 München") gets a comma between lines.
+   *
+   * @param lines the lines' texts, top to bottom
+   * @return the address, or an empty text when the lines hold nothing
+   */
+  static String join(List<String> lines) {
+    boolean punctuated = lines.stream().anyMatch(l -> l.contains(","));
+    return lines.stream()
+        .map(l -> punctuated ? l.strip() : Text.trimPunctuation(l))
+        .filter(l -> !l.isEmpty())
+        .collect(Collectors.joining(punctuated ? " " : ", "));
+  }
 
   /** Whether a line is contact details: e-mail, web, phone or fax. */
   static boolean contact(String line) {

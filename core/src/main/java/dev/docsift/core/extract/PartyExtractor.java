@@ -216,8 +216,8 @@ final class PartyExtractor {
       List<String> parts = new ArrayList<>();
       for (int i : plain) {
         List<OcrWord> line = block.lines().get(i);
-        String text = Text.trimPunctuation(Candidate.join(line));
-        if (text.isEmpty()) {
+        String text = Candidate.join(line);
+        if (Text.trimPunctuation(text).isEmpty()) {
           continue;
         }
         boolean postal = AddressLines.postal(text);
@@ -228,7 +228,7 @@ final class PartyExtractor {
         }
       }
       if (!parts.isEmpty()) {
-        Optional<JsonNode> v = ValueReader.json(addressField, String.join(", ", parts), null);
+        Optional<JsonNode> v = ValueReader.json(addressField, AddressLines.join(parts), null);
         v.ifPresent(
             x ->
                 out.put(addressField, Candidate.of(x, words, block.rows().get(0).page(), quality)));

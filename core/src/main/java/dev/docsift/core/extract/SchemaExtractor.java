@@ -387,9 +387,9 @@ public final class SchemaExtractor implements Extractor {
       List<String> lines = new ArrayList<>();
       for (List<OcrWord> line : header.address()) {
         words.addAll(line);
-        lines.add(Text.trimPunctuation(Candidate.join(line)));
+        lines.add(Candidate.join(line));
       }
-      return ValueReader.json(f, String.join(", ", lines), null)
+      return ValueReader.json(f, AddressLines.join(lines), null)
           .map(v -> Candidate.of(v, words, header.nameRow().page(), 1));
     }
 

@@ -283,8 +283,8 @@ final class ValueReader {
         break;
       }
       List<OcrWord> ws = trimEdges(r.words().subList(seg.from(), seg.to()));
-      String text = Text.trimPunctuation(Candidate.join(ws));
-      if (ws.isEmpty() || text.isEmpty() || AddressLines.notAddress(text)) {
+      String text = Candidate.join(ws);
+      if (ws.isEmpty() || Text.trimPunctuation(text).isEmpty() || AddressLines.notAddress(text)) {
         break;
       }
       postal = AddressLines.postal(text);
@@ -293,7 +293,7 @@ final class ValueReader {
       prev = r;
     }
     return new Candidate(
-        TextNode.valueOf(String.join(", ", lines)),
+        TextNode.valueOf(AddressLines.join(lines)),
         words,
         first.page(),
         first.confidence(),
