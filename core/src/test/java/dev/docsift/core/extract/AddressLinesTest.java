@@ -2,6 +2,8 @@ package dev.docsift.core.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +47,16 @@ class AddressLinesTest {
       })
   void numbersContactsAndLabelledValuesAreNoAddress(String line) {
     assertThat(AddressLines.notAddress(line)).isTrue();
+  }
+
+  @Test
+  void anAddressKeepsItsOwnCommasOrGetsOneBetweenLines() {
+    assertThat(AddressLines.join(List.of("Lieferantenstraße 20", "80333 München")))
+        .isEqualTo("Lieferantenstraße 20, 80333 München");
+    assertThat(AddressLines.join(List.of("NO 37, JALAN MANIS 7,", "56100 CHERAS, KUALA LUMPUR.")))
+        .isEqualTo("NO 37, JALAN MANIS 7, 56100 CHERAS, KUALA LUMPUR.");
+    assertThat(AddressLines.join(List.of("7230 Pendleton Pike", "Lawrence, IN 46226")))
+        .isEqualTo("7230 Pendleton Pike Lawrence, IN 46226");
   }
 
   @ParameterizedTest
