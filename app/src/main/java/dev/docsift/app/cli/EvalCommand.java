@@ -13,11 +13,8 @@ import dev.docsift.core.eval.Scorecard;
 import dev.docsift.core.export.AtomicFiles;
 import dev.docsift.core.model.OcrLine;
 import dev.docsift.core.model.OcrPage;
-import dev.docsift.core.ocr.OcrOptions;
-import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Outcome;
-import dev.docsift.core.pipeline.Pipeline;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
@@ -90,9 +87,6 @@ public final class EvalCommand implements Callable<Integer> {
       description = "How many of the worst misses to show. Default: ${DEFAULT-VALUE}.")
   int misses;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Documents processed at once.")
-  Integer threads;
-
   @Option(
       names = "--ocr-cache",
       paramLabel = "DIR",
@@ -105,12 +99,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @CommandLine.Mixin EngineOptions engineOptions = new EngineOptions();
 
-  @Option(
-      names = "--progress",
-      paramLabel = "auto|bar|lines|none",
-      defaultValue = "auto",
-      description = "How progress is shown on standard error. Default: ${DEFAULT-VALUE}.")
-  String progress;
+  @CommandLine.Mixin BatchOptions batch = new BatchOptions();
 
   private int pages;
   private long renderMs;
@@ -214,28 +203,18 @@ public final class EvalCommand implements Callable<Integer> {
   private Integer extract(
       List<Path> files, Map<Path, JsonNode> truths, DocumentSchema documentSchema, Scorecard card) {
     PrintWriter err = spec.commandLine().getErr();
-    EngineChoice engine;
-    ProgressReporter.Mode progressMode;
-    OcrOptions ocrOptions;
+    PipelineConfig config;
     try {
-      engine = engineOptions.choice();
-      progressMode = ProgressReporter.Mode.parse(progress);
-      ocrOptions = reading.ocrOptions(1);
+      batch.check();
+      EngineChoice engine = engineOptions.choice();
+      config = reading.pipeline(null, batch.workers(engine), engine);
     } catch (IllegalArgumentException e) {
       usage(e.getMessage());
       return null;
     }
-    int workers = EngineOptions.workers(engine, threads);
-    if (workers < 1) {
-      usage("--threads must be at least 1: " + workers);
-      return null;
-    }
-    PipelineConfig config =
-        new PipelineConfig(reading.intake(null), ocrOptions.withPoolSize(workers), workers, engine);
     List<Outcome> outcomes;
-    try (Pipeline pipeline = Pipeline.create(config, ocrCache);
-        ProgressReporter reporter = new ProgressReporter(err, progressMode, files.size())) {
-      outcomes = pipeline.processAll(files, documentSchema, reporter, new Cancellation());
+    try {
+      outcomes = batch.run(config, ocrCache, files, documentSchema, err);
     } catch (DocsiftException e) {
       Errors.startFailed(err, e);
       return null;

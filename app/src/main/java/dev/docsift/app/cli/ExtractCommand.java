@@ -5,10 +5,8 @@ import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.export.ResultExporter;
-import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Outcome;
-import dev.docsift.core.pipeline.Pipeline;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
@@ -64,12 +62,6 @@ public final class ExtractCommand implements Callable<Integer> {
       description = "Write the schema instance alone, without the envelope.")
   boolean dataOnly;
 
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "Documents processed at once. Default: the number of cores.")
-  Integer threads;
-
   @Option(names = "--password", paramLabel = "PW", description = "Password of encrypted PDFs.")
   String password;
 
@@ -77,35 +69,20 @@ public final class ExtractCommand implements Callable<Integer> {
 
   @CommandLine.Mixin EngineOptions engineOptions = new EngineOptions();
 
-  @Option(
-      names = "--progress",
-      paramLabel = "auto|bar|lines|none",
-      defaultValue = "auto",
-      description = "How progress is shown on standard error. Default: ${DEFAULT-VALUE}.")
-  String progress;
+  @CommandLine.Mixin BatchOptions batch = new BatchOptions();
 
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     ExportFormat exportFormat;
-    ProgressReporter.Mode progressMode;
+    PipelineConfig config;
     try {
       exportFormat = ExportFormat.parse(format);
-      progressMode = ProgressReporter.Mode.parse(progress);
-      reading.ocrOptions(1);
-      reading.intake(password);
+      batch.check();
+      EngineChoice engine = engineOptions.choice();
+      config = reading.pipeline(password, batch.workers(engine), engine);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
-    }
-    EngineChoice engine;
-    try {
-      engine = engineOptions.choice();
-    } catch (IllegalArgumentException e) {
-      return usage(e.getMessage());
-    }
-    int workers = EngineOptions.workers(engine, threads);
-    if (workers < 1) {
-      return usage("--threads must be at least 1: " + workers);
     }
     if (out == null && files.size() > 1 && exportFormat == ExportFormat.JSON) {
       return usage(
@@ -119,12 +96,9 @@ public final class ExtractCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    PipelineConfig config =
-        new PipelineConfig(reading.intake(password), reading.ocrOptions(workers), workers, engine);
     List<Outcome> outcomes;
-    try (Pipeline pipeline = Pipeline.create(config);
-        ProgressReporter reporter = new ProgressReporter(err, progressMode, files.size())) {
-      outcomes = pipeline.processAll(files, documentSchema, reporter, new Cancellation());
+    try {
+      outcomes = batch.run(config, null, files, documentSchema, err);
     } catch (DocsiftException e) {
       return Errors.startFailed(err, e);
     }

@@ -1,8 +1,10 @@
 package dev.docsift.app.cli;
 
+import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.ocr.OcrOptions;
 import dev.docsift.core.ocr.ReaderChoice;
+import dev.docsift.core.pipeline.PipelineConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -60,6 +62,19 @@ final class ReadingOptions {
           "--dpi must be between " + MIN_DPI + " and " + MAX_DPI + ": " + dpi);
     }
     return new IntakeOptions(dpi, password, IntakeOptions.defaults().maxPixels());
+  }
+
+  /**
+   * A pipeline's settings: these reading options with an engine.
+   *
+   * @param password the password of encrypted PDFs, or null
+   * @param workers how many documents run at once
+   * @param engine the engine
+   * @return the settings
+   * @throws IllegalArgumentException as {@link #intake} and {@link #ocrOptions}
+   */
+  PipelineConfig pipeline(String password, int workers, EngineChoice engine) {
+    return new PipelineConfig(intake(password), ocrOptions(workers), workers, engine);
   }
 
   /**

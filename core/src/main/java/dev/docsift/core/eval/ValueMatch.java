@@ -1,6 +1,7 @@
 package dev.docsift.core.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docsift.core.text.EditDistance;
 import dev.docsift.schemas.ValueKind;
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -106,25 +107,6 @@ public final class ValueMatch {
     if (longer == 0) {
       return 1;
     }
-    return 1 - (double) levenshtein(a, b) / longer;
-  }
-
-  static int levenshtein(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
+    return 1 - (double) EditDistance.between(a, b) / longer;
   }
 }

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
  * party's numbers. Stateless.
  */
 final class AddressLines {
-  private static final Pattern CONTACT =
-      Pattern.compile("(?i)@|www\\.|https?:|^(tel|phone|fax|email|e-mail|mob|telefon)\\b");
+  private static final Pattern PHONE =
+      Pattern.compile("(?i)(tel|phone|fax|mob|ph)\\b|^[+()\\d][\\d\\s()./+-]{6,}$");
+  private static final Pattern WEB = Pattern.compile("(?i)@|www\\.|https?:|\\.(com|net|org)\\b");
 
   /** A token with six digits or more: a tax or registration number, a phone number, a GLN. */
   private static final Pattern LONG_NUMBER = Pattern.compile("(?:^|\\s)[^\\s]*\\d{6,}[^\\s]*");
@@ -41,7 +42,8 @@ final class AddressLines {
   /**
    * Writes an address's lines as one text. An address printed with its own commas ("NO 16A, JALAN
    * ASTAKA U8/83," / "40150 SHAH ALAM, SELANGOR.") keeps them, its lines joined by spaces; one
-   * printed as bare lines ("Lieferantenstraße 20" / "80333 München") gets a comma between lines.
+   * printed as bare lines ("Lieferantenstraße 20" / "80333 München") gets a comma between lines. A
+   * postal-code line loses the country code before the code ({@link #withoutCountryPrefix}).
    *
    * @param lines the lines' texts, top to bottom
    * @return the address, or an empty text when the lines hold nothing
@@ -49,14 +51,15 @@ final class AddressLines {
   static String join(List<String> lines) {
     boolean punctuated = lines.stream().anyMatch(l -> l.contains(","));
     return lines.stream()
+        .map(l -> postal(l) ? withoutCountryPrefix(l) : l)
         .map(l -> punctuated ? l.strip() : Text.trimPunctuation(l))
         .filter(l -> !l.isEmpty())
         .collect(Collectors.joining(punctuated ? " " : ", "));
   }
 
-  /** Whether a line is contact details: e-mail, web, phone or fax. */
-  static boolean contact(String line) {
-    return CONTACT.matcher(line).find();
+  /** Whether a text is contact details: a phone or fax number, a web or e-mail address. */
+  static boolean contact(String text) {
+    return PHONE.matcher(text.strip()).find() || WEB.matcher(text).find();
   }
 
   /**

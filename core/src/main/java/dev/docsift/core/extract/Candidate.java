@@ -1,6 +1,7 @@
 package dev.docsift.core.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.docsift.core.model.BBox;
 import dev.docsift.core.model.Box;
 import dev.docsift.core.model.FieldValue;
@@ -45,6 +46,17 @@ record Candidate(
   /** The same words and page with another value. */
   Candidate withValue(JsonNode v) {
     return new Candidate(v, words, page, confidence, source);
+  }
+
+  /**
+   * A value read over more words than this one's, on its page and at its confidence: an address
+   * continued on the lines below, a name begun on the line above.
+   *
+   * @param text the whole value
+   * @param allWords the words it now comes from, in reading order
+   */
+  Candidate extended(String text, List<OcrWord> allWords) {
+    return new Candidate(TextNode.valueOf(text), allWords, page, confidence, join(allWords));
   }
 
   /** The same candidate with its confidence multiplied. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The block at the top of the first page that names who issued the document: its most prominent
@@ -53,9 +52,6 @@ record HeaderBlock(
           "proforma",
           "proformainvoice",
           "taxreceipt");
-  private static final Pattern PHONE =
-      Pattern.compile("(?i)(tel|phone|fax|mob|ph)\\b|^[+()\\d][\\d\\s()./+-]{6,}$");
-  private static final Pattern WEB = Pattern.compile("(?i)@|www\\.|https?:|\\.(com|net|org)\\b");
 
   /** Validates and copies. */
   HeaderBlock {
@@ -179,7 +175,7 @@ record HeaderBlock(
     if (Text.countLetters(text) < 2 || Text.countLetters(text) < Text.countDigits(text)) {
       return false;
     }
-    if (isTitle(text) || PHONE.matcher(text.strip()).find() || WEB.matcher(text).find()) {
+    if (isTitle(text) || AddressLines.contact(text)) {
       return false;
     }
     if (DateParser.find(text, doc.dayOrder()).isPresent() || TimeParser.find(text).isPresent()) {
@@ -192,18 +188,13 @@ record HeaderBlock(
     return h == null || !labelWithValue(doc, h, s);
   }
 
-  /** Whether a text is a phone number, a web or e-mail address. */
-  static boolean contact(String text) {
-    return PHONE.matcher(text.strip()).find() || WEB.matcher(text).find();
-  }
-
   /** Whether a segment can continue an address. */
   static boolean addressLike(Doc doc, Row r, Row.Segment s) {
     String text = r.run(s.from(), s.to()).text();
     if (Text.trimPunctuation(text).isEmpty() || isTitle(text)) {
       return false;
     }
-    if (PHONE.matcher(text.strip()).find() || WEB.matcher(text).find()) {
+    if (AddressLines.contact(text)) {
       return false;
     }
     if (DateParser.find(text, doc.dayOrder()).isPresent() || TimeParser.find(text).isPresent()) {

@@ -192,7 +192,7 @@ public final class HeaderNames {
     for (LabelHit h : doc.hits(r)) {
       boolean idOrContact =
           h.fields().stream().anyMatch(f -> f.kind() == ValueKind.ID)
-              || (h.builtin() && HeaderBlock.contact(h.label()));
+              || (h.builtin() && AddressLines.contact(h.label()));
       if (idOrContact && h.from() > s.from() && h.from() < s.to()) {
         return h.from();
       }
@@ -237,7 +237,7 @@ public final class HeaderNames {
       LEGAL_FORM.matcher(lower).find() ? 1 : 0,
       HeaderBlock.nameLike(doc, r, s) ? 1 : 0,
       ADDRESS.matcher(text).find() || text.chars().filter(c -> c == ',').count() >= 2 ? 1 : 0,
-      HeaderBlock.contact(text) ? 1 : 0,
+      AddressLines.contact(text) ? 1 : 0,
       DateParser.find(text, doc.dayOrder()).isPresent()
               || TimeParser.find(text).isPresent()
               || MoneyParser.findAll(text).stream().anyMatch(MoneyParser.Money::explicit)

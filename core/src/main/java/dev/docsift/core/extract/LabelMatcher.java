@@ -1,5 +1,6 @@
 package dev.docsift.core.extract;
 
+import dev.docsift.core.text.EditDistance;
 import dev.docsift.schemas.FieldSpec;
 import dev.docsift.schemas.Vocabulary;
 import java.util.ArrayList;
@@ -198,7 +199,7 @@ final class LabelMatcher {
       if (joined.length() > target.length() + allowed) {
         break;
       }
-      int d = Text.editDistance(joined.toString(), target, allowed);
+      int d = EditDistance.within(joined.toString(), target, allowed);
       // A one-word label read across several words must match them exactly: letters off are
       // OCR's, but "Liefer- und" is not a misread "Lieferant".
       if (j > i && d > 0 && !l.text().contains(" ")) {

@@ -220,10 +220,9 @@ final class PartyExtractor {
         if (Text.trimPunctuation(text).isEmpty()) {
           continue;
         }
-        boolean postal = AddressLines.postal(text);
-        parts.add(postal ? AddressLines.withoutCountryPrefix(text) : text);
+        parts.add(text);
         words.addAll(line);
-        if (postal) {
+        if (AddressLines.postal(text)) {
           break; // the country or the party's numbers follow
         }
       }

@@ -259,10 +259,8 @@ final class ValueReader {
    */
   private static Candidate continueAddress(Candidate first, Row row, Doc doc) {
     List<OcrWord> words = new ArrayList<>(first.words());
-    String firstLine = first.value().asText();
-    boolean postal = AddressLines.postal(firstLine);
-    List<String> lines =
-        new ArrayList<>(List.of(postal ? AddressLines.withoutCountryPrefix(firstLine) : firstLine));
+    List<String> lines = new ArrayList<>(List.of(first.value().asText()));
+    boolean postal = AddressLines.postal(lines.get(0));
     Box col = first.box();
     Row prev = row;
     for (int k = 0; k < 4 && !postal; k++) {
@@ -288,16 +286,11 @@ final class ValueReader {
         break;
       }
       postal = AddressLines.postal(text);
-      lines.add(postal ? AddressLines.withoutCountryPrefix(text) : text);
+      lines.add(text);
       words.addAll(ws);
       prev = r;
     }
-    return new Candidate(
-        TextNode.valueOf(AddressLines.join(lines)),
-        words,
-        first.page(),
-        first.confidence(),
-        Candidate.join(words));
+    return first.extended(AddressLines.join(lines), words);
   }
 
   /**
@@ -323,8 +316,7 @@ final class ValueReader {
     words.addAll(value.words());
     String text =
         Text.trimPunctuation(Candidate.join(above.words())) + " " + value.value().asText();
-    return new Candidate(
-        TextNode.valueOf(text), words, value.page(), value.confidence(), Candidate.join(words));
+    return value.extended(text, words);
   }
 
   /** Whether a segment of the row left of {@code seg} opens with a label: the value is its own. */

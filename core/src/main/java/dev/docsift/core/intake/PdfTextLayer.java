@@ -111,9 +111,6 @@ final class PdfTextLayer {
 
   /** Collects the stripper's words, line by line, with their boxes in pixels. */
   private static final class Collector extends PDFTextStripper {
-    /** Below this gap, as a share of the line height, two words touch: one word. */
-    private static final double TOUCHING = 0.08;
-
     private final double scale;
     final List<OcrLine> lines = new ArrayList<>();
     private final List<OcrWord> current = new ArrayList<>();
@@ -180,7 +177,8 @@ final class PdfTextLayer {
       if (cleaned.isEmpty() || left == Double.MAX_VALUE) {
         return;
       }
-      // A word the stripper joined across a space glyph is split again: OCR words have none.
+      // A glyph whose Unicode holds a space (a ToUnicode map can give one) splits the word again:
+      // OCR words have none.
       String[] parts = cleaned.split("\\s+");
       Box box = pixels(left, top, right, bottom);
       if (parts.length == 1) {
@@ -212,32 +210,8 @@ final class PdfTextLayer {
       }
       List<OcrWord> words = new ArrayList<>(current);
       words.sort(Comparator.comparingInt(w -> w.box().left()));
-      lines.add(OcrLine.of(joinTouching(words)));
+      lines.add(OcrLine.of(words));
       current.clear();
-    }
-
-    /**
-     * Joins words with no visible gap between them. Why: the stripper splits a word where the PDF
-     * moves the pen between two glyphs (kerning written as a text offset), so "471102" came out as
-     * "4" and "71102"; a real space is a quarter of the font size or more.
-     */
-    private static List<OcrWord> joinTouching(List<OcrWord> words) {
-      List<OcrWord> out = new ArrayList<>();
-      for (OcrWord w : words) {
-        if (!out.isEmpty()) {
-          OcrWord last = out.get(out.size() - 1);
-          double height = Math.min(last.box().height(), w.box().height());
-          int gap = w.box().left() - last.box().right();
-          if (gap < TOUCHING * height && w.box().verticalOverlap(last.box()) > 0) {
-            out.set(
-                out.size() - 1,
-                new OcrWord(last.text() + w.text(), last.box().union(w.box()), 1.0));
-            continue;
-          }
-        }
-        out.add(w);
-      }
-      return out;
     }
 
     private Box pixels(double left, double top, double right, double bottom) {

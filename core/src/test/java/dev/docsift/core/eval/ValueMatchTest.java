@@ -1,6 +1,7 @@
 package dev.docsift.core.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -56,9 +57,9 @@ class ValueMatchTest {
   }
 
   @Test
-  void levenshteinCountsEdits() {
-    assertThat(ValueMatch.levenshtein("kitten", "sitting")).isEqualTo(3);
-    assertThat(ValueMatch.levenshtein("", "abc")).isEqualTo(3);
+  void similarityIsOneLessEditsOverTheLongerLength() {
+    // The edits themselves are counted by EditDistance (its test).
+    assertThat(ValueMatch.similarity("kitten", "sitting")).isCloseTo(1 - 3 / 7.0, within(1e-9));
     assertThat(ValueMatch.similarity("", "")).isEqualTo(1);
   }
 }
