@@ -2,8 +2,11 @@ package dev.docsift.app.cli;
 
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
+import dev.docsift.schemas.DocumentSchema;
+import dev.docsift.schemas.SchemaCatalog;
 import dev.docsift.schemas.SchemaException;
 import java.io.PrintWriter;
+import java.util.Optional;
 
 /** Maps errors from below the engine boundary to user-facing codes. */
 final class Errors {
@@ -15,6 +18,23 @@ final class Errors {
             ? ErrorCode.SCHEMA_NOT_FOUND
             : ErrorCode.SCHEMA_INVALID)
         .code();
+  }
+
+  /**
+   * Resolves a {@code --schema} value, or says on {@code err} why it cannot be (exit code 2).
+   *
+   * @param schema a shipped schema's id or a schema file
+   * @param err where the reason goes
+   * @return the schema, or empty after the reason was written
+   */
+  static Optional<DocumentSchema> resolveSchema(String schema, PrintWriter err) {
+    try {
+      return Optional.of(SchemaCatalog.shipped().resolve(schema));
+    } catch (SchemaException e) {
+      err.println(schemaCode(e) + " " + e.getMessage());
+      err.flush();
+      return Optional.empty();
+    }
   }
 
   /**

@@ -17,8 +17,6 @@ import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Outcome;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.schemas.DocumentSchema;
-import dev.docsift.schemas.SchemaCatalog;
-import dev.docsift.schemas.SchemaException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -125,14 +124,11 @@ public final class EvalCommand implements Callable<Integer> {
     if (misses < 0) {
       return usage("--misses must be 0 or more: " + misses);
     }
-    DocumentSchema documentSchema;
-    try {
-      documentSchema = SchemaCatalog.shipped().resolve(schema);
-    } catch (SchemaException e) {
-      err.println(Errors.schemaCode(e) + " " + e.getMessage());
-      err.flush();
+    Optional<DocumentSchema> resolved = Errors.resolveSchema(schema, err);
+    if (resolved.isEmpty()) {
       return 2;
     }
+    DocumentSchema documentSchema = resolved.get();
     List<Path> files;
     try {
       files = InputFiles.expand(inputs);

@@ -9,13 +9,12 @@ import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Outcome;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.schemas.DocumentSchema;
-import dev.docsift.schemas.SchemaCatalog;
-import dev.docsift.schemas.SchemaException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,14 +87,11 @@ public final class ExtractCommand implements Callable<Integer> {
       return usage(
           "Several inputs need --out DIR, or --format jsonl to stream them to standard output.");
     }
-    DocumentSchema documentSchema;
-    try {
-      documentSchema = SchemaCatalog.shipped().resolve(schema);
-    } catch (SchemaException e) {
-      err.println(Errors.schemaCode(e) + " " + e.getMessage());
-      err.flush();
+    Optional<DocumentSchema> resolved = Errors.resolveSchema(schema, err);
+    if (resolved.isEmpty()) {
       return 2;
     }
+    DocumentSchema documentSchema = resolved.get();
     List<Outcome> outcomes;
     try {
       outcomes = batch.run(config, null, files, documentSchema, err);

@@ -5,6 +5,7 @@ import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
 import dev.docsift.schemas.SchemaException;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,20 +59,18 @@ public final class SchemasCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      try {
-        DocumentSchema resolved = SchemaCatalog.shipped().resolve(schema);
-        spec.commandLine()
-            .getOut()
-            .println(
-                ResultJson.MAPPER
-                    .writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(resolved.json()));
-        spec.commandLine().getOut().flush();
-        return 0;
-      } catch (SchemaException e) {
-        spec.commandLine().getErr().println(Errors.schemaCode(e) + " " + e.getMessage());
+      Optional<DocumentSchema> resolved = Errors.resolveSchema(schema, spec.commandLine().getErr());
+      if (resolved.isEmpty()) {
         return 2;
       }
+      spec.commandLine()
+          .getOut()
+          .println(
+              ResultJson.MAPPER
+                  .writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(resolved.get().json()));
+      spec.commandLine().getOut().flush();
+      return 0;
     }
   }
 }

@@ -9,8 +9,6 @@ import dev.docsift.core.watch.WatchConfig;
 import dev.docsift.core.watch.WatchEvent;
 import dev.docsift.core.watch.WatchStatus;
 import dev.docsift.schemas.DocumentSchema;
-import dev.docsift.schemas.SchemaCatalog;
-import dev.docsift.schemas.SchemaException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -137,14 +136,11 @@ public final class WatchCommand implements Callable<Integer> {
     if (!Files.isDirectory(inbox)) {
       return usage("INBOX must be an existing folder: " + inbox);
     }
-    DocumentSchema documentSchema;
-    try {
-      documentSchema = SchemaCatalog.shipped().resolve(schema);
-    } catch (SchemaException e) {
-      err.println(Errors.schemaCode(e) + " " + e.getMessage());
-      err.flush();
+    Optional<DocumentSchema> resolved = Errors.resolveSchema(schema, err);
+    if (resolved.isEmpty()) {
       return 2;
     }
+    DocumentSchema documentSchema = resolved.get();
     PipelineConfig pipeline =
         new PipelineConfig(reading.intake(null), reading.ocrOptions(workers), workers, engine);
     WatchConfig config =
