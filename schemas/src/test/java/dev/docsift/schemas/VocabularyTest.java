@@ -26,4 +26,23 @@ class VocabularyTest {
     FieldSpec itemAmount = invoice.field("items").orElseThrow().child("amount");
     assertThat(itemAmount.labels()).contains("betrag", "importo");
   }
+
+  @Test
+  void countryHintsNameEachCountrysCurrencyAndCompileTheirShapes() {
+    assertThat(CountryHints.shipped().countries())
+        .extracting(CountryHints.Country::code, CountryHints.Country::currency)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("MY", "MYR"),
+            org.assertj.core.groups.Tuple.tuple("US", "USD"),
+            org.assertj.core.groups.Tuple.tuple("LV", "EUR"));
+    CountryHints.Country us =
+        CountryHints.shipped().countries().stream()
+            .filter(c -> c.code().equals("US"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(us.patterns())
+        .anySatisfy(s -> assertThat(s.pattern().matcher("Bellflower, CA 90706").find()).isTrue());
+    assertThat(us.patterns())
+        .noneSatisfy(s -> assertThat(s.pattern().matcher("DINE IN 2 GUESTS").find()).isTrue());
+  }
 }

@@ -42,7 +42,7 @@ public final class CurrencyDetector {
 
   /**
    * The currency a word shows, if any: a symbol anywhere in it, or a code standing as a word or
-   * glued to an amount ({@code EUR12.50}). {@code RM} counts only beside digits.
+   * glued to an amount ({@code EUR12.50}). {@code RM} counts in capitals, outside a word.
    *
    * @param word one OCR word
    * @return the ISO 4217 code, or empty
@@ -55,10 +55,8 @@ public final class CurrencyDetector {
         return Optional.of("CNY");
       }
       if (code.equals("RM")) {
-        // "RM" alone or in brackets ("TOTAL (RM)") names the ringgit; inside a word it is letters.
-        boolean nearDigits =
-            Text.countDigits(word) > 0 || word.replaceAll("[\\p{Punct}\\s]", "").equals("RM");
-        return nearDigits ? Optional.of("MYR") : Optional.empty();
+        // Capitals not inside a word ("RM5.40", "(RM)", "GST:RM") name the ringgit.
+        return Optional.of("MYR");
       }
       return Optional.of(code);
     }
@@ -82,12 +80,22 @@ public final class CurrencyDetector {
     if (CODE.matcher(word).find()) {
       return 2;
     }
-    boolean dollarOnly =
-        word.contains("$")
-            && SYMBOLS.keySet().stream().noneMatch(k -> !k.equals("$") && word.contains(k));
-    if (dollarOnly) {
+    if (isBareDollar(word)) {
       return Text.countDigits(word) > 0 || word.strip().equals("$") ? 1 : 0;
     }
     return 2;
+  }
+
+  /**
+   * Whether a word's only currency is a bare {@code $}: the sign of the dollar, the peso and, on
+   * many receipts, of whatever the local currency is.
+   *
+   * @param word one OCR word
+   * @return true for {@code $12.50}, false for {@code US$12.50} or {@code USD}
+   */
+  public static boolean isBareDollar(String word) {
+    return word.contains("$")
+        && !CODE.matcher(word).find()
+        && SYMBOLS.keySet().stream().noneMatch(k -> !k.equals("$") && word.contains(k));
   }
 }

@@ -13,7 +13,6 @@ import dev.docsift.schemas.FieldSpec;
 import dev.docsift.schemas.Region;
 import dev.docsift.schemas.ValueKind;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -359,7 +358,7 @@ public final class SchemaExtractor implements Extractor {
         return headerAddress(f);
       }
       if (f.kind() == ValueKind.CURRENCY) {
-        return currency(f);
+        return DocumentCurrency.read(f, doc.layout().rows());
       }
       return Optional.empty();
     }
@@ -391,34 +390,6 @@ public final class SchemaExtractor implements Extractor {
       }
       return ValueReader.json(f, AddressLines.join(lines), null)
           .map(v -> Candidate.of(v, words, header.nameRow().page(), 1));
-    }
-
-    /** The currency the document's amounts show most often, only if one is seen at all. */
-    private Optional<Candidate> currency(FieldSpec f) {
-      Map<String, List<OcrWord>> seen = new LinkedHashMap<>();
-      Map<String, Integer> votes = new LinkedHashMap<>();
-      Map<String, OcrPage> pageOf = new LinkedHashMap<>();
-      for (Row r : doc.layout().rows()) {
-        for (OcrWord w : r.words()) {
-          CurrencyDetector.codeOf(w.text())
-              .filter(code -> CurrencyDetector.weight(w.text()) > 0)
-              .ifPresent(
-                  code -> {
-                    seen.computeIfAbsent(code, k -> new ArrayList<>()).add(w);
-                    votes.merge(code, CurrencyDetector.weight(w.text()), Integer::sum);
-                    pageOf.putIfAbsent(code, r.page());
-                  });
-        }
-      }
-      return seen.entrySet().stream()
-          .max(Comparator.comparingInt(e -> votes.get(e.getKey())))
-          .flatMap(
-              e ->
-                  ValueReader.json(f, e.getKey(), null)
-                      .map(
-                          v ->
-                              Candidate.of(
-                                  v, List.of(e.getValue().get(0)), pageOf.get(e.getKey()), 0.9)));
     }
 
     /** Writes a leaf, cut to the schema's maxLength, and records where it came from. */
