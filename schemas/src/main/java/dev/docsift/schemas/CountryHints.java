@@ -34,10 +34,12 @@ public record CountryHints(List<Country> countries) {
    *
    * @param code ISO 3166-1 alpha-2 code
    * @param currency ISO 4217 code of the currency its documents are in
+   * @param monthFirst whether its numeric dates put the month first (12/25/2018)
    * @param terms words or phrases, lower case, matched as whole words ignoring case
    * @param patterns shapes matched over one printed line
    */
-  public record Country(String code, String currency, List<Term> terms, List<Shape> patterns) {
+  public record Country(
+      String code, String currency, boolean monthFirst, List<Term> terms, List<Shape> patterns) {
     /** Copies. */
     public Country {
       terms = List.copyOf(terms);
@@ -87,7 +89,12 @@ public record CountryHints(List<Country> countries) {
               new Shape(Pattern.compile(p.path("pattern").asText()), p.path("weight").asInt(1)));
         }
         countries.add(
-            new Country(c.path("country").asText(), c.path("currency").asText(), terms, shapes));
+            new Country(
+                c.path("country").asText(),
+                c.path("currency").asText(),
+                c.path("monthFirst").asBoolean(false),
+                terms,
+                shapes));
       }
       return new CountryHints(countries);
     } catch (IOException e) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,6 +22,7 @@ final class Doc {
   private final Map<Row, List<LabelHit>> hits = new IdentityHashMap<>();
   private final DateParser.DayOrder dayOrder;
   private final boolean dayOrderKnown;
+  private final Optional<DocumentCountry> country;
   private final Set<Row> tableRows = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private Doc(Layout layout, LabelMatcher matcher) {
@@ -28,7 +30,14 @@ final class Doc {
     for (Row r : layout.rows()) {
       hits.put(r, matcher.hits(r));
     }
-    var inferred = DateParser.inferOrder(layout.rows().stream().map(Row::text).toList());
+    this.country = DocumentCountry.of(layout.rows());
+    // The document's own unambiguous dates tell the order best; else its country's custom.
+    var inferred =
+        DateParser.inferOrder(layout.rows().stream().map(Row::text).toList())
+            .or(
+                () ->
+                    country.map(
+                        c -> c.monthFirst() ? DateParser.DayOrder.MDY : DateParser.DayOrder.DMY));
     this.dayOrder = inferred.orElse(DateParser.DayOrder.DMY);
     this.dayOrderKnown = inferred.isPresent();
   }
@@ -54,6 +63,11 @@ final class Doc {
 
   Layout layout() {
     return layout;
+  }
+
+  /** The country the document comes from, where what it prints tells. */
+  Optional<DocumentCountry> country() {
+    return country;
   }
 
   /** The labels on a row, left to right. */

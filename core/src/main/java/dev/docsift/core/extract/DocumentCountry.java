@@ -20,12 +20,18 @@ import java.util.regex.Pattern;
  *
  * @param code ISO 3166-1 alpha-2 code
  * @param currency the currency of its documents
+ * @param monthFirst whether its numeric dates put the month first
  * @param weight what its evidence weighs
  * @param evidence the words of the first evidence seen, where the value is shown to come from
  * @param page the page they are on
  */
 record DocumentCountry(
-    String code, String currency, int weight, List<OcrWord> evidence, OcrPage page) {
+    String code,
+    String currency,
+    boolean monthFirst,
+    int weight,
+    List<OcrWord> evidence,
+    OcrPage page) {
   /** The least evidence that names a country. */
   static final int ENOUGH = 2;
 
@@ -88,7 +94,9 @@ record DocumentCountry(
         }
       }
       if (weight >= ENOUGH) {
-        found.add(new DocumentCountry(c.code(), c.currency(), weight, List.copyOf(first), page));
+        found.add(
+            new DocumentCountry(
+                c.code(), c.currency(), c.monthFirst(), weight, List.copyOf(first), page));
       }
     }
     found.sort((a, b) -> Integer.compare(b.weight(), a.weight()));

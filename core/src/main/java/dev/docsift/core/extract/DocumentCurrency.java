@@ -33,10 +33,11 @@ final class DocumentCurrency {
    *
    * @param field the currency field
    * @param rows the document's rows
+   * @param country the country it comes from, if known
    * @return the currency, or empty where nothing shows one
    */
-  static Optional<Candidate> read(FieldSpec field, List<Row> rows) {
-    Optional<DocumentCountry> country = DocumentCountry.of(rows);
+  static Optional<Candidate> read(
+      FieldSpec field, List<Row> rows, Optional<DocumentCountry> country) {
     Map<String, List<OcrWord>> seen = new LinkedHashMap<>();
     Map<String, Integer> votes = new LinkedHashMap<>();
     Map<String, OcrPage> pageOf = new LinkedHashMap<>();

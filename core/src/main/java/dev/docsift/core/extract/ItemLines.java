@@ -81,6 +81,14 @@ final class ItemLines {
     if (last.to() - last.from() > 2 || Math.abs(right - edge) > 1.5 * h) {
       return false;
     }
+    String tail = r.run(last.from(), last.to()).text();
+    if (DateParser.find(tail, DateParser.DayOrder.DMY).isPresent()
+        || TimeParser.find(tail).isPresent()
+        || r.words().get(0).text().endsWith(":")) {
+      // "Server: Sue 08/15/2017", "Table 103/1 5:51 PM", "Guests: 2 10005": a header's date,
+      // time or key and value, no item.
+      return false;
+    }
     return describes(r.words().subList(0, last.from()))
         && !MoneyParser.findAll(r.run(0, last.from()).text()).stream()
             .anyMatch(MoneyParser.Money::explicit);

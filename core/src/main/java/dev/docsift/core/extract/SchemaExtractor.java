@@ -358,7 +358,7 @@ public final class SchemaExtractor implements Extractor {
         return headerAddress(f);
       }
       if (f.kind() == ValueKind.CURRENCY) {
-        return DocumentCurrency.read(f, doc.layout().rows());
+        return DocumentCurrency.read(f, doc.layout().rows(), doc.country());
       }
       return Optional.empty();
     }

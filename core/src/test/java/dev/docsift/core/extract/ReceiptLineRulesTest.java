@@ -184,4 +184,36 @@ class ReceiptLineRulesTest {
     assertThat(items.get(0).path("description").asText()).isEqualTo("Hand Cream");
     assertThat(items.get(0).path("amount").asText()).isEqualTo("17.90");
   }
+
+  @Test
+  void aRestaurantChecksHeaderLinesAreNoItemsAndItsDatesAreMonthFirst() {
+    // The server, table and guest lines end where the amounts do, like an item whose amount OCR
+    // garbled; their date, time and "key:" say otherwise. The state and ZIP code make the
+    // ambiguous 08/03 month first.
+    OcrPage page =
+        PageBuilder.receipt()
+            .center(60, 60, "SASKA'S")
+            .center(150, 32, "3768 Mission Blvd")
+            .center(195, 32, "San Diego CA 92109")
+            .text(40, 300, 32, "Server: Sue")
+            .right(860, 300, "08/03/2017")
+            .text(40, 345, 32, "Table 103/1")
+            .right(860, 345, "5:51 PM")
+            .text(40, 390, 32, "Guests: 2")
+            .right(860, 390, "10005")
+            .text(40, 480, "Draft Blackhouse")
+            .right(860, 480, "7.00")
+            .text(40, 525, "Add Lobster")
+            .right(860, 525, "21.00")
+            .text(40, 570, "Flat Whte")
+            .right(860, 570, "Sl")
+            .text(300, 660, "TOTAL")
+            .right(860, 660, "28.00")
+            .build();
+    JsonNode d = extract(page);
+    assertThat(d.path("date").asText()).isEqualTo("2017-08-03");
+    assertThat(d.path("time").asText()).isEqualTo("17:51");
+    assertThat(d.path("items").findValuesAsText("description"))
+        .containsExactly("Draft Blackhouse", "Add Lobster", "Flat Whte");
+  }
 }
