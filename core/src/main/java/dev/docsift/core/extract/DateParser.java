@@ -62,21 +62,25 @@ public final class DateParser {
       "(?<mon>jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\\p{L}*\\.?";
   private static final Pattern ISO =
       Pattern.compile("(?<!\\d)(?<y>(?:19|20)\\d{2})[-/.](?<m>\\d{1,2})[-/.](?<d>\\d{1,2})(?!\\d)");
-  // A four-digit year may run straight into the time: OCR drops the space ("29/01/20184:40:40").
+  // A four-digit year may run straight into the time: OCR drops the space ("29/01/20184:40:40");
+  // a comma may join them ("7/18/19,5:47 PM"), where elsewhere "1/2/19,50" is no date.
   private static final Pattern NUMERIC =
       Pattern.compile(
-          "(?<![\\d.,])(?<a>\\d{1,2})\\s?(?<s>[-/.])\\s?(?<b>\\d{1,2})\\s?\\k<s>\\s?(?<y>\\d{4}(?=\\d{1,2}:\\d{2})|(?:\\d{4}|\\d{2})(?![\\d]|[.,]\\d))");
+          "(?<![\\d.,])(?<a>\\d{1,2})\\s?(?<s>[-/.])\\s?(?<b>\\d{1,2})\\s?\\k<s>\\s?(?<y>\\d{4}(?=\\d{1,2}:\\d{2})|(?:\\d{4}|\\d{2})(?![\\d]|[.,]\\d(?!\\d?:\\d\\d)))");
   private static final Pattern DAY_MONTH =
       Pattern.compile(
           "(?<![\\d\\p{L}])(?<d>\\d{1,2})(?:st|nd|rd|th)?\\.?[\\s\\-/]*"
               + MONTH
-              + "[\\s\\-/.,']*(?<y>\\d{4}|\\d{2})(?!\\d)",
+              + "[\\s\\-/.,']*(?<y>\\d{4}(?=\\d{1,2}:\\d{2})|(?:\\d{4}|\\d{2})(?!\\d|:\\d))",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern MONTH_DAY =
       Pattern.compile(
           "(?<![\\p{L}])"
               + MONTH
-              + "[\\s\\-/]*(?<d>\\d{1,2})(?:st|nd|rd|th)?[\\s,.\\-/']+(?<y>\\d{4}|\\d{2})(?!\\d)",
+              + "[\\s\\-/]*(?<d>\\d{1,2})(?:st|nd|rd|th)?[\\s,.\\-/']+"
+              // The time may stand between day and year, as in "SUN JUN 24 20:49:53 2018".
+              + "(?:\\d{1,2}:\\d{2}(?::\\d{2})?\\s+)?"
+              + "(?<y>\\d{4}|\\d{2})(?!\\d|:\\d)",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private DateParser() {}
@@ -130,15 +134,28 @@ public final class DateParser {
       numeric(num(n, "a"), num(n, "b"), year(n.group("y")), order, n.start(), n.end())
           .ifPresent(out::add);
     }
-    for (Pattern p : List.of(DAY_MONTH, MONTH_DAY)) {
+    List<Found> monthFirst = new ArrayList<>();
+    for (Pattern p : List.of(MONTH_DAY, DAY_MONTH)) {
       Matcher w = p.matcher(fixed);
       while (w.find()) {
         Integer month = MONTHS.get(w.group("mon").toLowerCase(Locale.ROOT).substring(0, 3));
         if (month == null) {
           continue;
         }
-        date(year(w.group("y")), month, num(w, "d"))
-            .ifPresent(d -> out.add(new Found(d, false, w.start(), w.end())));
+        int start = w.start();
+        int end = w.end();
+        if (p == DAY_MONTH
+            && order == DayOrder.MDY
+            && monthFirst.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+          // "#1 Jun 26.15" where months come first is June 26, not 1 June 2026.
+          continue;
+        }
+        Optional<Found> found =
+            date(year(w.group("y")), month, num(w, "d")).map(d -> new Found(d, false, start, end));
+        found.ifPresent(out::add);
+        if (p == MONTH_DAY) {
+          found.ifPresent(monthFirst::add);
+        }
       }
     }
     return out;

@@ -269,7 +269,8 @@ public final class SchemaExtractor implements Extractor {
           if (doc.isTableRow(r)) {
             continue;
           }
-          List<OcrWord> free = r.words().stream().filter(w -> !used.containsKey(w)).toList();
+          List<OcrWord> free =
+              r.words().stream().filter(w -> !used.containsKey(w) || sharesDate(kind, w)).toList();
           Optional<Candidate> c = ValueReader.parse(f, free, r.page(), doc, UNLABELLED);
           if (c.isPresent()) {
             write(data, f, f.pointer(), c.get());
@@ -281,6 +282,18 @@ public final class SchemaExtractor implements Extractor {
           dottedTimeBesideDate(f, used).ifPresent(c -> write(data, f, f.pointer(), c));
         }
       }
+    }
+
+    /** Whether a time may be read from a word the date took: OCR joins them ("7/18/19,5:47"). */
+    private boolean sharesDate(ValueKind kind, OcrWord w) {
+      if (kind != ValueKind.TIME) {
+        return false;
+      }
+      return byField.entrySet().stream()
+          .anyMatch(
+              e ->
+                  e.getKey().kind() == ValueKind.DATE
+                      && e.getValue().words().stream().anyMatch(x -> x == w));
     }
 
     /**

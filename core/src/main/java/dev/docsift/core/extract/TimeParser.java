@@ -12,8 +12,14 @@ import java.util.regex.Pattern;
 public final class TimeParser {
   private static final Pattern TIME =
       Pattern.compile(
-          "(?<![\\d.,:])(?<h>[01]?\\d|2[0-3])(?<sep>[:.])(?<m>[0-5]\\d)(?:\\k<sep>(?<s>[0-5]\\d))?"
-              + "(?![\\d]|[.,:]\\d)(?:\\s?(?<ap>[ap])\\.?m\\.?(?![\\p{L}]))?",
+          // Not inside a longer number or after another time's colon ("12:34:56" holds no
+          // "34:56"), but right after a four-digit year OCR ran into it ("20192:02:26P") or a
+          // date's comma ("7/18/19,5:47 PM").
+          "(?:(?<![\\d.,])(?<!\\d:)|(?<=(?:19|20)\\d\\d)|(?<=/\\d{2},))"
+              + "(?<h>[01]?\\d|2[0-3])(?<sep>[:.])(?<m>[0-5]\\d)(?:\\k<sep>(?<s>[0-5]\\d))?"
+              + "(?![\\d%]|[.,:]\\d)" // "21:00%" is a tax rate read with a colon
+              // "2:32 PM", "9:07 a.m."; till printers also write a bare "8:53:47P".
+              + "(?:\\s?(?<ap>[ap])\\.?m\\.?(?![\\p{L}])|(?<ap1>[ap])(?![\\p{L}]))?",
           Pattern.CASE_INSENSITIVE);
 
   private TimeParser() {}
@@ -37,8 +43,9 @@ public final class TimeParser {
   public static Optional<Found> find(String text) {
     Matcher m = TIME.matcher(Text.fixDigits(text));
     while (m.find()) {
-      String ap = m.group("ap");
-      if (".".equals(m.group("sep")) && ap == null) {
+      String ap = m.group("ap") != null ? m.group("ap") : m.group("ap1");
+      if (".".equals(m.group("sep")) && m.group("ap") == null) {
+        // "12.50" and "12.50p" are amounts; "2.32pm" is a time.
         continue;
       }
       int h = Integer.parseInt(m.group("h"));

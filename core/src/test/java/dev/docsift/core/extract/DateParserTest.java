@@ -91,4 +91,24 @@ class DateParserTest {
     assertThat(f.iso()).isEqualTo("2018-01-29");
     assertThat(DateParser.find("29/01/201845", DayOrder.DMY)).isEmpty();
   }
+
+  @Test
+  void readsDatesJoinedToTheirTimes() {
+    assertThat(DateParser.find("Date: 7/18/19,5:47 PM", DayOrder.MDY).orElseThrow().iso())
+        .isEqualTo("2019-07-18");
+    assertThat(DateParser.find("19-Apr-20192:02:26P", DayOrder.MDY).orElseThrow().iso())
+        .isEqualTo("2019-04-19");
+    // The time between day and year, as ctime prints it; the hour is no year.
+    assertThat(DateParser.find("SUN JUN 24 20:49:53 2018", DayOrder.MDY).orElseThrow().iso())
+        .isEqualTo("2018-06-24");
+    assertThat(DateParser.find("1/2/19,50", DayOrder.MDY)).isEmpty();
+  }
+
+  @Test
+  void monthFirstDocumentsReadAMonthBeforeItsDay() {
+    assertThat(DateParser.find("ID: 234673#1 Jun 26.15 04:55 PM", DayOrder.MDY).orElseThrow().iso())
+        .isEqualTo("2015-06-26");
+    assertThat(DateParser.find("#1 Jun 26", DayOrder.DMY).orElseThrow().iso())
+        .isEqualTo("2026-06-01");
+  }
 }

@@ -21,13 +21,27 @@ class TimeParserTest {
         "2.32 pm | 14:32",
         "09:00 | 09:00",
         "l4:3O | 14:30",
+        "8:53:47P | 20:53:47",
+        "09:22a | 09:22",
       })
   void parses(String in, String out) {
     assertThat(TimeParser.parse(in)).contains(out);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "12.50", "25:00", "14:60", "13:00 PM", "abc", "1432", "25/12/2018"})
+  @ValueSource(
+      strings = {
+        "",
+        "12.50",
+        "25:00",
+        "14:60",
+        "13:00 PM",
+        "abc",
+        "1432",
+        "25/12/2018",
+        "12.50p",
+        "21:00%"
+      })
   void rejects(String in) {
     assertThat(TimeParser.parse(in)).isEmpty();
   }
@@ -44,5 +58,18 @@ class TimeParserTest {
   @ValueSource(strings = {"25.00", "14.60", "123.45", "1.5", "21.57.3", "21,57", "€21.57"})
   void dottedTimesAreStillClockTimes(String in) {
     assertThat(TimeParser.parseDotted(in)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "19-Apr-20192:02:26P | 14:02:26",
+        "Date: 7/18/19,5:47 PM | 17:47",
+        "Date:07/09/19 T1ne:09:22a | 09:22",
+        "12:34:56 | 12:34:56",
+      })
+  void findsTimesRunIntoTheirDates(String in, String out) {
+    assertThat(TimeParser.find(in)).map(TimeParser.Found::value).contains(out);
   }
 }
