@@ -36,14 +36,17 @@ public final class Vocabulary {
   private final List<String> stops;
   private final List<String> summaryStops;
   private final List<String> titles;
+  private final Map<String, List<String>> payment;
 
   private Vocabulary(
       List<String> languages,
       Map<String, List<String>> labels,
       Set<String> stops,
       Set<String> summaryStops,
-      Set<String> titles) {
+      Set<String> titles,
+      Map<String, List<String>> payment) {
     this.titles = List.copyOf(titles);
+    this.payment = Map.copyOf(payment);
     this.languages = List.copyOf(languages);
     this.labels = Map.copyOf(labels);
     this.stops = List.copyOf(stops);
@@ -89,6 +92,19 @@ public final class Vocabulary {
     return titles;
   }
 
+  /**
+   * The words of a till's payment lines in every language, lower case: {@code tender} (what the
+   * customer handed over: {@code cash}, {@code tunai}, {@code karte}), {@code change} ({@code
+   * change}, {@code baki}) and {@code rounding} ({@code rounding adj}). The total is what was
+   * tendered less the change, and what is left after rounding.
+   *
+   * @param role {@code tender}, {@code change} or {@code rounding}
+   * @return the words, empty for an unknown role
+   */
+  public List<String> payment(String role) {
+    return payment.getOrDefault(role, List.of());
+  }
+
   private static Vocabulary load() {
     ObjectMapper mapper = new ObjectMapper();
     try {
@@ -98,6 +114,7 @@ public final class Vocabulary {
       Set<String> stops = new LinkedHashSet<>();
       Set<String> summary = new LinkedHashSet<>();
       Set<String> titles = new LinkedHashSet<>();
+      Map<String, Set<String>> payment = new LinkedHashMap<>();
       for (JsonNode code : index) {
         String language = code.asText();
         languages.add(language);
@@ -114,10 +131,19 @@ public final class Vocabulary {
         file.path("stops").forEach(s -> stops.add(normal(s.asText())));
         file.path("summary").forEach(s -> summary.add(normal(s.asText())));
         file.path("titles").forEach(s -> titles.add(normal(s.asText())));
+        file.path("payment")
+            .properties()
+            .forEach(
+                e -> {
+                  Set<String> set = payment.computeIfAbsent(e.getKey(), k -> new LinkedHashSet<>());
+                  e.getValue().forEach(w -> set.add(normal(w.asText())));
+                });
       }
       Map<String, List<String>> ordered = new LinkedHashMap<>();
       labels.forEach((k, v) -> ordered.put(k, List.copyOf(v)));
-      return new Vocabulary(languages, ordered, stops, summary, titles);
+      Map<String, List<String>> roles = new LinkedHashMap<>();
+      payment.forEach((k, v) -> roles.put(k, List.copyOf(v)));
+      return new Vocabulary(languages, ordered, stops, summary, titles, roles);
     } catch (IOException e) {
       throw new UncheckedIOException("the shipped vocabulary cannot be read", e);
     }

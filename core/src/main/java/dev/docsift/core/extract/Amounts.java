@@ -52,7 +52,12 @@ public final class Amounts {
           "after_rule_pick",
           "last_own_label",
           "largest_own_label",
-          "own_label_and_largest");
+          "own_label_and_largest",
+          "tender_line",
+          "change_line",
+          "rounding_line",
+          "tender_less_change",
+          "after_rounding");
 
   /** Below this score the model's best amount is not taken: a field left out beats a wrong one. */
   static final double MIN_SCORE = 0.35;
@@ -168,13 +173,15 @@ public final class Amounts {
    * @param counts how often each amount is printed (same keys)
    * @param rows how many rows the document has
    * @param medianHeight the median row height
+   * @param payment the document's payment lines
    */
   private record Context(
       BigDecimal largest,
       Map<BigDecimal, Integer> rank,
       Map<BigDecimal, Integer> counts,
       int rows,
-      double medianHeight) {}
+      double medianHeight,
+      PaymentLines payment) {}
 
   static List<AmountCandidate> candidates(FieldSpec f, Doc doc) {
     List<Row> rows = doc.layout().rows();
@@ -202,7 +209,8 @@ public final class Amounts {
         rows.isEmpty()
             ? 1
             : rows.stream().mapToDouble(Row::height).sorted().toArray()[rows.size() / 2];
-    Context context = new Context(largest, rank, counts, rows.size(), medianHeight);
+    Context context =
+        new Context(largest, rank, counts, rows.size(), medianHeight, PaymentLines.of(rows));
     List<AmountCandidate> out = new ArrayList<>();
     boolean afterRule = false;
     for (Printed p : printed) {
@@ -263,6 +271,7 @@ public final class Amounts {
     BigDecimal key = amount.stripTrailingZeros();
     BigDecimal largest = c.largest();
     int ri = p.row();
+    PaymentLines.Role role = c.payment().role(r).orElse(null);
     return new double[] {
       ownLabel,
       ownQuality,
@@ -289,7 +298,12 @@ public final class Amounts {
       afterRule ? 1 : 0,
       0, // last_own_label, largest_own_label, own_label_and_largest: relativeToLabels fills them
       0,
-      0
+      0,
+      role == PaymentLines.Role.TENDER ? 1 : 0,
+      role == PaymentLines.Role.CHANGE ? 1 : 0,
+      role == PaymentLines.Role.ROUNDING ? 1 : 0,
+      c.payment().balances(amount) ? 1 : 0,
+      c.payment().rounds(amount) ? 1 : 0
     };
   }
 
