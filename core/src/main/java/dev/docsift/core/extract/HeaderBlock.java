@@ -74,11 +74,12 @@ record HeaderBlock(
    * @return the block, or empty when no line looks like a name
    */
   static Optional<HeaderBlock> find(Doc doc, int zoneEnd) {
-    if (HeaderNames.learned()) {
-      return HeaderNames.best(doc, zoneEnd)
-          .map(c -> withAddress(doc, c.row(), c.segment(), c.words()));
-    }
-    return findByRule(doc, zoneEnd);
+    Optional<HeaderBlock> block =
+        HeaderNames.learned()
+            ? HeaderNames.best(doc, zoneEnd)
+                .map(c -> withAddress(doc, c.row(), c.segment(), c.words()))
+            : findByRule(doc, zoneEnd);
+    return block.map(b -> NameLines.extend(doc, b));
   }
 
   /** The hand-written rule: the first name-like segment nearly as tall as the tallest. */

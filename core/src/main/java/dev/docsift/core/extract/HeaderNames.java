@@ -260,8 +260,14 @@ public final class HeaderNames {
   private static final Pattern TRAILING_REGISTRATION =
       Pattern.compile("\\s*[(\\[][^()\\[\\]]*\\d{4,}[^()\\[\\]]*[)\\]]?\\s*$");
 
-  /** A trailing number of six digits or more (a VAT or registration number) is not the name. */
-  private static final Pattern TRAILING_ID = Pattern.compile("\\s+[A-Z]{0,3}\\d[\\d\\- ]{5,}\\s*$");
+  /**
+   * A trailing number of six digits or more (a VAT or registration number) is not the name, nor the
+   * tax word before it ({@code SIA "LUMAHS" PVN LV 43603012558}, the V read as U).
+   */
+  private static final Pattern TRAILING_ID =
+      Pattern.compile(
+          "(?i:\\s+(?:pvn|pun|vat|gst|tva|btw|ust|mwst)\\.?(?:\\s*(?:no|nr|id|reg)\\.?)*)?"
+              + "\\s+(?:[A-Z]{1,3}\\s?)?\\d[\\d\\- ]{5,}\\s*$");
 
   /** The double quotes OCR reads for the ones a name is printed in ("SIA „KONGS“", «...»). */
   private static final Pattern DOUBLE_QUOTES = Pattern.compile("[“”„‟″«»]");
@@ -269,7 +275,7 @@ public final class HeaderNames {
   static String clean(String text) {
     String t = TRAILING_REGISTRATION.matcher(text).replaceFirst("");
     t = TRAILING_ID.matcher(t).replaceFirst("");
-    t = Text.trimPunctuation(t);
+    t = Text.trimPunctuation(NameRepair.mend(t));
     if (t.isEmpty()) {
       return Text.trimPunctuation(text);
     }
@@ -282,6 +288,7 @@ public final class HeaderNames {
    */
   static String quotes(String name) {
     String t = DOUBLE_QUOTES.matcher(name).replaceAll("\"");
+
     int count = (int) t.chars().filter(c -> c == '"').count();
     if (count % 2 == 1) {
       if (t.endsWith("'") || t.endsWith("’")) {
