@@ -37,13 +37,24 @@ final class AddressLines {
   private static final Pattern COUNTRY_PREFIX =
       Pattern.compile("^[A-Z]{1,3}[- ](?=(?:\\d{4,5}|[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2})\\s)");
 
+  /** A company number printed before the address on its line: "(81109-A) NO 290, JALAN ...". */
+  private static final Pattern LEADING_REGISTRATION =
+      Pattern.compile("^\\(?\\s*\\d{4,8}\\s*-\\s*[A-Z]\\s*\\)\\s*");
+
+  private static final Pattern OPENS =
+      Pattern.compile(
+          "^(?:\\d+[A-Za-z]?(?:[-/]\\d+[A-Za-z]?)*\\b[,.]?"
+              + "|(?i:no\\.?\\s?\\d|lot\\b|level\\b|unit\\b|suite\\b|blok\\b|block\\b|g\\.\\d))");
+
   private AddressLines() {}
 
   /**
    * Writes an address's lines as one text. An address printed with its own commas ("NO 16A, JALAN
    * ASTAKA U8/83," / "40150 SHAH ALAM, SELANGOR.") keeps them, its lines joined by spaces; one
    * printed as bare lines ("Lieferantenstraße 20" / "80333 München") gets a comma between lines. A
-   * postal-code line loses the country code before the code ({@link #withoutCountryPrefix}).
+   * postal-code line loses the country code before the code ({@link #withoutCountryPrefix}), a line
+   * the company number printed before it; OCR's digits for letters are mended ({@link
+   * NameRepair#mendAddress}).
    *
    * @param lines the lines' texts, top to bottom
    * @return the address, or an empty text when the lines hold nothing
@@ -51,10 +62,19 @@ final class AddressLines {
   static String join(List<String> lines) {
     boolean punctuated = lines.stream().anyMatch(l -> l.contains(","));
     return lines.stream()
+        .map(l -> NameRepair.mendAddress(LEADING_REGISTRATION.matcher(l.strip()).replaceFirst("")))
         .map(l -> postal(l) ? withoutCountryPrefix(l) : l)
         .map(l -> punctuated ? l.strip() : Text.trimPunctuation(l))
         .filter(l -> !l.isEmpty())
         .collect(Collectors.joining(punctuated ? " " : ", "));
+  }
+
+  /**
+   * Whether a line is a street address's first line: it begins with a house number ("3768 Mission
+   * Blvd", "12, Jalan Tampoi", "No.18 & 19") or a unit ("Lot 3", "Level 6").
+   */
+  static boolean opensAddress(String line) {
+    return OPENS.matcher(NameRepair.mendAddress(line.strip())).find();
   }
 
   /** Whether a text is contact details: a phone or fax number, a web or e-mail address. */

@@ -26,6 +26,9 @@ record HeaderBlock(
   /** Below this mean word confidence a line is taken as unreadable, not as address. */
   private static final double LEGIBLE = 0.4;
 
+  /** How many lines between the name and its address are passed over at most. */
+  private static final int SKIPPABLE = 3;
+
   private static final Set<String> TITLES =
       Set.of(
           "invoice",
@@ -128,34 +131,35 @@ record HeaderBlock(
     List<Row> rows = new ArrayList<>();
     List<List<OcrWord>> lines = new ArrayList<>();
     Row prev = nameRow;
-    for (int k = 0; k < 5; k++) {
+    int skipped = 0;
+    boolean passedOther = false;
+    for (int k = 0; k < 5 + SKIPPABLE; k++) {
       Row r = doc.layout().next(prev);
-      if (r == null || doc.isTableRow(r)) {
+      if (r == null || doc.isTableRow(r) || rows.size() >= 5) {
         break;
       }
       double h = Math.min(prev.height(), r.height());
       if (r.box().top() - prev.box().bottom() > 1.6 * h) {
         break;
       }
-      Row.Segment seg = null;
-      for (Row.Segment s : r.segments()) {
-        Box sb = r.boxOf(s.from(), s.to());
-        boolean under =
-            sb.horizontalOverlap(col) > 0 || Math.abs(sb.left() - col.left()) < 2 * r.height();
-        if (under && sb.left() < col.right()) {
-          seg = s;
+      Row.Segment seg = under(r, col);
+      boolean address = seg != null && addressLike(doc, r, seg) && !ItemLines.isSeparator(r);
+      String text = seg == null ? "" : r.run(seg.from(), seg.to()).text();
+      if (lines.isEmpty() && (!address || AddressLines.notAddress(text))) {
+        // Before the address: a registration or tax number, the date, a title ("TAX INVOICE"),
+        // a labelled line ("Company Reg. No.: 001055194X"). A few are passed over.
+        if (++skipped > SKIPPABLE) {
           break;
         }
-      }
-      if (seg == null || !addressLike(doc, r, seg) || ItemLines.isSeparator(r)) {
-        break;
-      }
-      if (AddressLines.notAddress(r.run(seg.from(), seg.to()).text())) {
-        if (!lines.isEmpty()) {
-          break; // the shop's numbers after its address: "GST ID: 000468594688"
-        }
-        prev = r; // its registration number between name and address: "(1150024-H)"
+        passedOther |= !address; // more than a number: the address must now show its start
+        prev = r;
         continue;
+      }
+      if (lines.isEmpty() && passedOther && !AddressLines.opensAddress(text)) {
+        break; // past other lines, only a street's first line begins an address
+      }
+      if (!address || AddressLines.notAddress(text)) {
+        break; // the shop's numbers after its address: "GST ID: 000468594688"
       }
       List<OcrWord> segWords = r.words().subList(seg.from(), seg.to());
       if (segWords.stream().mapToDouble(OcrWord::confidence).average().orElse(0) < LEGIBLE) {
@@ -164,10 +168,37 @@ record HeaderBlock(
         break;
       }
       rows.add(r);
-      lines.add(ValueReader.trimEdges(r.words().subList(seg.from(), seg.to())));
+      lines.add(ValueReader.trimEdges(segWords));
       prev = r;
     }
-    return new HeaderBlock(nameRow, name, rows, lines);
+    // Lines without a digit before the line a street begins with are a shop's other names or
+    // slogans ("Smoke City Market" / "5242 Van Nuys BLVD").
+    int first = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (AddressLines.opensAddress(Candidate.join(lines.get(i)))) {
+        boolean wordsOnlyBefore = true;
+        for (int j = 0; j < i; j++) {
+          wordsOnlyBefore &= Text.countDigits(Candidate.join(lines.get(j))) == 0;
+        }
+        first = wordsOnlyBefore ? i : 0;
+        break;
+      }
+    }
+    return new HeaderBlock(
+        nameRow, name, rows.subList(first, rows.size()), lines.subList(first, lines.size()));
+  }
+
+  /** The segment of a row under a column, or null. */
+  private static Row.Segment under(Row r, Box col) {
+    for (Row.Segment s : r.segments()) {
+      Box sb = r.boxOf(s.from(), s.to());
+      boolean under =
+          sb.horizontalOverlap(col) > 0 || Math.abs(sb.left() - col.left()) < 2 * r.height();
+      if (under && sb.left() < col.right()) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** Whether a segment could be the issuer's name. */

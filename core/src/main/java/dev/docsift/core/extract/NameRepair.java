@@ -41,6 +41,66 @@ final class NameRepair {
     return cutAfterLegalForm(t);
   }
 
+  /**
+   * Mends the words of an address line, more warily than a name's, since addresses hold codes of
+   * letters and digits ({@code U5/BM}, {@code SS21/60}, {@code 2ND}): a {@code 0} or {@code 1}
+   * between two letters or ending a word of small letters is the letter it looks like ({@code L0T},
+   * {@code B1vd}, {@code Leve1}), and a number with one or two letters that look like digits is all
+   * digits ({@code 4030o}, {@code 5200O}).
+   *
+   * @param line the line as read
+   * @return the line mended
+   */
+  static String mendAddress(String line) {
+    String[] words = line.split(" ", -1);
+    for (int w = 0; w < words.length; w++) {
+      words[w] = digitsForLetters(addressLetters(words[w]));
+    }
+    return String.join(" ", words);
+  }
+
+  private static String addressLetters(String word) {
+    if (Text.countDigits(word) != 1 || Text.countLetters(word) < 2) {
+      return word;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c != '0' && c != '1') {
+        continue;
+      }
+      char before = i > 0 ? word.charAt(i - 1) : ' ';
+      char after = i + 1 < word.length() ? word.charAt(i + 1) : ' ';
+      // A 1 between capitals stays: postcodes and codes hold them (SW1B 3BN).
+      boolean between =
+          Character.isLetter(before)
+              && Character.isLetter(after)
+              && (c == '0' || Character.isLowerCase(after));
+      boolean ending =
+          i >= 2
+              && !Character.isLetterOrDigit(after)
+              && Character.isLowerCase(before)
+              && Character.isLowerCase(word.charAt(i - 2));
+      if (!between && !ending) {
+        return word;
+      }
+      char near = Character.isLetter(after) ? after : before;
+      boolean lower = Character.isLowerCase(near);
+      char letter = c == '0' ? (lower ? 'o' : 'O') : (lower ? 'l' : 'I');
+      return word.substring(0, i) + letter + word.substring(i + 1);
+    }
+    return word;
+  }
+
+  /** A postcode or house number with an O or l read for its 0 or 1. */
+  private static final Pattern NUMBER_WITH_LETTERS = Pattern.compile("^\\d[\\dOoIl]{3,}\\d?[.,]?$");
+
+  private static String digitsForLetters(String word) {
+    if (!NUMBER_WITH_LETTERS.matcher(word).matches() || Text.countDigits(word) < 3) {
+      return word;
+    }
+    return word.replaceAll("[Oo]", "0").replaceAll("[Il]", "1");
+  }
+
   private static String snapLegalForm(String text) {
     Matcher m = SDN_BHD.matcher(text);
     StringBuilder sb = new StringBuilder();

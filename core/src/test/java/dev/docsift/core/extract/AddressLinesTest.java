@@ -70,4 +70,39 @@ class AddressLinesTest {
   void theCountryCodeBeforeThePostalCodeIsLeftOut(String line, String expected) {
     assertThat(AddressLines.withoutCountryPrefix(line)).isEqualTo(expected);
   }
+
+  @Test
+  void ocrsDigitsForLettersAndALeadingCompanyNumberAreMended() {
+    assertThat(
+            AddressLines.join(List.of("(81109-A) NO 290, JALAN AIR PANAS,", "53200 KUALA LUMPUR.")))
+        .isEqualTo("NO 290, JALAN AIR PANAS, 53200 KUALA LUMPUR.");
+    assertThat(AddressLines.join(List.of("L0T 3, Jalan Pelabur 23/1,", "4030o Shah Alam")))
+        .isEqualTo("LOT 3, Jalan Pelabur 23/1, 40300 Shah Alam");
+    assertThat(AddressLines.join(List.of("3768 Mission B1vd", "San Dieg0 CA 92109")))
+        .isEqualTo("3768 Mission Blvd, San Diego CA 92109");
+    // Codes of letters and digits stay as printed.
+    assertThat(
+            AddressLines.join(
+                List.of("NO 2, JALAN BULAN BM U5/BM,", "153 Victoria Street SW1B 3BN")))
+        .isEqualTo("NO 2, JALAN BULAN BM U5/BM, 153 Victoria Street SW1B 3BN");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "3768 Mission Blvd",
+        "12, Jalan Tampoi 7/4",
+        "No.18 & 19,Taman City",
+        "L0T 1851-A",
+        "Level 6, Bangunan TH"
+      })
+  void aStreetsFirstLineOpensAnAddress(String line) {
+    assertThat(AddressLines.opensAddress(line)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"TAX INVOICE", "Smoke City Market", "EXCELLENCE SERVED DAILY"})
+  void namesAndTitlesOpenNoAddress(String line) {
+    assertThat(AddressLines.opensAddress(line)).isFalse();
+  }
 }

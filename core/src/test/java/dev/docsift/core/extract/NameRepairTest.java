@@ -2,9 +2,6 @@ package dev.docsift.core.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.docsift.core.model.OcrPage;
-import dev.docsift.schemas.SchemaCatalog;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,24 +35,5 @@ class NameRepairTest {
     assertThat(NameRepair.endsInFragment("-STATIONERY SDN.BHD")).isTrue();
     assertThat(NameRepair.endsInFragment("KOREAN DINE SDN BHD")).isFalse();
     assertThat(NameRepair.endsInFragment("SIA \"KONGS\"")).isFalse();
-  }
-
-  @Test
-  void aNamePrintedOverTwoLinesIsReadWhole() throws Exception {
-    OcrPage page =
-        PageBuilder.receipt()
-            .center(60, 56, "POPULAR BOOK")
-            .center(122, 56, "CO. (M) SDN BHD")
-            .center(200, 32, "(Co. No. 113825-W)")
-            .center(245, 32, "NO. 12, JALAN MANIS 7, TAMAN SEGAR")
-            .text(40, 400, "TOTAL")
-            .right(860, 400, "12.50")
-            .build();
-
-    Extraction x =
-        new SchemaExtractor().extract(List.of(page), SchemaCatalog.shipped().get("receipt"));
-
-    assertThat(x.data().path("company").asText()).isEqualTo("POPULAR BOOK CO. (M) SDN BHD");
-    assertThat(x.data().path("address").asText()).startsWith("NO. 12, JALAN MANIS 7");
   }
 }
