@@ -62,16 +62,26 @@ public final class DateParser {
       "(?<mon>jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\\p{L}*\\.?";
   private static final Pattern ISO =
       Pattern.compile("(?<!\\d)(?<y>(?:19|20)\\d{2})[-/.](?<m>\\d{1,2})[-/.](?<d>\\d{1,2})(?!\\d)");
+
+  /**
+   * A four-digit year OCR split with a space ("08-03-20 18", "09-May-201 7"), not before a time.
+   */
+  private static final String SPLIT_YEAR = "(?:19|20)(?:\\d\\s\\d|\\s\\d{2})(?![\\d:.])";
+
   // A four-digit year may run straight into the time: OCR drops the space ("29/01/20184:40:40");
   // a comma may join them ("7/18/19,5:47 PM"), where elsewhere "1/2/19,50" is no date.
   private static final Pattern NUMERIC =
       Pattern.compile(
-          "(?<![\\d.,])(?<a>\\d{1,2})\\s?(?<s>[-/.])\\s?(?<b>\\d{1,2})\\s?\\k<s>\\s?(?<y>\\d{4}(?=\\d{1,2}:\\d{2})|(?:\\d{4}|\\d{2})(?![\\d]|[.,]\\d(?!\\d?:\\d\\d)))");
+          "(?<![\\d.,])(?<a>\\d{1,2})\\s?(?<s>[-/.])\\s?(?<b>\\d{1,2})\\s?\\k<s>\\s?(?<y>\\d{4}(?=\\d{1,2}:\\d{2})|"
+              + SPLIT_YEAR
+              + "|(?:\\d{4}|\\d{2})(?![\\d]|[.,]\\d(?!\\d?:\\d\\d)))");
   private static final Pattern DAY_MONTH =
       Pattern.compile(
           "(?<![\\d\\p{L}])(?<d>\\d{1,2})(?:st|nd|rd|th)?\\.?[\\s\\-/]*"
               + MONTH
-              + "[\\s\\-/.,']*(?<y>\\d{4}(?=\\d{1,2}:\\d{2})|(?:\\d{4}|\\d{2})(?!\\d|:\\d))",
+              + "[\\s\\-/.,']*(?<y>\\d{4}(?=\\d{1,2}:\\d{2})|"
+              + SPLIT_YEAR
+              + "|(?:\\d{4}|\\d{2})(?!\\d|:\\d))",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern MONTH_DAY =
       Pattern.compile(
@@ -80,7 +90,9 @@ public final class DateParser {
               + "[\\s\\-/]*(?<d>\\d{1,2})(?:st|nd|rd|th)?[\\s,.\\-/']+"
               // The time may stand between day and year, as in "SUN JUN 24 20:49:53 2018".
               + "(?:\\d{1,2}:\\d{2}(?::\\d{2})?\\s+)?"
-              + "(?<y>\\d{4}|\\d{2})(?!\\d|:\\d)",
+              + "(?<y>"
+              + SPLIT_YEAR
+              + "|\\d{4}|\\d{2})(?!\\d|:\\d)",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   private DateParser() {}
@@ -176,9 +188,10 @@ public final class DateParser {
       while (n.find()) {
         int a = num(n, "a");
         int b = num(n, "b");
-        if (a > 12 && b <= 12) {
+        // Only numbers a date can hold count: OCR's "0.45.00" or "1.99 .12" tell nothing.
+        if (a > 12 && a <= 31 && b >= 1 && b <= 12) {
           dmy++;
-        } else if (b > 12 && a <= 12) {
+        } else if (b > 12 && b <= 31 && a >= 1 && a <= 12) {
           mdy++;
         }
       }
@@ -205,7 +218,8 @@ public final class DateParser {
     return date(year, month, day).map(d -> new Found(d, ambiguous, start, end));
   }
 
-  private static int year(String y) {
+  private static int year(String text) {
+    String y = text.replaceAll("\\s", "");
     int v = Integer.parseInt(y);
     if (y.length() == 2) {
       // Two-digit years: receipts and invoices are recent; 70..99 reads as the 1900s.

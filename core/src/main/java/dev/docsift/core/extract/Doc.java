@@ -31,13 +31,12 @@ final class Doc {
       hits.put(r, matcher.hits(r));
     }
     this.country = DocumentCountry.of(layout.rows());
-    // The document's own unambiguous dates tell the order best; else its country's custom.
+    Optional<DateParser.DayOrder> custom =
+        country.map(c -> c.monthFirst() ? DateParser.DayOrder.MDY : DateParser.DayOrder.DMY);
+    // The document's own unambiguous dates tell the order best (an English invoice from France
+    // may write 11/17/2017); else its country's custom.
     var inferred =
-        DateParser.inferOrder(layout.rows().stream().map(Row::text).toList())
-            .or(
-                () ->
-                    country.map(
-                        c -> c.monthFirst() ? DateParser.DayOrder.MDY : DateParser.DayOrder.DMY));
+        DateParser.inferOrder(layout.rows().stream().map(Row::text).toList()).or(() -> custom);
     this.dayOrder = inferred.orElse(DateParser.DayOrder.DMY);
     this.dayOrderKnown = inferred.isPresent();
   }

@@ -111,4 +111,24 @@ class DateParserTest {
     assertThat(DateParser.find("#1 Jun 26", DayOrder.DMY).orElseThrow().iso())
         .isEqualTo("2026-06-01");
   }
+
+  @Test
+  void readsAYearOcrSplitWithASpace() {
+    assertThat(DateParser.find("Date: 08-03-20 18 05:01.12 PM", DayOrder.DMY).orElseThrow().iso())
+        .isEqualTo("2018-03-08");
+    assertThat(DateParser.find("CB# : 67978725142 01/Apr/20 17 01:25:02", DayOrder.DMY))
+        .map(DateParser.Found::iso)
+        .contains("2017-04-01");
+    // A two-digit year before the time stays two digits.
+    assertThat(DateParser.find("08-03-20 18:05", DayOrder.DMY).orElseThrow().iso())
+        .isEqualTo("2020-03-08");
+  }
+
+  @Test
+  void numbersNoDateCanHoldTellNothingOfTheOrder() {
+    assertThat(DateParser.inferOrder(List.of("TAKSTAPPALAM 3KG 0.45.00", "05/01/17 10:55")))
+        .isEmpty();
+    assertThat(DateParser.inferOrder(List.of("SEPA Wire transfer 11/17/2017")))
+        .contains(DayOrder.MDY);
+  }
 }
