@@ -48,7 +48,9 @@ public final class HeaderNames {
           "registration",
           "length",
           "rule_pick",
-          "after_rule_pick");
+          "after_rule_pick",
+          "function_words",
+          "address_follows");
 
   /** Legal forms of companies in the shipped languages and beyond: a name's strongest sign. */
   private static final Pattern LEGAL_FORM =
@@ -165,8 +167,8 @@ public final class HeaderNames {
           continue;
         }
         String raw = Candidate.join(words);
-        if (Text.countLetters(raw) < 2) {
-          continue;
+        if (Text.countLetters(raw) < 2 || !hasWord(raw)) {
+          continue; // "L1 T1", "U E P": a till's codes or OCR's crumbs, no name
         }
         boolean rulePick =
             rule != null
@@ -182,6 +184,39 @@ public final class HeaderNames {
     }
     return out;
   }
+
+  /**
+   * Words of a sentence rather than a name: "For a Chance to WIN", "See Back of Receipt", "It pays
+   * to DISCOVER".
+   */
+  private static final Pattern FUNCTION_WORD =
+      Pattern.compile(
+          "(?i)(?<![\\p{L}'])(to|for|a|the|your|you|our|is|are|be|with|please|see|visit)(?![\\p{L}'])");
+
+  /**
+   * How soon a street's first line follows a row: 1 on the next row, less further down, 0 beyond
+   * three rows. The issuer's name stands over its address.
+   */
+  private static double addressFollows(Doc doc, Row r) {
+    Row next = r;
+    for (int k = 1; k <= 3; k++) {
+      next = doc.layout().next(next);
+      if (next == null || next.page() != r.page()) {
+        return 0;
+      }
+      if (AddressLines.opensAddress(next.text()) && !AddressLines.notAddress(next.text())) {
+        return 1 - (k - 1) / 3.0;
+      }
+    }
+    return 0;
+  }
+
+  /** Whether a text holds a word of three letters in a row. */
+  private static boolean hasWord(String text) {
+    return WORD.matcher(text).find();
+  }
+
+  private static final Pattern WORD = Pattern.compile("\\p{L}{3}");
 
   /**
    * Where a segment's name ends: at an id's or a phone's label that starts inside it after its
@@ -252,7 +287,9 @@ public final class HeaderNames {
       REGISTRATION.matcher(text).find() ? 1 : 0,
       Math.min(text.length(), 60) / 30.0,
       rulePick ? 1 : 0,
-      afterRule ? 1 : 0
+      afterRule ? 1 : 0,
+      FUNCTION_WORD.matcher(text).find() ? 1 : 0,
+      addressFollows(doc, r)
     };
   }
 
@@ -272,8 +309,14 @@ public final class HeaderNames {
   /** The double quotes OCR reads for the ones a name is printed in ("SIA „KONGS“", «...»). */
   private static final Pattern DOUBLE_QUOTES = Pattern.compile("[“”„‟″«»]");
 
+  /** A greeting before the shop's name: "Welcome to Yogurtland". */
+  private static final Pattern GREETING =
+      Pattern.compile(
+          "^(?i:welcome\\s+to|willkommen\\s+(?:bei|im)|bienvenue\\s+(?:à|chez))\\s+(?=\\S)");
+
   static String clean(String text) {
-    String t = TRAILING_REGISTRATION.matcher(text).replaceFirst("");
+    String t =
+        TRAILING_REGISTRATION.matcher(GREETING.matcher(text).replaceFirst("")).replaceFirst("");
     t = TRAILING_ID.matcher(t).replaceFirst("");
     t = Text.trimPunctuation(NameRepair.mend(t));
     if (t.isEmpty()) {
