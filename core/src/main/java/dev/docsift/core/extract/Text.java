@@ -79,6 +79,11 @@ final class Text {
    */
   static String labelKey(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
+    int bracket = lower.indexOf('(');
+    if (bracket >= 2 && countLetters(lower.substring(0, bracket)) >= 2) {
+      // "Tax(8.75%):", "Amount(RM)": what the brackets add qualifies the label.
+      lower = lower.substring(0, bracket);
+    }
     boolean hasLetter = countLetters(lower) > 0;
     StringBuilder out = new StringBuilder(lower.length());
     for (int i = 0; i < lower.length(); i++) {

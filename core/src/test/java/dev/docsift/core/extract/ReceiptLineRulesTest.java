@@ -216,4 +216,23 @@ class ReceiptLineRulesTest {
     assertThat(d.path("items").findValuesAsText("description"))
         .containsExactly("Draft Blackhouse", "Add Lobster", "Flat Whte");
   }
+
+  @Test
+  void aLabelKeepsItsWordWhenBracketsQualifyIt() {
+    assertThat(Text.labelKey("Tax(8.75%):")).isEqualTo("tax");
+    assertThat(Text.labelKey("Amount(RM)")).isEqualTo("amount");
+    assertThat(Text.labelKey("(RM)")).isEqualTo("rm");
+    OcrPage page =
+        header()
+            .text(40, 400, "Pad Thai")
+            .right(860, 400, "34.40")
+            .text(300, 500, "Subtotal:")
+            .right(860, 500, "34.40")
+            .text(300, 545, "Tax(8.75%):")
+            .right(860, 545, "3.01")
+            .text(300, 590, "TOTAL:")
+            .right(860, 590, "37.41")
+            .build();
+    assertThat(extract(page).path("tax").asText()).isEqualTo("3.01");
+  }
 }
