@@ -82,11 +82,11 @@ final class ItemLines {
       return false;
     }
     String tail = r.run(last.from(), last.to()).text();
-    if (DateParser.find(tail, DateParser.DayOrder.DMY).isPresent()
+    if (DateParser.find(r.text(), DateParser.DayOrder.DMY).isPresent()
         || TimeParser.find(tail).isPresent()
         || r.words().get(0).text().endsWith(":")) {
-      // "Server: Sue 08/15/2017", "Table 103/1 5:51 PM", "Guests: 2 10005": a header's date,
-      // time or key and value, no item.
+      // "Server: Sue 08/15/2017", "Table 103/1 5:51 PM", "Guests: 2 10005", "BILL DT:
+      // 12/01/2017 08:44:46 PM RM": a header's date, time or key and value, no item.
       return false;
     }
     return describes(r.words().subList(0, last.from()))

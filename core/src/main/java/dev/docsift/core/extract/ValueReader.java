@@ -138,6 +138,35 @@ final class ValueReader {
    * @param factor the confidence penalty so far
    * @return the value with the words it came from, or empty when they hold none of its kind
    */
+  /**
+   * The date in a text once the spaces OCR put inside its numbers are closed ("15/0 1/20 18" is
+   * "15/01/2018"), with its place in the text as read. Tried only where the text as read holds no
+   * date.
+   */
+  private static Optional<DateParser.Found> closingDigitGaps(String text, DateParser.DayOrder o) {
+    StringBuilder closed = new StringBuilder();
+    List<Integer> at = new ArrayList<>(); // where each character of the closed text was
+    for (int i = 0; i < text.length(); i++) {
+      boolean gap =
+          Character.isWhitespace(text.charAt(i))
+              && i > 0
+              && i + 1 < text.length()
+              && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '/')
+              && Character.isDigit(text.charAt(i + 1));
+      if (gap) {
+        continue;
+      }
+      closed.append(text.charAt(i));
+      at.add(i);
+    }
+    at.add(text.length());
+    return DateParser.find(closed.toString(), o)
+        .map(
+            d ->
+                new DateParser.Found(
+                    d.date(), d.ambiguous(), at.get(d.start()), at.get(d.end() - 1) + 1));
+  }
+
   static Optional<Candidate> parse(
       FieldSpec field, List<OcrWord> words, OcrPage page, Doc doc, double factor) {
     if (words.isEmpty()) {
@@ -156,6 +185,7 @@ final class ValueReader {
       }
       case DATE -> {
         return DateParser.find(run.text(), doc.dayOrder())
+            .or(() -> closingDigitGaps(run.text(), doc.dayOrder()))
             .flatMap(
                 d ->
                     json(field, d.iso(), null)

@@ -235,4 +235,23 @@ class ReceiptLineRulesTest {
             .build();
     assertThat(extract(page).path("tax").asText()).isEqualTo("3.01");
   }
+
+  @Test
+  void aDateOcrSpacedOutIsReadAndItsLineIsNoItem() {
+    OcrPage page =
+        PageBuilder.receipt()
+            .center(60, 60, "MEI LET RESTAURANT")
+            .text(40, 240, 32, "Doc No. : CS00012751 Date: 15/0 1/20 18")
+            .text(40, 300, 32, "BILL DT: 12/01/2017 08:44:46 PM")
+            .right(860, 300, "RM")
+            .text(40, 400, "STEAMED GINGER CHICKEN")
+            .right(860, 400, "15.00")
+            .text(300, 500, "TOTAL")
+            .right(860, 500, "15.00")
+            .build();
+    JsonNode d = extract(page);
+    assertThat(d.path("date").asText()).isEqualTo("2018-01-15");
+    assertThat(d.path("items").findValuesAsText("description"))
+        .containsExactly("STEAMED GINGER CHICKEN");
+  }
 }
