@@ -136,7 +136,23 @@ public final class Amounts {
     double bestScore = MIN_SCORE;
     int own = FEATURES.indexOf("own_label");
     int above = FEATURES.indexOf("own_label_above");
-    for (AmountCandidate c : candidates(f, doc)) {
+    List<AmountCandidate> all = candidates(f, doc);
+    if (f.name().equals("total")) {
+      // The assignment: a total the till's arithmetic confirms (tendered less change, or what is
+      // left after the rounding line), under a total's label, beats one the scorer merely likes.
+      int balances = FEATURES.indexOf("tender_less_change");
+      int rounds = FEATURES.indexOf("after_rounding");
+      List<AmountCandidate> confirmed =
+          all.stream()
+              .filter(c -> c.features()[own] == 1 || c.features()[above] == 1)
+              .filter(c -> c.features()[balances] == 1 || c.features()[rounds] == 1)
+              .filter(c -> !paymentLine(c))
+              .toList();
+      if (!confirmed.isEmpty()) {
+        all = confirmed;
+      }
+    }
+    for (AmountCandidate c : all) {
       double s = model.score(c.features());
       boolean labelled = c.features()[own] == 1 || c.features()[above] == 1;
       // An amount no label of the field announces must be a sure pick: a lone line's price is
@@ -160,6 +176,13 @@ public final class Amounts {
     AmountCandidate pick = best;
     return ValueReader.json(f, two.toPlainString(), two)
         .map(v -> Candidate.of(v, pick.words(), pick.row().page(), Math.min(1, 0.5 + score / 2)));
+  }
+
+  /** Whether a candidate stands on a tender, change or rounding line. */
+  private static boolean paymentLine(AmountCandidate c) {
+    return c.features()[FEATURES.indexOf("tender_line")] == 1
+        || c.features()[FEATURES.indexOf("change_line")] == 1
+        || c.features()[FEATURES.indexOf("rounding_line")] == 1;
   }
 
   /** An amount printed at word {@code word} of row {@code row} (the document's row index). */

@@ -54,4 +54,34 @@ class PaymentLinesTest {
 
     assertThat(x.data().path("total").asText()).isEqualTo("68.90");
   }
+
+  @Test
+  void theTotalTheTillsArithmeticConfirmsBeatsOnePrintedMoreOften() throws Exception {
+    OcrPage page =
+        PageBuilder.receipt()
+            .center(60, 60, "KEDAI MAJU SDN BHD")
+            .text(40, 300, "Sub-total")
+            .right(860, 300, "8.96")
+            .text(40, 345, "Total Sales Incl GST")
+            .right(860, 345, "8.96")
+            .text(40, 390, "Rounding Adj")
+            .right(860, 390, "-0.01")
+            .text(40, 435, "Total After Adj Incl GST")
+            .right(860, 435, "8.95")
+            .text(40, 480, "CASH")
+            .right(860, 480, "50.00")
+            .text(40, 525, "Change Amt")
+            .right(860, 525, "41.05")
+            .text(40, 610, "Total")
+            .text(500, 610, "8.96")
+            .right(860, 610, "0.00")
+            .text(40, 655, "Total Amount Payable")
+            .right(860, 655, "8.96")
+            .build();
+
+    Extraction x =
+        new SchemaExtractor().extract(List.of(page), SchemaCatalog.shipped().get("receipt"));
+
+    assertThat(x.data().path("total").asText()).isEqualTo("8.95");
+  }
 }
