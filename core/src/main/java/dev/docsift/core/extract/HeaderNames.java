@@ -191,7 +191,7 @@ public final class HeaderNames {
    */
   private static final Pattern FUNCTION_WORD =
       Pattern.compile(
-          "(?i)(?<![\\p{L}'])(to|for|a|the|your|you|our|is|are|be|with|please|see|visit)(?![\\p{L}'])");
+          "(?i)(?<![\\p{L}'])(to|for|the|your|you|our|is|are|be|with|please|see|visit)(?![\\p{L}'])");
 
   /**
    * How soon a street's first line follows a row: 1 on the next row, less further down, 0 beyond
@@ -209,6 +209,11 @@ public final class HeaderNames {
       }
     }
     return 0;
+  }
+
+  /** Whether a text reads as a sentence, holding one of its function words. */
+  static boolean sentenceLike(String text) {
+    return FUNCTION_WORD.matcher(text).find();
   }
 
   /** Whether a text holds a word of three letters in a row. */

@@ -52,7 +52,8 @@ final class NameLines {
     List<OcrWord> under = continuation(doc, row, name, below);
     if (under != null) {
       boolean carriesForm = !legal && HeaderNames.hasLegalForm(Candidate.join(under));
-      if (carriesForm || (!legal && sameType(name, under, SAME_TYPE))) {
+      boolean plain = Text.countDigits(Candidate.join(name)) == 0; // not "Store #1291"
+      if (carriesForm || (!legal && plain && sameType(name, under, SAME_TYPE))) {
         List<OcrWord> all = new ArrayList<>(name);
         all.addAll(under);
         List<Row> rows = new ArrayList<>(block.addressRows());
@@ -104,6 +105,9 @@ final class NameLines {
     String text = Candidate.join(words);
     String outsideBrackets = text.replaceAll("\\([^)]*\\)", "");
     if (Text.countLetters(text) < 3
+        || text.contains(",")
+        || Candidate.join(name).contains(",")
+        || HeaderNames.sentenceLike(text)
         || Text.countDigits(outsideBrackets) > 0
         || text.matches(".*\\d{4,}.*")
         || STREET.matcher(text).find()
