@@ -109,6 +109,7 @@ final class LabelMatcher {
       }
       slashedAt(row, i).ifPresent(raw::add);
     }
+    numberSignAfterTitle(row).ifPresent(raw::add);
     // Longest first, but a letter or two off costs length: "Net Total" is the exact "net total",
     // not a fuzzy "nett total" one letter longer.
     raw.sort(
@@ -145,14 +146,44 @@ final class LabelMatcher {
     if (h.builtin() || h.from() == 0) {
       return false;
     }
-    // The title, or the title and a code in brackets: "Handelsrechnung (380) Nr. 4711".
-    for (int i = h.from() - 1; i >= Math.max(0, h.from() - 2); i--) {
-      String previous = Text.labelKey(h.row().words().get(i).text());
+    return titleBefore(h.row(), h.from());
+  }
+
+  /**
+   * Whether a document title stands just before word {@code at}: right before it, or before a code
+   * in brackets and two words at most ("Handelsrechnung (380) Nr.", "Rechnung des Versicherers
+   * (575) Nr.", "Schlussrechnung Bau (877) Nr.").
+   */
+  private static boolean titleBefore(Row row, int at) {
+    for (int i = at - 1, words = 0; i >= 0 && words <= 2; i--) {
+      String text = row.words().get(i).text();
+      String previous = Text.labelKey(text);
       if (TITLES.stream().anyMatch(previous::endsWith)) {
         return true;
       }
+      if (!text.startsWith("(")) {
+        words++;
+      }
     }
     return false;
+  }
+
+  /**
+   * A bare number sign after a title, "Rechnung # RE-20140703/502": the number's label, though it
+   * has no letters to match. It announces what "Nr." would.
+   */
+  private Optional<LabelHit> numberSignAfterTitle(Row row) {
+    for (int i = 1; i < row.words().size(); i++) {
+      String t = row.words().get(i).text();
+      if ((t.equals("#") || t.equals("#:")) && titleBefore(row, i)) {
+        for (Label l : labels) {
+          if (l.key().equals("nr") && !l.fields().isEmpty()) {
+            return Optional.of(new LabelHit(l.fields(), "#", "nr", row, i, i + 1, 1.0));
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The fields of the matcher's labels, by identity. */

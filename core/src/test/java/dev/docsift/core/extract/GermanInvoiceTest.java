@@ -103,4 +103,25 @@ class GermanInvoiceTest {
     Row row = doc.layout().rows().get(0);
     assertThat(doc.hits(row)).noneMatch(h -> h.label().equals("lieferant"));
   }
+
+  @Test
+  void theNumberLabelFollowsATitleQualifiedByWordsOrIsABareNumberSign() {
+    for (String[] c :
+        new String[][] {
+          {
+            "Rechnung des Versicherers (575) Nr. 01.234.567.8-2018-1 vom 06.12.2018",
+            "01.234.567.8-2018-1"
+          },
+          {"Schlussrechnung Bau (877) Nr. 181301674 vom 25.04.2018", "181301674"},
+          {"Rechnung # RE-20140703/502 vom 03.07.2014", "RE-20140703/502"},
+        }) {
+      OcrPage page =
+          PageBuilder.a4(1)
+              .text(150, 200, c[0])
+              .text(150, 2720, "Bruttosumme        529,87 EUR")
+              .build();
+      JsonNode d = new SchemaExtractor().extract(List.of(page), invoice).data();
+      assertThat(d.path("invoice_number").asText()).as(c[0]).isEqualTo(c[1]);
+    }
+  }
 }
