@@ -170,6 +170,10 @@ public final class HeaderNames {
         if (Text.countLetters(raw) < 2 || !hasWord(raw)) {
           continue; // "L1 T1", "U E P": a till's codes or OCR's crumbs, no name
         }
+        LabelHit opening = doc.hitOpening(r, s);
+        if (opening != null && opening.to() >= s.to() && !opening.builtin()) {
+          continue; // a heading alone ("Käufer" beside "Lieferant"), no one's name
+        }
         boolean rulePick =
             rule != null
                 && rule.nameRow() == r

@@ -78,6 +78,9 @@ final class PartyExtractor {
     List<List<OcrWord>> lines = new ArrayList<>();
     Row row = hit.row();
     List<OcrWord> right = ValueReader.trimEdges(ValueReader.rightOf(hit, doc, ValueKind.TEXT));
+    if (!right.isEmpty() && headsAColumn(doc, row, right.get(0))) {
+      right = List.of(); // "Lieferant      Käufer": two headings side by side, no value
+    }
     if (!right.isEmpty()) {
       rows.add(row);
       lines.add(right);
@@ -158,6 +161,19 @@ final class PartyExtractor {
 
   private static boolean announcesChild(LabelHit h, FieldSpec party) {
     return party.children().stream().anyMatch(h::announces);
+  }
+
+  /** Whether a word opens a party's heading that starts a segment of its row. */
+  private static boolean headsAColumn(Doc doc, Row row, OcrWord first) {
+    for (LabelHit h : doc.hits(row)) {
+      if (h.heading()
+          && h.atSegmentStart()
+          && row.words().get(h.from()) == first
+          && h.to() >= row.segmentOf(h.from()).to()) {
+        return true; // the heading fills its segment
+      }
+    }
+    return false;
   }
 
   /**

@@ -124,4 +124,18 @@ class GermanInvoiceTest {
       assertThat(d.path("invoice_number").asText()).as(c[0]).isEqualTo(c[1]);
     }
   }
+
+  @Test
+  void twoHeadingsSideBySideHeadTheirColumnsAndNameNoOne() {
+    OcrPage page =
+        PageBuilder.a4(1)
+            .text(150, 200, "Lieferant        Käufer")
+            .text(150, 260, "MUSTERLIEFERANT GMBH        MUSTER-KUNDE GMBH")
+            .text(150, 320, "BAHNHOFSTRASSE 99        KUNDENWEG 88")
+            .text(150, 380, "99199 MUSTERHAUSEN        40235 DUESSELDORF")
+            .text(150, 2720, "Bruttosumme        529,87 EUR")
+            .build();
+    JsonNode d = new SchemaExtractor().extract(List.of(page), invoice).data();
+    assertThat(d.path("seller").path("name").asText()).isEqualTo("MUSTERLIEFERANT GMBH");
+  }
 }
