@@ -163,6 +163,15 @@ final class PartyExtractor {
     return party.children().stream().anyMatch(h::announces);
   }
 
+  /** German forms of associations and mutuals, beside the companies' legal forms. */
+  private static final java.util.regex.Pattern ASSOCIATION =
+      java.util.regex.Pattern.compile("(?i)\\b(a\\.\\s?g|e\\.\\s?v|e\\.\\s?g|kgaa)\\.?$");
+
+  /** Whether a line ends a name with a legal form. */
+  private static boolean endsName(String line) {
+    return HeaderNames.hasLegalForm(line) || ASSOCIATION.matcher(line.strip()).find();
+  }
+
   /** Whether a word opens a party's heading that starts a segment of its row. */
   private static boolean headsAColumn(Doc doc, Row row, OcrWord first) {
     for (LabelHit h : doc.hits(row)) {
@@ -220,7 +229,18 @@ final class PartyExtractor {
             .filter(i -> block.lines().get(i).stream().noneMatch(w -> taken.contains(w)))
             .toList();
     if (nameField != null && !plain.isEmpty() && !out.containsKey(nameField)) {
-      List<OcrWord> words = block.lines().get(plain.get(0));
+      List<OcrWord> words = new ArrayList<>(block.lines().get(plain.get(0)));
+      if (plain.size() > 1 && plain.get(1) == plain.get(0) + 1) {
+        List<OcrWord> next = block.lines().get(plain.get(1));
+        String nextText = Candidate.join(next);
+        if (!endsName(Candidate.join(words))
+            && endsName(nextText)
+            && Text.countDigits(nextText) == 0) {
+          // "MVM Musterhafter" / "Versicherungsverein Musterstadt a.G.": the form ends the name.
+          words.addAll(next);
+          plain = plain.subList(1, plain.size());
+        }
+      }
       String text = Text.trimPunctuation(Candidate.join(words));
       ValueReader.json(nameField, text, null)
           .ifPresent(

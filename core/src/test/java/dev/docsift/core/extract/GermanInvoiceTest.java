@@ -138,4 +138,23 @@ class GermanInvoiceTest {
     JsonNode d = new SchemaExtractor().extract(List.of(page), invoice).data();
     assertThat(d.path("seller").path("name").asText()).isEqualTo("MUSTERLIEFERANT GMBH");
   }
+
+  @Test
+  void aPartysNameEndsWithItsLegalFormOnTheLineBelow() {
+    OcrPage page =
+        PageBuilder.a4(1)
+            .text(150, 200, "Rechnung Nr. 4711 vom 11.03.2018")
+            .text(150, 500, "Verkäufer:")
+            .text(150, 560, "MVM Musterhafter")
+            .text(150, 610, "Versicherungsverein Musterstadt a.G.")
+            .text(150, 660, "Musterstr. 12")
+            .text(150, 710, "DE 12345 Musterstadt")
+            .text(150, 2720, "Bruttosumme        529,87 EUR")
+            .build();
+    JsonNode d = new SchemaExtractor().extract(List.of(page), invoice).data();
+    assertThat(d.path("seller").path("name").asText())
+        .isEqualTo("MVM Musterhafter Versicherungsverein Musterstadt a.G.");
+    assertThat(d.path("seller").path("address").asText())
+        .isEqualTo("Musterstr. 12, 12345 Musterstadt");
+  }
 }
