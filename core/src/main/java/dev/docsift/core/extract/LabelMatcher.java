@@ -186,6 +186,19 @@ final class LabelMatcher {
     return Optional.empty();
   }
 
+  /**
+   * Whether a word is a one-word label of five letters or more run into the next word, a capital
+   * marking where: "TotalAmtPayable", "TotalAmtIncl." (receipts print labels without spaces).
+   */
+  private static boolean gluedAhead(String word, String label) {
+    if (label.length() < 5 || word.length() <= label.length() || !label.matches("\\p{L}+")) {
+      return false;
+    }
+    return word.regionMatches(true, 0, label, 0, label.length())
+        && Character.isLowerCase(word.charAt(label.length() - 1))
+        && Character.isUpperCase(word.charAt(label.length()));
+  }
+
   /** The fields of the matcher's labels, by identity. */
   Map<FieldSpec, Boolean> fields() {
     Map<FieldSpec, Boolean> out = new IdentityHashMap<>();
@@ -218,6 +231,9 @@ final class LabelMatcher {
 
   private static LabelHit matchAt(Label l, Row row, List<String> keys, int i) {
     String target = l.key();
+    if (gluedAhead(row.words().get(i).text(), l.text())) {
+      return new LabelHit(l.fields(), l.text(), target, row, i, i + 1, 1.0);
+    }
     int allowed = target.length() <= 4 ? 0 : target.length() <= 8 ? 1 : 2;
     StringBuilder joined = new StringBuilder();
     int bestEnd = -1;

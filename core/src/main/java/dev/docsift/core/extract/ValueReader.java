@@ -140,9 +140,13 @@ final class ValueReader {
    */
   /**
    * The date in a text once the spaces OCR put inside its numbers are closed ("15/0 1/20 18" is
-   * "15/01/2018"), with its place in the text as read. Tried only where the text as read holds no
-   * date.
+   * "15/01/2018") and a lost second separator is put back ("11/022017"), with its place in the text
+   * as read. Tried only where the text as read holds no date.
    */
+  private static final java.util.regex.Pattern LOST_SEPARATOR =
+      java.util.regex.Pattern.compile(
+          "(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{2})((?:19|20)\\d{2})(?!\\d)");
+
   private static Optional<DateParser.Found> closingDigitGaps(String text, DateParser.DayOrder o) {
     StringBuilder closed = new StringBuilder();
     List<Integer> at = new ArrayList<>(); // where each character of the closed text was
@@ -160,6 +164,13 @@ final class ValueReader {
       at.add(i);
     }
     at.add(text.length());
+    // "11/022017": the second separator lost; the month's two digits tell where it stood.
+    java.util.regex.Matcher lost = LOST_SEPARATOR.matcher(closed);
+    if (lost.find()) {
+      int where = lost.start(4);
+      closed.insert(where, lost.group(2));
+      at.add(where, at.get(where));
+    }
     return DateParser.find(closed.toString(), o)
         .map(
             d ->

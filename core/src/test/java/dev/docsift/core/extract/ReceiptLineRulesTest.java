@@ -254,4 +254,24 @@ class ReceiptLineRulesTest {
     assertThat(d.path("items").findValuesAsText("description"))
         .containsExactly("STEAMED GINGER CHICKEN");
   }
+
+  @Test
+  void aLabelRunIntoTheNextWordAndADateThatLostASeparatorAreRead() {
+    OcrPage page =
+        PageBuilder.receipt()
+            .center(60, 60, "KEDAI MAJU")
+            .text(40, 240, 32, "REGEIPT #: C300627488 DATE: 11/022017")
+            .text(40, 400, "SOCKET OUTLET @ 6.0000")
+            .right(860, 400, "6.00")
+            .text(40, 445, "SST")
+            .right(860, 445, "0.35")
+            .text(300, 540, "TotalAmtPayable")
+            .right(860, 540, "6.35")
+            .text(300, 585, "CASH")
+            .right(860, 585, "10.00")
+            .build();
+    JsonNode d = extract(page);
+    assertThat(d.path("total").asText()).isEqualTo("6.35");
+    assertThat(d.path("date").asText()).isEqualTo("2017-02-11");
+  }
 }
