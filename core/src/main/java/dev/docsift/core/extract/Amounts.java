@@ -232,8 +232,7 @@ public final class Amounts {
         rows.isEmpty()
             ? 1
             : rows.stream().mapToDouble(Row::height).sorted().toArray()[rows.size() / 2];
-    Context context =
-        new Context(largest, rank, counts, rows.size(), medianHeight, PaymentLines.of(rows));
+    Context context = new Context(largest, rank, counts, rows.size(), medianHeight, doc.payment());
     List<AmountCandidate> out = new ArrayList<>();
     boolean afterRule = false;
     for (Printed p : printed) {

@@ -23,6 +23,7 @@ final class Doc {
   private final DateParser.DayOrder dayOrder;
   private final boolean dayOrderKnown;
   private final Optional<DocumentCountry> country;
+  private PaymentLines payment;
   private final Set<Row> tableRows = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private Doc(Layout layout, LabelMatcher matcher) {
@@ -62,6 +63,14 @@ final class Doc {
 
   Layout layout() {
     return layout;
+  }
+
+  /** The document's payment lines, found once. */
+  PaymentLines payment() {
+    if (payment == null) {
+      payment = PaymentLines.of(layout.rows());
+    }
+    return payment;
   }
 
   /** The country the document comes from, where what it prints tells. */

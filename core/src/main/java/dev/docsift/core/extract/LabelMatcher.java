@@ -191,8 +191,17 @@ final class LabelMatcher {
    * marking where: "TotalAmtPayable", "TotalAmtIncl." (receipts print labels without spaces).
    */
   private static boolean gluedAhead(String word, String label) {
-    if (label.length() < 5 || word.length() <= label.length() || !label.matches("\\p{L}+")) {
+    // Cheap tests first: this runs for every label at every word.
+    if (label.length() < 5
+        || word.length() <= label.length()
+        || Character.toLowerCase(word.charAt(0)) != Character.toLowerCase(label.charAt(0))
+        || !Character.isUpperCase(word.charAt(label.length()))) {
       return false;
+    }
+    for (int k = 0; k < label.length(); k++) {
+      if (!Character.isLetter(label.charAt(k))) {
+        return false;
+      }
     }
     return word.regionMatches(true, 0, label, 0, label.length())
         && Character.isLowerCase(word.charAt(label.length() - 1))
