@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -170,6 +171,12 @@ public final class HeaderNames {
         if (Text.countLetters(raw) < 2 || !hasWord(raw)) {
           continue; // "L1 T1", "U E P": a till's codes or OCR's crumbs, no name
         }
+        if (sentenceWords(raw) >= 2) {
+          continue; // "For a Chance to WIN", "YOUR GUEST NUMBER IS": a sentence, no name
+        }
+        if (MoneyParser.findAll(r.text()).stream().anyMatch(MoneyParser.Money::explicit)) {
+          continue; // "Guaca Chicharron   $13.95": a priced line is an item, no name
+        }
         LabelHit opening = doc.hitOpening(r, s);
         if (opening != null && opening.to() >= s.to() && !opening.builtin()) {
           continue; // a heading alone ("Käufer" beside "Lieferant"), no one's name
@@ -213,6 +220,16 @@ public final class HeaderNames {
       }
     }
     return 0;
+  }
+
+  /** How many of a sentence's function words a text holds. */
+  static int sentenceWords(String text) {
+    Matcher m = FUNCTION_WORD.matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
   }
 
   /** Whether a text reads as a sentence, holding one of its function words. */

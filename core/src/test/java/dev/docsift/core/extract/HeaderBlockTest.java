@@ -50,4 +50,26 @@ class HeaderBlockTest {
     assertThat(x.data().path("address").asText())
         .isEqualTo("12, Jalan Tampoi 7/4,Kawasan Perindustrian Tampoi,81200 Johor Bahru,Johor");
   }
+
+  @Test
+  void sentencesPricedLinesAndTillCodesAreProposedAsNoName() throws Exception {
+    OcrPage page =
+        PageBuilder.receipt()
+            .center(60, 56, "YOUR GUEST NUMBER IS")
+            .center(130, 56, "IN-N-OUT BURGER")
+            .center(200, 40, "L1 T1")
+            .text(40, 260, "Guaca Chicharron")
+            .right(860, 260, "$13.95")
+            .text(40, 400, "TOTAL")
+            .right(860, 400, "13.95")
+            .build();
+
+    List<String> names =
+        HeaderNames.propose(List.of(page), SchemaCatalog.shipped().get("receipt")).stream()
+            .map(HeaderNames.Proposal::text)
+            .toList();
+
+    assertThat(names).contains("IN-N-OUT BURGER");
+    assertThat(names).doesNotContain("YOUR GUEST NUMBER IS", "L1 T1", "Guaca Chicharron");
+  }
 }
