@@ -94,6 +94,14 @@ final class AddressLines {
         || GROUPED_NUMBER.matcher(s).matches();
   }
 
+  /** Whether a line ends with an American state and ZIP code ("Austin, TX 78701"). */
+  static boolean usPostal(String line) {
+    return US_POSTAL.matcher(line.strip()).find();
+  }
+
+  private static final Pattern US_POSTAL =
+      Pattern.compile("\\b[A-Z]{2}[.,]?\\s*\\d{5}(?:-\\d{4})?$");
+
   /** Whether a line holds a postal code with its town, the line an address ends with. */
   static boolean postal(String line) {
     return POSTAL.matcher(line.strip()).find();

@@ -170,6 +170,9 @@ record HeaderBlock(
       rows.add(r);
       lines.add(ValueReader.trimEdges(segWords));
       prev = r;
+      if (AddressLines.usPostal(text)) {
+        break; // "Lodi, CA 95240" ends an American address; what follows is the till's
+      }
     }
     // Lines without a digit before the line a street begins with are a shop's other names or
     // slogans ("Smoke City Market" / "5242 Van Nuys BLVD").

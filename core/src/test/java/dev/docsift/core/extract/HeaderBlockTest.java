@@ -72,4 +72,23 @@ class HeaderBlockTest {
     assertThat(names).contains("IN-N-OUT BURGER");
     assertThat(names).doesNotContain("YOUR GUEST NUMBER IS", "L1 T1", "Guaca Chicharron");
   }
+
+  @Test
+  void anAmericanAddressEndsWithItsStateAndZipCode() throws Exception {
+    OcrPage page =
+        PageBuilder.receipt()
+            .center(60, 56, "VERO PIZZA")
+            .center(130, 40, "1030 1/2 San Fernando Rd")
+            .center(180, 40, "San Fernando CA 91341")
+            .center(230, 40, "CENTER L")
+            .text(40, 400, "TOTAL")
+            .right(860, 400, "13.95")
+            .build();
+
+    Extraction x =
+        new SchemaExtractor().extract(List.of(page), SchemaCatalog.shipped().get("receipt"));
+
+    assertThat(x.data().path("address").asText())
+        .isEqualTo("1030 1/2 San Fernando Rd, San Fernando CA 91341");
+  }
 }
