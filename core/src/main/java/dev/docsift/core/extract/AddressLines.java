@@ -23,6 +23,9 @@ final class AddressLines {
   private static final Pattern GROUPED_NUMBER =
       Pattern.compile("^[A-Z]{0,3}\\s?\\d{2,}(?:[\\s/.-]\\d{2,}){2,}$");
 
+  /** An American state and ZIP code ending a line: "TX 78701", "CA. 90201", "NJ07302". */
+  private static final String STATE_ZIP = "\\b[A-Z]{2}[.,]?\\s*\\d{5}(?:-\\d{4})?$";
+
   /**
    * A postal-code line: continental ("80333 München", "D-80333 München", "1012 AB Amsterdam",
    * "Jalan 5, 81100 Johor Bahru"), British ("SW1B 3BN London") or American ("Austin, TX 78701").
@@ -31,7 +34,8 @@ final class AddressLines {
       Pattern.compile(
           "(?:^|,\\s*)(?:[A-Z]{1,3}[- ])?\\d{4,5}(?:\\s?[A-Z]{2})?\\s+\\p{L}"
               + "|^(?:[A-Z]{1,3}[- ])?[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}\\b"
-              + "|\\b[A-Z]{2}\\s+\\d{5}(?:-\\d{4})?$");
+              + "|"
+              + STATE_ZIP);
 
   /** A country code printed before a continental postal code: "DE 80333", "D-80333", "FR 69001". */
   private static final Pattern COUNTRY_PREFIX =
@@ -46,7 +50,19 @@ final class AddressLines {
           "^(?:\\d+[A-Za-z]?(?:[-/]\\d+[A-Za-z]?)*\\b[,.]?"
               + "|(?i:no\\.?\\s?\\d|lot\\b|level\\b|unit\\b|suite\\b|blok\\b|block\\b|g\\.\\d))");
 
+  /** Words of streets and towns, and a five-digit postcode: "Jalan", "Road", "Selangor", "CA". */
+  private static final Pattern STREET_OR_TOWN =
+      Pattern.compile(
+          "(?i)\\b(jalan|jln|taman|lot|no\\.|street|st\\.|road|rd\\.?|avenue|ave|blvd|boulevard|"
+              + "lane|drive|dr\\.|suite|floor|plaza|straße|strasse|str\\.|weg|platz|iela|rue|via|"
+              + "calle|laan|selangor|kuala|lumpur|johor|ca|ny|tx)\\b|\\b\\d{5}\\b");
+
   private AddressLines() {}
+
+  /** Whether a text holds a street's or a town's word, or a five-digit postcode. */
+  static boolean streetOrTown(String text) {
+    return STREET_OR_TOWN.matcher(text).find();
+  }
 
   /**
    * Writes an address's lines as one text. An address printed with its own commas ("NO 16A, JALAN
@@ -99,8 +115,7 @@ final class AddressLines {
     return US_POSTAL.matcher(line.strip()).find();
   }
 
-  private static final Pattern US_POSTAL =
-      Pattern.compile("\\b[A-Z]{2}[.,]?\\s*\\d{5}(?:-\\d{4})?$");
+  private static final Pattern US_POSTAL = Pattern.compile(STATE_ZIP);
 
   /** Whether a line holds a postal code with its town, the line an address ends with. */
   static boolean postal(String line) {

@@ -180,10 +180,14 @@ public final class Amounts {
 
   /** Whether a candidate stands on a tender, change or rounding line. */
   private static boolean paymentLine(AmountCandidate c) {
-    return c.features()[FEATURES.indexOf("tender_line")] == 1
-        || c.features()[FEATURES.indexOf("change_line")] == 1
-        || c.features()[FEATURES.indexOf("rounding_line")] == 1;
+    return c.features()[TENDER_LINE] == 1
+        || c.features()[CHANGE_LINE] == 1
+        || c.features()[ROUNDING_LINE] == 1;
   }
+
+  private static final int TENDER_LINE = FEATURES.indexOf("tender_line");
+  private static final int CHANGE_LINE = FEATURES.indexOf("change_line");
+  private static final int ROUNDING_LINE = FEATURES.indexOf("rounding_line");
 
   /** An amount printed at word {@code word} of row {@code row} (the document's row index). */
   private record Printed(int row, int word, BigDecimal amount) {}

@@ -173,6 +173,47 @@ public final class DateParser {
     return out;
   }
 
+  /** A date whose second separator OCR lost: the month's two digits tell where it stood. */
+  private static final Pattern LOST_SEPARATOR =
+      Pattern.compile("(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{2})((?:19|20)\\d{2})(?!\\d)");
+
+  /**
+   * The date in a text once the spaces OCR put inside its numbers are closed ("15/0 1/20 18" is
+   * "15/01/2018") and a lost second separator is put back ("11/022017"), with its place in the text
+   * as read. Meant for a text where {@link #find} finds none.
+   *
+   * @param text any text
+   * @param o how to read ambiguous numeric dates
+   * @return the date, its place that of the text as read, or empty
+   */
+  public static Optional<Found> findMended(String text, DayOrder o) {
+    StringBuilder closed = new StringBuilder();
+    List<Integer> at = new ArrayList<>(); // where each character of the closed text was
+    for (int i = 0; i < text.length(); i++) {
+      boolean gap =
+          Character.isWhitespace(text.charAt(i))
+              && i > 0
+              && i + 1 < text.length()
+              && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '/')
+              && Character.isDigit(text.charAt(i + 1));
+      if (gap) {
+        continue;
+      }
+      closed.append(text.charAt(i));
+      at.add(i);
+    }
+    at.add(text.length());
+    // "11/022017": the second separator lost; the month's two digits tell where it stood.
+    Matcher lost = LOST_SEPARATOR.matcher(closed);
+    if (lost.find()) {
+      int where = lost.start(4);
+      closed.insert(where, lost.group(2));
+      at.add(where, at.get(where));
+    }
+    return find(closed.toString(), o)
+        .map(d -> new Found(d.date(), d.ambiguous(), at.get(d.start()), at.get(d.end() - 1) + 1));
+  }
+
   /**
    * Infers the order of day and month from the numeric dates of a document: a first number above 12
    * means day first, a second number above 12 means month first.

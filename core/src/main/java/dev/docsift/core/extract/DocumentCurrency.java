@@ -3,7 +3,6 @@ package dev.docsift.core.extract;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.OcrWord;
 import dev.docsift.schemas.FieldSpec;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +37,9 @@ final class DocumentCurrency {
    */
   static Optional<Candidate> read(
       FieldSpec field, List<Row> rows, Optional<DocumentCountry> country) {
-    Map<String, List<OcrWord>> seen = new LinkedHashMap<>();
+    // Where each currency is first printed: the value is shown to come from there.
+    Map<String, Printed> first = new LinkedHashMap<>();
     Map<String, Integer> votes = new LinkedHashMap<>();
-    Map<String, OcrPage> pageOf = new LinkedHashMap<>();
     for (Row r : rows) {
       for (OcrWord w : r.words()) {
         int weight = CurrencyDetector.weight(w.text());
@@ -52,9 +51,8 @@ final class DocumentCurrency {
             CurrencyDetector.isBareDollar(w.text()) && country.isPresent()
                 ? country.get().currency()
                 : code.get();
-        seen.computeIfAbsent(currency, k -> new ArrayList<>()).add(w);
+        first.putIfAbsent(currency, new Printed(w, r.page()));
         votes.merge(currency, weight, Integer::sum);
-        pageOf.putIfAbsent(currency, r.page());
       }
     }
     if (country.isPresent()) {
@@ -73,12 +71,16 @@ final class DocumentCurrency {
       return Optional.empty();
     }
     String code = winner.get();
-    if (!seen.containsKey(code)) {
+    Printed printed = first.get(code);
+    if (printed == null) {
       DocumentCountry c = country.orElseThrow();
       return ValueReader.json(field, code, null)
           .map(v -> Candidate.of(v, c.evidence(), c.page(), INFERRED));
     }
     return ValueReader.json(field, code, null)
-        .map(v -> Candidate.of(v, List.of(seen.get(code).get(0)), pageOf.get(code), PRINTED));
+        .map(v -> Candidate.of(v, List.of(printed.word()), printed.page(), PRINTED));
   }
+
+  /** A currency's first printed word and its page. */
+  private record Printed(OcrWord word, OcrPage page) {}
 }

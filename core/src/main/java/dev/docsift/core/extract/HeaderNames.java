@@ -65,12 +65,6 @@ public final class HeaderNames {
     return LEGAL_FORM.matcher(text.strip()).find();
   }
 
-  private static final Pattern ADDRESS =
-      Pattern.compile(
-          "(?i)\\b(jalan|jln|taman|lot|no\\.|street|st\\.|road|rd\\.?|avenue|ave|blvd|boulevard|"
-              + "lane|drive|dr\\.|suite|floor|plaza|straße|strasse|str\\.|weg|platz|iela|rue|via|"
-              + "calle|laan|selangor|kuala|lumpur|johor|ca|ny|tx)\\b|\\b\\d{5}\\b");
-
   private static final Pattern REGISTRATION =
       Pattern.compile(
           "\\(?\\b[0-9]{4,}[- ]?[A-Z]\\b\\)?|(?i)\\b(co\\.?\\s*reg|reg\\.?\\s*no|gst\\s*(id|reg))");
@@ -297,7 +291,7 @@ public final class HeaderNames {
       visible == 0 ? 0 : (double) digits / visible,
       LEGAL_FORM.matcher(lower).find() ? 1 : 0,
       HeaderBlock.nameLike(doc, r, s) ? 1 : 0,
-      ADDRESS.matcher(text).find() || text.chars().filter(c -> c == ',').count() >= 2 ? 1 : 0,
+      AddressLines.streetOrTown(text) || text.chars().filter(c -> c == ',').count() >= 2 ? 1 : 0,
       AddressLines.contact(text) ? 1 : 0,
       DateParser.find(text, doc.dayOrder()).isPresent()
               || TimeParser.find(text).isPresent()
@@ -314,7 +308,7 @@ public final class HeaderNames {
       Math.min(text.length(), 60) / 30.0,
       rulePick ? 1 : 0,
       afterRule ? 1 : 0,
-      FUNCTION_WORD.matcher(text).find() ? 1 : 0,
+      sentenceLike(text) ? 1 : 0,
       addressFollows(doc, r)
     };
   }

@@ -39,12 +39,33 @@ final class LabelMatcher {
   /** Summary labels among the built-in ones: a table of items stops at them. */
   static final List<String> SUMMARY_STOPS = Vocabulary.shipped().summaryStops();
 
-  private record Label(String text, String key, List<FieldSpec> fields) {}
+  /**
+   * A label as matched.
+   *
+   * @param text as the vocabulary writes it
+   * @param key its letters, as {@link Text#labelKey} makes them
+   * @param fields the fields it announces (none for a stop label)
+   * @param glueable whether a word may run it into the next word ({@link #gluedAhead}): one word of
+   *     five letters or more
+   */
+  private record Label(String text, String key, List<FieldSpec> fields, boolean glueable) {
+    Label(String text, String key, List<FieldSpec> fields) {
+      this(text, key, fields, text.length() >= 5 && text.chars().allMatch(Character::isLetter));
+    }
+  }
 
   private final List<Label> labels;
 
+  /** The label that "#" stands for after a title: the document number's "Nr.", or null. */
+  private final Label numberLabel;
+
   private LabelMatcher(List<Label> labels) {
     this.labels = labels;
+    this.numberLabel =
+        labels.stream()
+            .filter(l -> l.key().equals("nr") && !l.fields().isEmpty())
+            .findFirst()
+            .orElse(null);
   }
 
   /**
@@ -173,14 +194,13 @@ final class LabelMatcher {
    * has no letters to match. It announces what "Nr." would.
    */
   private Optional<LabelHit> numberSignAfterTitle(Row row) {
+    if (numberLabel == null) {
+      return Optional.empty();
+    }
     for (int i = 1; i < row.words().size(); i++) {
       String t = row.words().get(i).text();
       if ((t.equals("#") || t.equals("#:")) && titleBefore(row, i)) {
-        for (Label l : labels) {
-          if (l.key().equals("nr") && !l.fields().isEmpty()) {
-            return Optional.of(new LabelHit(l.fields(), "#", "nr", row, i, i + 1, 1.0));
-          }
-        }
+        return Optional.of(new LabelHit(numberLabel.fields(), "#", "nr", row, i, i + 1, 1.0));
       }
     }
     return Optional.empty();
@@ -190,22 +210,13 @@ final class LabelMatcher {
    * Whether a word is a one-word label of five letters or more run into the next word, a capital
    * marking where: "TotalAmtPayable", "TotalAmtIncl." (receipts print labels without spaces).
    */
-  private static boolean gluedAhead(String word, String label) {
-    // Cheap tests first: this runs for every label at every word.
-    if (label.length() < 5
-        || word.length() <= label.length()
-        || Character.toLowerCase(word.charAt(0)) != Character.toLowerCase(label.charAt(0))
-        || !Character.isUpperCase(word.charAt(label.length()))) {
-      return false;
-    }
-    for (int k = 0; k < label.length(); k++) {
-      if (!Character.isLetter(label.charAt(k))) {
-        return false;
-      }
-    }
-    return word.regionMatches(true, 0, label, 0, label.length())
-        && Character.isLowerCase(word.charAt(label.length() - 1))
-        && Character.isUpperCase(word.charAt(label.length()));
+  private static boolean gluedAhead(String word, Label label) {
+    int n = label.text().length();
+    return label.glueable()
+        && word.length() > n
+        && Character.isUpperCase(word.charAt(n))
+        && Character.isLowerCase(word.charAt(n - 1))
+        && word.regionMatches(true, 0, label.text(), 0, n);
   }
 
   /** The fields of the matcher's labels, by identity. */
@@ -240,7 +251,7 @@ final class LabelMatcher {
 
   private static LabelHit matchAt(Label l, Row row, List<String> keys, int i) {
     String target = l.key();
-    if (gluedAhead(row.words().get(i).text(), l.text())) {
+    if (gluedAhead(row.words().get(i).text(), l)) {
       return new LabelHit(l.fields(), l.text(), target, row, i, i + 1, 1.0);
     }
     int allowed = target.length() <= 4 ? 0 : target.length() <= 8 ? 1 : 2;

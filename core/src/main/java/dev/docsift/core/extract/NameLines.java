@@ -4,7 +4,6 @@ import dev.docsift.core.model.Box;
 import dev.docsift.core.model.OcrWord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A name printed over two lines: {@code POPULAR BOOK} / {@code CO. (M) SDN BHD}, {@code ALBERTOS} /
@@ -25,12 +24,6 @@ final class NameLines {
 
   /** Lines of about one type, where a legal form says the name goes on. */
   private static final double NEAR_TYPE = 0.7;
-
-  private static final Pattern STREET =
-      Pattern.compile(
-          "(?i)\\b(jalan|jln|taman|lot|no\\.?|street|st\\.|road|rd\\.?|avenue|ave|blvd|lane|"
-              + "drive|dr\\.|suite|floor|plaza|straße|strasse|str\\.|weg|platz|iela|rue|via|calle|"
-              + "laan|www|http|com)\\b");
 
   private NameLines() {}
 
@@ -110,7 +103,7 @@ final class NameLines {
         || HeaderNames.sentenceLike(text)
         || Text.countDigits(outsideBrackets) > 0
         || text.matches(".*\\d{4,}.*")
-        || STREET.matcher(text).find()
+        || AddressLines.streetOrTown(text)
         || AddressLines.contact(text)
         || !HeaderBlock.nameLike(doc, other, seg)
         || doc.hitOpening(other, seg) != null) {

@@ -15,11 +15,15 @@ final class NameRepair {
   private static final Pattern SDN_BHD =
       Pattern.compile("(?i)\\b(s[do0i]?n|sdn)(\\.?\\s*)([b83]h[di0o])\\b");
 
-  /** A legal form that ends a name, and what follows it on the line. */
+  /**
+   * A legal form that ends a name, and what follows it on the line; the German forms of mutuals and
+   * associations ("a.G.", "e.V.") only at the line's end, where they cannot be initials.
+   */
   private static final Pattern ENDING_FORM =
       Pattern.compile(
           "(?i)\\b(sdn\\.?\\s*bhd\\.?|bhd\\.?|s/b|ltd\\.?|limited|inc\\.?|llc|gmbh|sarl|plc|"
-              + "pte\\.?\\s*ltd\\.?|pty\\.?\\s*ltd\\.?|corp\\.?)(?![\\p{L}])");
+              + "pte\\.?\\s*ltd\\.?|pty\\.?\\s*ltd\\.?|corp\\.?)(?![\\p{L}])"
+              + "|(?i)\\b(?:a\\.\\s?g|e\\.\\s?v|e\\.\\s?g|kgaa)\\.?$");
 
   /** What may follow a legal form and still be no part of the name: it holds a digit or is cut. */
   private static final Pattern TRAILER = Pattern.compile("^\\s*(?:[-,(\\[].*|.*\\d.*)$");
@@ -146,6 +150,11 @@ final class NameRepair {
       }
     }
     return String.join(" ", words);
+  }
+
+  /** Whether a text ends a name with a legal form that closes names ("Sdn Bhd", "a.G."). */
+  static boolean hasEndingForm(String text) {
+    return ENDING_FORM.matcher(text.strip()).find();
   }
 
   /**

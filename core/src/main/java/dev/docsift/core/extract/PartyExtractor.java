@@ -163,13 +163,9 @@ final class PartyExtractor {
     return party.children().stream().anyMatch(h::announces);
   }
 
-  /** German forms of associations and mutuals, beside the companies' legal forms. */
-  private static final java.util.regex.Pattern ASSOCIATION =
-      java.util.regex.Pattern.compile("(?i)\\b(a\\.\\s?g|e\\.\\s?v|e\\.\\s?g|kgaa)\\.?$");
-
-  /** Whether a line ends a name with a legal form. */
+  /** Whether a line ends a name with a legal form, an association's ("a.G.") too. */
   private static boolean endsName(String line) {
-    return HeaderNames.hasLegalForm(line) || ASSOCIATION.matcher(line.strip()).find();
+    return HeaderNames.hasLegalForm(line) || NameRepair.hasEndingForm(line);
   }
 
   /** Whether a word opens a party's heading that starts a segment of its row. */

@@ -3,6 +3,7 @@ package dev.docsift.core.extract;
 import dev.docsift.schemas.Vocabulary;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +120,7 @@ final class PaymentLines {
   }
 
   private static Map<Role, List<Pattern>> words() {
-    Map<Role, List<Pattern>> out = new java.util.EnumMap<>(Role.class);
+    Map<Role, List<Pattern>> out = new EnumMap<>(Role.class);
     for (Role role : Role.values()) {
       List<Pattern> list = new ArrayList<>();
       for (String w : Vocabulary.shipped().payment(role.name().toLowerCase(Locale.ROOT))) {

@@ -138,46 +138,6 @@ final class ValueReader {
    * @param factor the confidence penalty so far
    * @return the value with the words it came from, or empty when they hold none of its kind
    */
-  /**
-   * The date in a text once the spaces OCR put inside its numbers are closed ("15/0 1/20 18" is
-   * "15/01/2018") and a lost second separator is put back ("11/022017"), with its place in the text
-   * as read. Tried only where the text as read holds no date.
-   */
-  private static final java.util.regex.Pattern LOST_SEPARATOR =
-      java.util.regex.Pattern.compile(
-          "(?<![\\d/.-])(\\d{1,2})([/.-])(\\d{2})((?:19|20)\\d{2})(?!\\d)");
-
-  private static Optional<DateParser.Found> closingDigitGaps(String text, DateParser.DayOrder o) {
-    StringBuilder closed = new StringBuilder();
-    List<Integer> at = new ArrayList<>(); // where each character of the closed text was
-    for (int i = 0; i < text.length(); i++) {
-      boolean gap =
-          Character.isWhitespace(text.charAt(i))
-              && i > 0
-              && i + 1 < text.length()
-              && (Character.isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '/')
-              && Character.isDigit(text.charAt(i + 1));
-      if (gap) {
-        continue;
-      }
-      closed.append(text.charAt(i));
-      at.add(i);
-    }
-    at.add(text.length());
-    // "11/022017": the second separator lost; the month's two digits tell where it stood.
-    java.util.regex.Matcher lost = LOST_SEPARATOR.matcher(closed);
-    if (lost.find()) {
-      int where = lost.start(4);
-      closed.insert(where, lost.group(2));
-      at.add(where, at.get(where));
-    }
-    return DateParser.find(closed.toString(), o)
-        .map(
-            d ->
-                new DateParser.Found(
-                    d.date(), d.ambiguous(), at.get(d.start()), at.get(d.end() - 1) + 1));
-  }
-
   static Optional<Candidate> parse(
       FieldSpec field, List<OcrWord> words, OcrPage page, Doc doc, double factor) {
     if (words.isEmpty()) {
@@ -196,7 +156,7 @@ final class ValueReader {
       }
       case DATE -> {
         return DateParser.find(run.text(), doc.dayOrder())
-            .or(() -> closingDigitGaps(run.text(), doc.dayOrder()))
+            .or(() -> DateParser.findMended(run.text(), doc.dayOrder()))
             .flatMap(
                 d ->
                     json(field, d.iso(), null)

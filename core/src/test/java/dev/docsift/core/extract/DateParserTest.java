@@ -131,4 +131,16 @@ class DateParserTest {
     assertThat(DateParser.inferOrder(List.of("SEPA Wire transfer 11/17/2017")))
         .contains(DayOrder.MDY);
   }
+
+  @Test
+  void mendsADateOcrSpacedOutOrThatLostASeparatorAndKeepsItsPlaceInTheText() {
+    String spaced = "Date: 15/0 1/20 18 x";
+    var f = DateParser.findMended(spaced, DayOrder.DMY).orElseThrow();
+    assertThat(f.iso()).isEqualTo("2018-01-15");
+    assertThat(spaced.substring(f.start(), f.end())).isEqualTo("15/0 1/20 18");
+    String lost = "DATE: 11/022017";
+    var g = DateParser.findMended(lost, DayOrder.DMY).orElseThrow();
+    assertThat(g.iso()).isEqualTo("2017-02-11");
+    assertThat(lost.substring(g.start(), g.end())).isEqualTo("11/022017");
+  }
 }
