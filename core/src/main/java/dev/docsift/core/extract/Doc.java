@@ -127,16 +127,7 @@ final class Doc {
    */
   boolean isSummaryRow(Row row) {
     for (LabelHit h : hits(row)) {
-      if (!h.atSegmentStart()) {
-        continue;
-      }
-      boolean money =
-          h.builtin()
-              ? LabelMatcher.SUMMARY_STOPS.stream()
-                  .anyMatch(s -> LabelMatcher.key(s).equals(h.key()))
-              : h.fields().stream()
-                  .anyMatch(f -> f.kind() == ValueKind.MONEY || f.kind() == ValueKind.NUMBER);
-      if (!money) {
+      if (!h.atSegmentStart() || !summaryLabel(h)) {
         continue;
       }
       // The rest of the segment the label ends in: a label may span a wide gap ("SUB   TOTAL").
@@ -147,6 +138,21 @@ final class Doc {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a row opens with a money label or a built-in summary label, whatever follows it ({@code
+   * Rechnungssumme Netto (excl. USt.) 473,00}, {@code Summe netto: 496,00 €}).
+   */
+  boolean opensWithSummaryLabel(Row row) {
+    return hits(row).stream().anyMatch(h -> h.from() == 0 && summaryLabel(h));
+  }
+
+  private static boolean summaryLabel(LabelHit h) {
+    return h.builtin()
+        ? LabelMatcher.SUMMARY_STOPS.stream().anyMatch(s -> LabelMatcher.key(s).equals(h.key()))
+        : h.fields().stream()
+            .anyMatch(f -> f.kind() == ValueKind.MONEY || f.kind() == ValueKind.NUMBER);
   }
 
   /** How numeric dates of this document order day and month. */

@@ -30,7 +30,9 @@ public final class MoneyParser {
               + "(?<minus>-)?"
               // OCR sometimes splits an amount at its decimal point ("€88 .86"): one space
               // before a separator and exactly two digits still belongs to the amount.
-              + "(?<num>\\d{1,3}(?:[,.'’]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2}| [.,]\\d{2})?)"
+              // A thousands group never follows a lone 0: "0.025" is no 25.
+              + "(?<num>(?!0[,.'’])\\d{1,3}(?:[,.'’]\\d{3})+(?:[.,]\\d{1,2})?"
+              + "|\\d+(?:[.,]\\d{1,2}| [.,]\\d{2})?)"
               + "(?!\\d)(?![.,:/]\\d)(?!\\s?%)"
               + "(?:\\s?(?<cur2>(?:"
               + SYMBOLS

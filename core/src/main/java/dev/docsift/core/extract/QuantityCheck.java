@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * Quantity × unit price = amount. OCR misreads short numbers in a quantity column far more often
- * than the long amounts beside them ("3" as "=}", "21.5" as "215"); where the printed quantity
- * disagrees with the other two, they restore it.
+ * than the long amounts beside them ("3" as "=}", "21.5" as "215"); where the quantity could not be
+ * read, or was read with the digits of the one price and amount imply but without its point, they
+ * restore it. A quantity read whole that disagrees stays: the line may carry a discount ("10 ×
+ * 100.00 = 850.00").
  */
 final class QuantityCheck {
   private static final BigDecimal CENT = new BigDecimal("0.01");
@@ -23,7 +25,7 @@ final class QuantityCheck {
   private QuantityCheck() {}
 
   /**
-   * Replaces a missing or inconsistent quantity with amount / unit price.
+   * Replaces an unreadable quantity, or one that lost its decimal point, with amount / unit price.
    *
    * @param item the row's values, changed in place
    * @param quantity the quantity field
@@ -66,8 +68,15 @@ final class QuantityCheck {
       return;
     }
     BigDecimal q = implied.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+    if (read.isPresent() && !digits(read.get()).equals(digits(q))) {
+      return;
+    }
     ValueReader.json(quantity, q.toPlainString(), q)
         .ifPresent(v -> item.put(quantity, Candidate.of(v, quantityWords, page, PENALTY)));
+  }
+
+  private static String digits(BigDecimal d) {
+    return d.stripTrailingZeros().unscaledValue().abs().toString();
   }
 
   private static Optional<BigDecimal> decimal(Candidate c) {
