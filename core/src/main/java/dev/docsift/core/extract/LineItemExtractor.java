@@ -107,7 +107,7 @@ final class LineItemExtractor {
     Roles roles = Roles.of(table);
     ItemTable grid = new ItemTable(table, doc);
     for (Row r : doc.layout().rows()) {
-      Optional<ItemTable.Header> header = grid.header(r);
+      Optional<TableHeader.Header> header = grid.header(r);
       if (header.isPresent() && !header.get().onlyTextAndAmount(roles)) {
         return grid.read(header.get());
       }
