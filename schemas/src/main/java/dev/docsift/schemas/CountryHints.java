@@ -35,11 +35,18 @@ public record CountryHints(List<Country> countries) {
    * @param code ISO 3166-1 alpha-2 code
    * @param currency ISO 4217 code of the currency its documents are in
    * @param monthFirst whether its numeric dates put the month first (12/25/2018)
+   * @param plainAddress whether its addresses are written on one line without commas between the
+   *     printed lines, as its postal service writes them ("2011 Hewitt Ave Everett WA 98201")
    * @param terms words or phrases, lower case, matched as whole words ignoring case
    * @param patterns shapes matched over one printed line
    */
   public record Country(
-      String code, String currency, boolean monthFirst, List<Term> terms, List<Shape> patterns) {
+      String code,
+      String currency,
+      boolean monthFirst,
+      boolean plainAddress,
+      List<Term> terms,
+      List<Shape> patterns) {
     /** Copies. */
     public Country {
       terms = List.copyOf(terms);
@@ -93,6 +100,7 @@ public record CountryHints(List<Country> countries) {
                 c.path("country").asText(),
                 c.path("currency").asText(),
                 c.path("monthFirst").asBoolean(false),
+                c.path("plainAddress").asBoolean(false),
                 terms,
                 shapes));
       }

@@ -72,11 +72,15 @@ final class AddressLines {
    * the company number printed before it; OCR's digits for letters are mended ({@link
    * NameRepair#mendAddress}).
    *
+   * <p>In a country whose postal service writes an address on one line without commas (the US), the
+   * lines are joined by spaces as printed.
+   *
    * @param lines the lines' texts, top to bottom
+   * @param plain whether the document's country joins an address's lines without commas
    * @return the address, or an empty text when the lines hold nothing
    */
-  static String join(List<String> lines) {
-    boolean punctuated = lines.stream().anyMatch(l -> l.contains(","));
+  static String join(List<String> lines, boolean plain) {
+    boolean punctuated = plain || lines.stream().anyMatch(l -> l.contains(","));
     return lines.stream()
         .map(l -> NameRepair.mendAddress(LEADING_REGISTRATION.matcher(l.strip()).replaceFirst("")))
         .map(l -> postal(l) ? withoutCountryPrefix(l) : l)

@@ -78,6 +78,11 @@ final class Doc {
     return country;
   }
 
+  /** Whether the document's country writes an address's lines without commas between them. */
+  boolean plainAddress() {
+    return country.map(DocumentCountry::plainAddress).orElse(false);
+  }
+
   /** The labels on a row, left to right. */
   List<LabelHit> hits(Row row) {
     return hits.getOrDefault(row, List.of());

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  * @param code ISO 3166-1 alpha-2 code
  * @param currency the currency of its documents
  * @param monthFirst whether its numeric dates put the month first
+ * @param plainAddress whether its addresses join their lines without commas
  * @param weight what its evidence weighs
  * @param evidence the words of the first evidence seen, where the value is shown to come from
  * @param page the page they are on
@@ -29,6 +30,7 @@ record DocumentCountry(
     String code,
     String currency,
     boolean monthFirst,
+    boolean plainAddress,
     int weight,
     List<OcrWord> evidence,
     OcrPage page) {
@@ -96,7 +98,13 @@ record DocumentCountry(
       if (weight >= ENOUGH) {
         found.add(
             new DocumentCountry(
-                c.code(), c.currency(), c.monthFirst(), weight, List.copyOf(first), page));
+                c.code(),
+                c.currency(),
+                c.monthFirst(),
+                c.plainAddress(),
+                weight,
+                List.copyOf(first),
+                page));
       }
     }
     found.sort((a, b) -> Integer.compare(b.weight(), a.weight()));

@@ -259,7 +259,8 @@ final class PartyExtractor {
         }
       }
       if (!parts.isEmpty()) {
-        Optional<JsonNode> v = ValueReader.json(addressField, AddressLines.join(parts), null);
+        Optional<JsonNode> v =
+            ValueReader.json(addressField, AddressLines.join(parts, doc.plainAddress()), null);
         v.ifPresent(
             x ->
                 out.put(addressField, Candidate.of(x, words, block.rows().get(0).page(), quality)));

@@ -401,7 +401,7 @@ public final class SchemaExtractor implements Extractor {
         words.addAll(line);
         lines.add(Candidate.join(line));
       }
-      return ValueReader.json(f, AddressLines.join(lines), null)
+      return ValueReader.json(f, AddressLines.join(lines, doc.plainAddress()), null)
           .map(v -> Candidate.of(v, words, header.nameRow().page(), 1));
     }
 

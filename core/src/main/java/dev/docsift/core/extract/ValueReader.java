@@ -291,7 +291,7 @@ final class ValueReader {
       words.addAll(ws);
       prev = r;
     }
-    return first.extended(AddressLines.join(lines), words);
+    return first.extended(AddressLines.join(lines, doc.plainAddress()), words);
   }
 
   /**

@@ -50,13 +50,18 @@ class AddressLinesTest {
   }
 
   @Test
-  void anAddressKeepsItsOwnCommasOrGetsOneBetweenLines() {
-    assertThat(AddressLines.join(List.of("Lieferantenstraße 20", "80333 München")))
+  void anAddressKeepsItsOwnCommasOrGetsOneBetweenLinesWhereItsCountryWritesThem() {
+    assertThat(AddressLines.join(List.of("Lieferantenstraße 20", "80333 München"), false))
         .isEqualTo("Lieferantenstraße 20, 80333 München");
-    assertThat(AddressLines.join(List.of("NO 37, JALAN MANIS 7,", "56100 CHERAS, KUALA LUMPUR.")))
+    assertThat(
+            AddressLines.join(
+                List.of("NO 37, JALAN MANIS 7,", "56100 CHERAS, KUALA LUMPUR."), false))
         .isEqualTo("NO 37, JALAN MANIS 7, 56100 CHERAS, KUALA LUMPUR.");
-    assertThat(AddressLines.join(List.of("7230 Pendleton Pike", "Lawrence, IN 46226")))
+    assertThat(AddressLines.join(List.of("7230 Pendleton Pike", "Lawrence, IN 46226"), false))
         .isEqualTo("7230 Pendleton Pike Lawrence, IN 46226");
+    // An American address is written on one line as printed, with no comma added.
+    assertThat(AddressLines.join(List.of("2011 Hewitt Ave", "Everett WA 98201"), true))
+        .isEqualTo("2011 Hewitt Ave Everett WA 98201");
   }
 
   @ParameterizedTest
@@ -74,16 +79,17 @@ class AddressLinesTest {
   @Test
   void ocrsDigitsForLettersAndALeadingCompanyNumberAreMended() {
     assertThat(
-            AddressLines.join(List.of("(81109-A) NO 290, JALAN AIR PANAS,", "53200 KUALA LUMPUR.")))
+            AddressLines.join(
+                List.of("(81109-A) NO 290, JALAN AIR PANAS,", "53200 KUALA LUMPUR."), false))
         .isEqualTo("NO 290, JALAN AIR PANAS, 53200 KUALA LUMPUR.");
-    assertThat(AddressLines.join(List.of("L0T 3, Jalan Pelabur 23/1,", "4030o Shah Alam")))
+    assertThat(AddressLines.join(List.of("L0T 3, Jalan Pelabur 23/1,", "4030o Shah Alam"), false))
         .isEqualTo("LOT 3, Jalan Pelabur 23/1, 40300 Shah Alam");
-    assertThat(AddressLines.join(List.of("3768 Mission B1vd", "San Dieg0 CA 92109")))
-        .isEqualTo("3768 Mission Blvd, San Diego CA 92109");
+    assertThat(AddressLines.join(List.of("3768 Mission B1vd", "San Dieg0 CA 92109"), true))
+        .isEqualTo("3768 Mission Blvd San Diego CA 92109");
     // Codes of letters and digits stay as printed.
     assertThat(
             AddressLines.join(
-                List.of("NO 2, JALAN BULAN BM U5/BM,", "153 Victoria Street SW1B 3BN")))
+                List.of("NO 2, JALAN BULAN BM U5/BM,", "153 Victoria Street SW1B 3BN"), false))
         .isEqualTo("NO 2, JALAN BULAN BM U5/BM, 153 Victoria Street SW1B 3BN");
   }
 
