@@ -318,13 +318,15 @@ public final class HeaderNames {
       Pattern.compile("\\s*[(\\[][^()\\[\\]]*\\d{4,}[^()\\[\\]]*[)\\]]?\\s*$");
 
   /**
-   * A trailing number of six digits or more (a VAT or registration number) is not the name, nor the
-   * tax word before it ({@code SIA "LUMAHS" PVN LV 43603012558}, the V read as U).
+   * A trailing VAT or registration number is not the name, nor the tax word before it ({@code SIA
+   * "LUMAHS" PVN LV 43603012558}, the V read as U): six digits or more after a tax word, eight or
+   * more without one. A store's number stays ({@code CARL'S JR 1100375}).
    */
   private static final Pattern TRAILING_ID =
       Pattern.compile(
-          "(?i:\\s+(?:pvn|pun|vat|gst|tva|btw|ust|mwst)\\.?(?:\\s*(?:no|nr|id|reg)\\.?)*)?"
-              + "\\s+(?:[A-Z]{1,3}\\s?)?\\d[\\d\\- ]{5,}\\s*$");
+          "(?:(?i:\\s+(?:pvn|pun|vat|gst|tva|btw|ust|mwst)\\.?(?:\\s*(?:no|nr|id|reg)\\.?)*)"
+              + "\\s+(?:[A-Z]{1,3}\\s?)?\\d[\\d\\- ]{5,}"
+              + "|\\s+(?:[A-Z]{2}\\s?)?\\d{8,})\\s*$");
 
   /** The double quotes OCR reads for the ones a name is printed in ("SIA „KONGS“", «...»). */
   private static final Pattern DOUBLE_QUOTES = Pattern.compile("[“”„‟″«»]");

@@ -89,6 +89,6 @@ class HeaderBlockTest {
         new SchemaExtractor().extract(List.of(page), SchemaCatalog.shipped().get("receipt"));
 
     assertThat(x.data().path("address").asText())
-        .isEqualTo("1030 1/2 San Fernando Rd, San Fernando CA 91341");
+        .isEqualTo("1030 1/2 San Fernando Rd San Fernando CA 91341");
   }
 }

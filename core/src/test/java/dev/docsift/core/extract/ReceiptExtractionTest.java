@@ -54,7 +54,7 @@ class ReceiptExtractionTest {
     Extraction x = extractor.extract(List.of(page), receipt);
     JsonNode d = x.data();
     assertThat(d.path("company").asText()).isEqualTo("THE COFFEE HOUSE");
-    assertThat(d.path("address").asText()).isEqualTo("12 Main Street, Springfield IL 62704");
+    assertThat(d.path("address").asText()).isEqualTo("12 Main Street Springfield IL 62704");
     assertThat(d.path("date").asText()).isEqualTo("2018-12-25");
     assertThat(d.path("time").asText()).isEqualTo("14:32");
     assertThat(d.path("total").asText()).isEqualTo("14.31");
