@@ -32,7 +32,9 @@ public final class MoneyParser {
               // before a separator and exactly two digits still belongs to the amount.
               // A thousands group never follows a lone 0: "0.025" is no 25.
               + "(?<num>(?!0[,.'’])\\d{1,3}(?:[,.'’]\\d{3})+(?:[.,]\\d{1,2})?"
-              + "|\\d+(?:[.,]\\d{1,2}| [.,]\\d{2})?)"
+              + "|\\d+(?:[.,]\\d{1,2}| [.,]\\d{2})?"
+              // Tills print cents without the zero before the point: "TXTL .95".
+              + "|\\.\\d{2})"
               + "(?!\\d)(?![.,:/]\\d)(?!\\s?%)"
               + "(?:\\s?(?<cur2>(?:"
               + SYMBOLS
@@ -134,6 +136,9 @@ public final class MoneyParser {
       integer = num;
     }
     integer = integer.replaceAll("[,.'’]", "");
+    if (integer.isEmpty() && fraction.length() == 2) {
+      integer = "0";
+    }
     if (integer.isEmpty() || integer.length() > 13) {
       return Optional.empty();
     }

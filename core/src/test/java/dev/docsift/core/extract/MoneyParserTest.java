@@ -37,6 +37,9 @@ class MoneyParserTest {
         "€88 .86 | 88.86",
         "12 ,50 € | 12.50",
         "3 .5 | ",
+        ".95 | 0.95",
+        "$.75 | 0.75",
+        "0.025 | ",
       })
   void normalises(String in, String expected) {
     if (expected == null) {
