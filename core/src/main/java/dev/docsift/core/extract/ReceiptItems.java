@@ -62,6 +62,11 @@ final class ReceiptItems {
       }
       WordRun run = WordRun.of(r.words());
       String text = run.text();
+      if (DateParser.find(text, doc.dayOrder()).isPresent()) {
+        // "14/07/2019 16:23": a dated line is the receipt's date, not an item priced 16.23.
+        pendingText = null;
+        continue;
+      }
       List<MoneyParser.Money> monies =
           MoneyParser.findAll(text).stream().filter(MoneyParser.Money::explicit).toList();
       MoneyParser.Money amount = monies.isEmpty() ? null : monies.get(monies.size() - 1);

@@ -15,11 +15,17 @@ public final class TimeParser {
           // Not inside a longer number or after another time's colon ("12:34:56" holds no
           // "34:56"), but right after a four-digit year OCR ran into it ("20192:02:26P") or a
           // date's comma ("7/18/19,5:47 PM").
-          "(?:(?<![\\d.,])(?<!\\d:)|(?<=(?:19|20)\\d\\d)|(?<=/\\d{2},))"
-              + "(?<h>[01]?\\d|2[0-3])(?<sep>[:.])(?<m>[0-5]\\d)(?:\\k<sep>(?<s>[0-5]\\d))?"
+          // Nor glued to a word ("Tb1:40" is a table's number).
+          "(?:(?<![\\p{L}\\d.,])(?<!\\d:)|(?<=(?:19|20)\\d\\d)|(?<=/\\d{2},))"
+              + "(?<h>[01]?\\d|2[0-3])(?<sep>[:.])"
+              // OCR's space after the colon before am or pm ("11: 19 AM"), before the seconds'
+              // colon ("3:41 :24 PM").
+              + "(?:(?<=:) (?=\\d\\d\\s?[apAP]\\.?[mM]))?"
+              + "(?<m>[0-5]\\d)(?: ?\\k<sep>(?<s>[0-5]\\d))?"
               + "(?![\\d%]|[.,:]\\d)" // "21:00%" is a tax rate read with a colon
-              // "2:32 PM", "9:07 a.m."; till printers also write a bare "8:53:47P".
-              + "(?:\\s?(?<ap>[ap])\\.?m\\.?(?![\\p{L}])|(?<ap1>[ap])(?![\\p{L}]))?",
+              // "2:32 PM", "9:07 a.m."; till printers also write a bare "8:53:47P", or one a
+              // space apart at the line's end ("2:25:37 p").
+              + "(?:\\s?(?<ap>[ap])\\.?m\\.?(?![\\p{L}])|(?<ap1>[ap])(?![\\p{L}])|\\s(?<ap2>[ap])$)?",
           Pattern.CASE_INSENSITIVE);
 
   private TimeParser() {}
@@ -43,7 +49,10 @@ public final class TimeParser {
   public static Optional<Found> find(String text) {
     Matcher m = TIME.matcher(Text.fixDigits(text));
     while (m.find()) {
-      String ap = m.group("ap") != null ? m.group("ap") : m.group("ap1");
+      String ap =
+          m.group("ap") != null
+              ? m.group("ap")
+              : m.group("ap1") != null ? m.group("ap1") : m.group("ap2");
       if (".".equals(m.group("sep")) && m.group("ap") == null) {
         // "12.50" and "12.50p" are amounts; "2.32pm" is a time.
         continue;

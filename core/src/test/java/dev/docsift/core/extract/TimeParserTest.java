@@ -23,6 +23,9 @@ class TimeParserTest {
         "l4:3O | 14:30",
         "8:53:47P | 20:53:47",
         "09:22a | 09:22",
+        "11: 19 AM | 11:19",
+        "3:41 :24 PM | 15:41:24",
+        "2:25:37 p | 14:25:37",
       })
   void parses(String in, String out) {
     assertThat(TimeParser.parse(in)).contains(out);
@@ -40,7 +43,8 @@ class TimeParserTest {
         "1432",
         "25/12/2018",
         "12.50p",
-        "21:00%"
+        "21:00%",
+        "Tb1:40"
       })
   void rejects(String in) {
     assertThat(TimeParser.parse(in)).isEmpty();
