@@ -59,7 +59,50 @@ public final class DateParser {
           Map.entry("dec", 12),
           Map.entry("dez", 12));
   private static final String MONTH =
-      "(?<mon>jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz])\\p{L}*\\.?";
+      "(?<mon>jan|feb|m[aä]r|apr|ma[yi]|jun|jul|aug|sep|o[ck]t|nov|de[cz])(?<rest>\\p{L}*)\\.?";
+
+  /**
+   * The month names an abbreviation may run on into (English, German, French, Dutch, Malay): a word
+   * that only begins like one ("Novel 9.99", "Decaf 3.50") is no month.
+   */
+  private static final List<String> MONTH_NAMES =
+      List.of(
+          "january",
+          "januar",
+          "janvier",
+          "januari",
+          "february",
+          "februar",
+          "februari",
+          "march",
+          "märz",
+          "marz",
+          "mars",
+          "maart",
+          "april",
+          "avril",
+          "may",
+          "mai",
+          "june",
+          "juni",
+          "juin",
+          "july",
+          "juli",
+          "juillet",
+          "julai",
+          "august",
+          "augustus",
+          "september",
+          "septembre",
+          "october",
+          "oktober",
+          "octobre",
+          "november",
+          "novembre",
+          "december",
+          "dezember",
+          "décembre");
+
   private static final Pattern ISO =
       Pattern.compile("(?<!\\d)(?<y>(?:19|20)\\d{2})[-/.](?<m>\\d{1,2})[-/.](?<d>\\d{1,2})(?!\\d)");
 
@@ -151,7 +194,10 @@ public final class DateParser {
       Matcher w = p.matcher(fixed);
       while (w.find()) {
         Integer month = MONTHS.get(w.group("mon").toLowerCase(Locale.ROOT).substring(0, 3));
-        if (month == null) {
+        String word = (w.group("mon") + w.group("rest")).toLowerCase(Locale.ROOT);
+        if (month == null
+            || (!w.group("rest").isEmpty()
+                && MONTH_NAMES.stream().noneMatch(name -> name.startsWith(word)))) {
           continue;
         }
         int start = w.start();

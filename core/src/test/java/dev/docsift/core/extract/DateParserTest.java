@@ -51,7 +51,9 @@ class DateParserTest {
         "12.50",
         "14:32",
         "1234567",
-        "Dec 2018"
+        "Dec 2018",
+        "Novel 9.99",
+        "Decaf 12 18"
       })
   void rejects(String in) {
     assertThat(DateParser.parse(in, DayOrder.DMY)).isEmpty();
