@@ -97,6 +97,25 @@ final class AddressLines {
     return OPENS.matcher(NameRepair.mendAddress(line.strip())).find();
   }
 
+  /** A word that opens contact details printed after an address on its line: "Tel No.: 07-387". */
+  private static final Pattern CONTACT_WORD = Pattern.compile("(?i)^(tel|phone|fax|mob|ph|h/p)\\b");
+
+  /**
+   * Where contact details begin on an address's line ("81750 Johor Bahru, Johor. Tel No.: 07-387
+   * 3322"): the index of the word that opens them, after at least one word of address, or -1.
+   *
+   * @param words the line's words
+   * @return the index, or -1 where the line holds no address before contact details
+   */
+  static int contactStart(List<String> words) {
+    for (int i = 1; i < words.size(); i++) {
+      if (CONTACT_WORD.matcher(words.get(i)).find()) {
+        return contact(String.join(" ", words.subList(0, i))) ? -1 : i;
+      }
+    }
+    return -1;
+  }
+
   /** Whether a text is contact details: a phone or fax number, a web or e-mail address. */
   static boolean contact(String text) {
     return PHONE.matcher(text.strip()).find() || WEB.matcher(text).find();
@@ -109,10 +128,13 @@ final class AddressLines {
   static boolean notAddress(String line) {
     String s = line.strip();
     return contact(s)
-        || s.contains(":")
+        || LABEL_COLON.matcher(s).find()
         || (LONG_NUMBER.matcher(s).find() && !postal(s))
         || GROUPED_NUMBER.matcher(s).matches();
   }
+
+  /** A label's colon after a word ("Lief-Nr: 549910"); OCR's colon inside a number is none. */
+  private static final Pattern LABEL_COLON = Pattern.compile("[\\p{L}.)#]\\s?:");
 
   /** Whether a line ends with an American state and ZIP code ("Austin, TX 78701"). */
   static boolean usPostal(String line) {

@@ -143,6 +143,17 @@ record HeaderBlock(
         break;
       }
       Row.Segment seg = under(r, col);
+      boolean contactAfter = false;
+      if (seg != null && !lines.isEmpty()) {
+        int cut =
+            AddressLines.contactStart(
+                r.words().subList(seg.from(), seg.to()).stream().map(OcrWord::text).toList());
+        if (cut > 0) {
+          // The address's last line with the telephone after it: the address is what precedes.
+          seg = new Row.Segment(seg.from(), seg.from() + cut);
+          contactAfter = true;
+        }
+      }
       boolean address = seg != null && addressLike(doc, r, seg) && !ItemLines.isSeparator(r);
       String text = seg == null ? "" : r.run(seg.from(), seg.to()).text();
       if (lines.isEmpty() && (!address || AddressLines.notAddress(text))) {
@@ -170,7 +181,7 @@ record HeaderBlock(
       rows.add(r);
       lines.add(ValueReader.trimEdges(segWords));
       prev = r;
-      if (AddressLines.usPostal(text)) {
+      if (AddressLines.usPostal(text) || contactAfter) {
         break; // "Lodi, CA 95240" ends an American address; what follows is the till's
       }
     }

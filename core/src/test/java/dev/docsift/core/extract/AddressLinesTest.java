@@ -111,4 +111,21 @@ class AddressLinesTest {
   void namesAndTitlesOpenNoAddress(String line) {
     assertThat(AddressLines.opensAddress(line)).isFalse();
   }
+
+  @Test
+  void contactDetailsAfterAnAddressOnItsLineAreCutOff() {
+    assertThat(
+            AddressLines.contactStart(
+                List.of("81750", "Johor", "Bahru,", "Johor.", "Tel", "No.:", "07-387", "3322")))
+        .isEqualTo(4);
+    assertThat(AddressLines.contactStart(List.of("Tel:", "03-62", "73", "21", "63"))).isEqualTo(-1);
+    assertThat(AddressLines.contactStart(List.of("12", "Jalan", "Permas"))).isEqualTo(-1);
+  }
+
+  @Test
+  void aColonInsideANumberIsNoLabel() {
+    assertThat(AddressLines.notAddress("5:3000 KUALA LUMPUR")).isFalse();
+    assertThat(AddressLines.notAddress("Lief-Nr: 549910")).isTrue();
+    assertThat(AddressLines.notAddress("Store#: 1661")).isTrue();
+  }
 }
