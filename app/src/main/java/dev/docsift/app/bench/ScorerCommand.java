@@ -10,6 +10,8 @@ import dev.docsift.core.eval.ValueMatch;
 import dev.docsift.core.export.AtomicFiles;
 import dev.docsift.core.extract.Amounts;
 import dev.docsift.core.extract.HeaderNames;
+import dev.docsift.core.extract.score.BoostedTrees;
+import dev.docsift.core.extract.score.CandidateScorer;
 import dev.docsift.core.extract.score.LogisticModel;
 import dev.docsift.core.intake.IntakeOptions;
 import dev.docsift.core.ocr.OcrOptions;
@@ -72,6 +74,15 @@ public final class ScorerCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Where to write the training table.")
   Path table;
+
+  @Option(
+      names = "--model",
+      paramLabel = "KIND",
+      defaultValue = "logistic",
+      description =
+          "logistic: one weight per feature; trees: gradient-boosted trees, which weigh"
+              + " features together. Default: ${DEFAULT-VALUE}.")
+  String modelKind;
 
   @Option(names = "--ocr-cache", paramLabel = "DIR", description = "OCR cache folder.")
   Path ocrCache;
@@ -174,21 +185,30 @@ public final class ScorerCommand implements Callable<Integer> {
     }
     int ruleExact = 0;
     int learnedExact = 0;
+    // Per set and reader: readings, right by the rule, right by the model.
+    java.util.Map<String, int[]> bySet = new java.util.TreeMap<>();
     for (int fold = 0; fold < folds; fold++) {
       List<Example> train = new ArrayList<>();
       List<Example> test = new ArrayList<>();
       for (Example e : examples) {
         (foldOf.get(ValueMatch.text(e.truth())) == fold ? test : train).add(e);
       }
-      LogisticModel model = fit(train, features());
+      CandidateScorer model = fit(train, features());
       for (Example e : test) {
+        int[] set =
+            bySet.computeIfAbsent(
+                e.id().substring(0, e.id().indexOf('/')) + e.id().substring(e.id().indexOf('@')),
+                k -> new int[3]);
+        set[0]++;
         Proposal rule = rulePick(e);
         if (rule != null && e.exact(rule)) {
           ruleExact++;
+          set[1]++;
         }
         Proposal best = argmax(model, e);
         if (best != null && e.exact(best)) {
           learnedExact++;
+          set[2]++;
         }
       }
     }
@@ -201,15 +221,47 @@ public final class ScorerCommand implements Callable<Integer> {
         100.0 * ruleExact / examples.size(),
         100.0 * learnedExact / examples.size(),
         examples.size());
-    LogisticModel model = fit(examples, features());
-    outw.println("weights (standardised features), largest first:");
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < model.features().size(); i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparingDouble(i -> -Math.abs(model.weights()[i])));
-    for (int i : order) {
-      outw.printf(Locale.ROOT, "  %-16s %+.3f%n", model.features().get(i), model.weights()[i]);
+    bySet.forEach(
+        (set, c) ->
+            outw.printf(
+                Locale.ROOT,
+                "  %-36s rule %5.1f%%, learned %5.1f%% (of %d)%n",
+                set,
+                100.0 * c[1] / c[0],
+                100.0 * c[2] / c[0],
+                c[0]));
+    CandidateScorer model = fit(examples, features());
+    if (model instanceof LogisticModel logistic) {
+      outw.println("weights (standardised features), largest first:");
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < logistic.features().size(); i++) {
+        order.add(i);
+      }
+      order.sort(Comparator.comparingDouble(i -> -Math.abs(logistic.weights()[i])));
+      for (int i : order) {
+        outw.printf(
+            Locale.ROOT, "  %-16s %+.3f%n", logistic.features().get(i), logistic.weights()[i]);
+      }
+    } else if (model instanceof BoostedTrees trees) {
+      outw.println("splits per feature, most first:");
+      int[] splits = new int[trees.features().size()];
+      for (BoostedTrees.Tree t : trees.trees()) {
+        for (int f : t.feature()) {
+          if (f >= 0) {
+            splits[f]++;
+          }
+        }
+      }
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < splits.length; i++) {
+        order.add(i);
+      }
+      order.sort(Comparator.comparingInt(i -> -splits[i]));
+      for (int i : order) {
+        if (splits[i] > 0) {
+          outw.printf(Locale.ROOT, "  %-16s %d%n", trees.features().get(i), splits[i]);
+        }
+      }
     }
     if (out != null) {
       AtomicFiles.write(
@@ -225,7 +277,7 @@ public final class ScorerCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static LogisticModel fit(List<Example> train, List<String> names) {
+  private CandidateScorer fit(List<Example> train, List<String> names) {
     List<double[]> x = new ArrayList<>();
     List<Integer> y = new ArrayList<>();
     for (Example e : train) {
@@ -237,10 +289,12 @@ public final class ScorerCommand implements Callable<Integer> {
         y.add(e.right(p) ? 1 : 0);
       }
     }
-    return LogisticModel.fit(names, x, y, 1e-3, 400);
+    return "trees".equals(modelKind)
+        ? BoostedTrees.fit(names, x, y, 120, 3, 0.1, 5)
+        : LogisticModel.fit(names, x, y, 1e-3, 400);
   }
 
-  private static Proposal argmax(LogisticModel model, Example e) {
+  private static Proposal argmax(CandidateScorer model, Example e) {
     return e.proposals().stream()
         .max(Comparator.comparingDouble(p -> model.score(p.features())))
         .orElse(null);

@@ -1,6 +1,6 @@
 package dev.docsift.core.extract;
 
-import dev.docsift.core.extract.score.LogisticModel;
+import dev.docsift.core.extract.score.CandidateScorer;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.OcrWord;
 import dev.docsift.schemas.DocumentSchema;
@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Proposes and scores every amount of money printed in a document as the value of one money field
  * (the total, the tax): each is described by its row's labels (the field's own, another field's, a
  * stop such as {@code Change} or {@code Rounding}), where it stands, how it compares with the other
- * amounts, and what the hand-written rule picks; a learned {@link LogisticModel} per field ({@code
- * amount-scorer-NAME.json}) picks the likeliest. Without a model, the rule decides.
+ * amounts, and what the hand-written rule picks; a learned {@link CandidateScorer} per field
+ * ({@code amount-scorer-NAME.json}) picks the likeliest. Without a model, the rule decides.
  *
  * <p>Stateless and thread-safe.
  */
@@ -69,7 +69,7 @@ public final class Amounts {
    */
   static final double MIN_UNLABELLED_SCORE = 0.5;
 
-  private static final Map<String, Optional<LogisticModel>> MODELS = new ConcurrentHashMap<>();
+  private static final Map<String, Optional<CandidateScorer>> MODELS = new ConcurrentHashMap<>();
 
   private Amounts() {}
 
@@ -78,8 +78,8 @@ public final class Amounts {
     return "/dev/docsift/core/extract/amount-scorer-" + field + ".json";
   }
 
-  private static Optional<LogisticModel> modelFor(FieldSpec f) {
-    return MODELS.computeIfAbsent(f.name(), n -> LogisticModel.resource(model(n), FEATURES));
+  private static Optional<CandidateScorer> modelFor(FieldSpec f) {
+    return MODELS.computeIfAbsent(f.name(), n -> CandidateScorer.resource(model(n), FEATURES));
   }
 
   /**
@@ -131,7 +131,7 @@ public final class Amounts {
    * @return the value, or empty when no amount scores well enough
    */
   static Optional<Candidate> best(FieldSpec f, Doc doc) {
-    LogisticModel model = modelFor(f).orElseThrow();
+    CandidateScorer model = modelFor(f).orElseThrow();
     AmountCandidate best = null;
     double bestScore = MIN_SCORE;
     int own = FEATURES.indexOf("own_label");

@@ -1,6 +1,6 @@
 package dev.docsift.core.extract;
 
-import dev.docsift.core.extract.score.LogisticModel;
+import dev.docsift.core.extract.score.CandidateScorer;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.OcrWord;
 import dev.docsift.schemas.DocumentSchema;
@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * Proposes and scores the lines at the top of a document that may name its issuer (a shop, a
  * seller). Every segment of the header zone is a candidate; each is described by features — where
  * it is, how large, what it looks like, what the hand-written rule thinks of it — and a learned
- * {@link LogisticModel} ({@value #MODEL}) picks the likeliest. Without the model, the rule decides.
+ * {@link CandidateScorer} ({@value #MODEL}) picks the likeliest. Without the model, the rule
+ * decides.
  *
  * <p>Stateless and thread-safe.
  */
@@ -69,7 +70,8 @@ public final class HeaderNames {
       Pattern.compile(
           "\\(?\\b[0-9]{4,}[- ]?[A-Z]\\b\\)?|(?i)\\b(co\\.?\\s*reg|reg\\.?\\s*no|gst\\s*(id|reg))");
 
-  private static final Optional<LogisticModel> SHIPPED = LogisticModel.resource(MODEL, FEATURES);
+  private static final Optional<CandidateScorer> SHIPPED =
+      CandidateScorer.resource(MODEL, FEATURES);
 
   private HeaderNames() {}
 
@@ -111,7 +113,7 @@ public final class HeaderNames {
     if (SHIPPED.isEmpty()) {
       return Optional.empty();
     }
-    LogisticModel model = SHIPPED.get();
+    CandidateScorer model = SHIPPED.get();
     NameCandidate best = null;
     double bestScore = -1;
     for (NameCandidate c : candidates(doc, zoneEnd)) {

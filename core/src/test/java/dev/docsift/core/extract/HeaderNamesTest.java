@@ -2,7 +2,7 @@ package dev.docsift.core.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.docsift.core.extract.score.LogisticModel;
+import dev.docsift.core.extract.score.CandidateScorer;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
@@ -47,8 +47,8 @@ class HeaderNamesTest {
     assertThat(proposals)
         .allSatisfy(p -> assertThat(p.features()).hasSize(HeaderNames.FEATURES.size()));
     // The shipped model prefers the name with a legal form over the title and the address.
-    LogisticModel model =
-        LogisticModel.resource(HeaderNames.MODEL, HeaderNames.FEATURES).orElseThrow();
+    CandidateScorer model =
+        CandidateScorer.resource(HeaderNames.MODEL, HeaderNames.FEATURES).orElseThrow();
     HeaderNames.Proposal best =
         proposals.stream()
             .max(java.util.Comparator.comparingDouble(p -> model.score(p.features())))

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A logistic regression over standardised features: the learned scorer of candidates. Small enough
@@ -22,7 +19,8 @@ import java.util.Optional;
  * @param bias the intercept
  */
 public record LogisticModel(
-    List<String> features, double[] mean, double[] scale, double[] weights, double bias) {
+    List<String> features, double[] mean, double[] scale, double[] weights, double bias)
+    implements CandidateScorer {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Validates. */
@@ -40,6 +38,7 @@ public record LogisticModel(
    * @param x its features, in {@link #features()} order
    * @return 0 to 1
    */
+  @Override
   public double score(double[] x) {
     return sigmoid(margin(x));
   }
@@ -116,9 +115,10 @@ public record LogisticModel(
     return new LogisticModel(features, mean, scale, w, b);
   }
 
-  /** The model as JSON. */
+  @Override
   public ObjectNode toJson() {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("type", "logistic");
     ArrayNode names = root.putArray("features");
     features.forEach(names::add);
     put(root.putArray("mean"), mean);
@@ -151,24 +151,5 @@ public record LogisticModel(
         JSON.convertValue(json.get("scale"), double[].class),
         JSON.convertValue(json.get("weights"), double[].class),
         json.get("bias").asDouble());
-  }
-
-  /**
-   * Loads a model shipped as a class-path resource.
-   *
-   * @param resource the resource's absolute name
-   * @param expected the feature names the caller computes; a model for others is not used
-   * @return the model, or empty when the resource is absent or was trained on other features
-   */
-  public static Optional<LogisticModel> resource(String resource, List<String> expected) {
-    try (InputStream in = LogisticModel.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        return Optional.empty();
-      }
-      LogisticModel m = fromJson(JSON.readTree(in));
-      return m.features().equals(expected) ? Optional.of(m) : Optional.empty();
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -25,7 +25,7 @@ class LogisticModelTest {
     assertThat(Math.abs(m.weights()[1])).isLessThan(m.weights()[0] / 3);
     assertThat(m.score(new double[] {1, 0})).isGreaterThan(0.8);
     assertThat(m.score(new double[] {0, 0})).isLessThan(0.2);
-    LogisticModel back = LogisticModel.fromJson(m.toJson());
+    CandidateScorer back = CandidateScorer.fromJson(m.toJson());
     assertThat(back.score(new double[] {0.7, 0.1}))
         .isCloseTo(m.score(new double[] {0.7, 0.1}), org.assertj.core.data.Offset.offset(1e-4));
   }
@@ -33,9 +33,9 @@ class LogisticModelTest {
   @Test
   void aModelForOtherFeaturesIsNotUsed() {
     assertThat(
-            LogisticModel.resource(
+            CandidateScorer.resource(
                 "/dev/docsift/core/extract/header-name-scorer.json", List.of("something else")))
         .isEmpty();
-    assertThat(LogisticModel.resource("/no/such/model.json", List.of("a"))).isEmpty();
+    assertThat(CandidateScorer.resource("/no/such/model.json", List.of("a"))).isEmpty();
   }
 }
