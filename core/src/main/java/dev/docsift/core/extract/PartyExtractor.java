@@ -78,7 +78,8 @@ final class PartyExtractor {
     List<List<OcrWord>> lines = new ArrayList<>();
     Row row = hit.row();
     List<OcrWord> right = ValueReader.trimEdges(ValueReader.rightOf(hit, doc, ValueKind.TEXT));
-    if (!right.isEmpty() && headsAColumn(doc, row, right.get(0))) {
+    if (!right.isEmpty()
+        && (headsAColumn(doc, row, right.get(0)) || columnsBelow(doc, hit, right.get(0)))) {
       right = List.of(); // "Lieferant      Käufer": two headings side by side, no value
     }
     if (!right.isEmpty()) {
@@ -113,6 +114,11 @@ final class PartyExtractor {
         if (valueColumns.stream().anyMatch(x -> Math.abs(x - left) < h)) {
           seg = r.segments().get(0);
         }
+      }
+      if (seg == null && !lines.isEmpty() && r.box().left() > lb.right() + 6 * h) {
+        // A row of another column only ("Zählpunkt:" far right): the block goes on below it.
+        prev = r;
+        continue;
       }
       if (seg == null) {
         break;
@@ -166,6 +172,32 @@ final class PartyExtractor {
   /** Whether a line ends a name with a legal form, an association's ("a.G.") too. */
   private static boolean endsName(String line) {
     return HeaderNames.hasLegalForm(line) || NameRepair.hasEndingForm(line);
+  }
+
+  /**
+   * Whether the words right of a heading head their own column ("Rechnungsempfänger
+   * Warenempfänger"): they stand apart from the heading, and the next row holds a line under the
+   * heading and another under them. A value beside its label has nothing under the label.
+   */
+  private static boolean columnsBelow(Doc doc, LabelHit hit, OcrWord first) {
+    Row row = hit.row();
+    int at = row.words().indexOf(first);
+    if (at < 0 || row.segmentOf(at) == row.segmentOf(hit.from())) {
+      return false;
+    }
+    Row next = doc.layout().next(row);
+    if (next == null || next.page() != row.page()) {
+      return false;
+    }
+    double h = row.height();
+    boolean underLabel = false;
+    boolean underRight = false;
+    for (Row.Segment s : next.segments()) {
+      int left = next.words().get(s.from()).box().left();
+      underLabel |= Math.abs(left - hit.box().left()) < 2 * h;
+      underRight |= Math.abs(left - first.box().left()) < 2 * h;
+    }
+    return underLabel && underRight;
   }
 
   /** Whether a word opens a party's heading that starts a segment of its row. */

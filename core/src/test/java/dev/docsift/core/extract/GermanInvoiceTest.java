@@ -157,4 +157,23 @@ class GermanInvoiceTest {
     assertThat(d.path("seller").path("address").asText())
         .isEqualTo("Musterstr. 12, 12345 Musterstadt");
   }
+
+  @Test
+  void aHeadingBesideAnotherHeadsItsOwnColumnAndARowOfAThirdColumnIsPassedOver() {
+    OcrPage page =
+        PageBuilder.a4(1)
+            .text(150, 200, "Rechnung Nr. 4711 vom 11.03.2018")
+            .text(150, 400, "Rechnungsempfänger        Warenempfänger")
+            .text(150, 450, "GLN 4304171000002        GLN 4304171088093")
+            .text(150, 500, "MUSTER-KUNDE GMBH        MUSTER-MARKT")
+            .text(1800, 545, "Zählpunkt:")
+            .text(150, 590, "KUNDENWEG 88        HAUPTSTRASSE 44")
+            .text(150, 640, "40235 DUESSELDORF        31157 SARSTEDT")
+            .text(150, 2720, "Bruttosumme        529,87 EUR")
+            .build();
+    JsonNode d = new SchemaExtractor().extract(List.of(page), invoice).data();
+    assertThat(d.path("buyer").path("name").asText()).isEqualTo("MUSTER-KUNDE GMBH");
+    assertThat(d.path("buyer").path("address").asText())
+        .isEqualTo("KUNDENWEG 88, 40235 DUESSELDORF");
+  }
 }

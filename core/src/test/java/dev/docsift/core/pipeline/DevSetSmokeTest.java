@@ -39,13 +39,13 @@ class DevSetSmokeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   // Measured with docsift eval on the default reader (document fields, exact): SROIE 81.6 %,
-  // US 81.8 %, Latvian photos 87.2 % (39 documents: a wider margin), ZUGFeRD 87.7 %. Line items:
+  // US 81.8 %, Latvian photos 87.2 % (39 documents: a wider margin), ZUGFeRD 88.8 %. Line items:
   // US 58.5 %, ZUGFeRD 90.4 %. The learned scorers were trained on these sets: the bounds guard
   // against regressions, they are no measure of unseen documents.
   private static final double SROIE_BOUND = 0.77;
   private static final double US_BOUND = 0.77;
   private static final double LV_BOUND = 0.84;
-  private static final double ZUGFERD_BOUND = 0.83;
+  private static final double ZUGFERD_BOUND = 0.85;
   private static final double US_ITEMS_BOUND = 0.55;
   private static final double ZUGFERD_ITEMS_BOUND = 0.87;
 
