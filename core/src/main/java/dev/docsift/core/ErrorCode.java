@@ -57,6 +57,12 @@ public enum ErrorCode {
   MODEL_HASH_MISMATCH("DS604"),
   /** A graph of the pack does not match pack.json. */
   MODEL_GRAPH_MISMATCH("DS605"),
+  /** A pack archive holds an entry that would leave its folder, a link, or too much data. */
+  MODEL_UNSAFE_ARCHIVE("DS606"),
+  /** A pack's download failed (network, HTTP status, refused address). */
+  MODEL_DOWNLOAD_FAILED("DS607"),
+  /** A pack with the same name is installed already. */
+  MODEL_ALREADY_INSTALLED("DS608"),
   /** The pack cannot be read from disk. */
   MODEL_IO("DS609"),
   /** ONNX Runtime cannot load the decoder's graphs. */
