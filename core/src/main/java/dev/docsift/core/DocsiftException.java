@@ -33,6 +33,37 @@ public final class DocsiftException extends Exception {
     this.code = Objects.requireNonNull(code, "code");
   }
 
+  /**
+   * The failure a document met that no code foresaw, as the user is told it: a page too big for the
+   * memory given ({@link ErrorCode#IMAGE_TOO_LARGE}), anything else a defect ({@link
+   * ErrorCode#INTERNAL}). The one place that maps an unexpected failure to a code, for every
+   * scheduler of documents.
+   *
+   * @param file the document
+   * @param failure what was thrown
+   * @return the exception to report
+   */
+  public static DocsiftException unexpected(java.nio.file.Path file, Throwable failure) {
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    if (failure instanceof OutOfMemoryError) {
+      return new DocsiftException(
+          ErrorCode.IMAGE_TOO_LARGE,
+          name
+              + ": the document needs more memory than docsift was given; split it or read it"
+              + " at a lower --dpi.",
+          failure);
+    }
+    String what = failure.getMessage() == null ? "" : ": " + failure.getMessage();
+    return new DocsiftException(
+        ErrorCode.INTERNAL,
+        name
+            + ": an unexpected failure in docsift ("
+            + failure.getClass().getSimpleName()
+            + what
+            + "); please report it with the file.",
+        failure);
+  }
+
   /** The stable error code. */
   public ErrorCode code() {
     return code;

@@ -166,10 +166,7 @@ public final class PipelineDocumentService implements DocumentService {
       } catch (RuntimeException | OutOfMemoryError e) {
         // A defect, or a page too big for the heap: this document fails, the window goes on.
         UserMessages.logDefect(LOG, "Unexpected failure on " + request.file(), e);
-        end(
-            new JobEvent.Failed(
-                e instanceof OutOfMemoryError ? ErrorCode.IMAGE_TOO_LARGE : ErrorCode.INTERNAL,
-                "docsift failed on " + request.file().getFileName() + ": " + e));
+        end(JobEvent.Failed.of(DocsiftException.unexpected(request.file(), e)));
       }
     }
 

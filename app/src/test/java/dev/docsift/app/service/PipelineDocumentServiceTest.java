@@ -167,8 +167,9 @@ class PipelineDocumentServiceTest {
       JobEvent.Failed failed = (JobEvent.Failed) events.awaitEnd();
       assertThat(failed.code()).isEqualTo(ErrorCode.INTERNAL);
       assertThat(failed.userMessage())
-          .startsWith("DS999 docsift failed on a.pdf: ")
-          .contains("boom");
+          .startsWith("DS999 a.pdf: an unexpected failure in docsift (IllegalStateException")
+          .contains("boom")
+          .endsWith("please report it with the file.");
     }
   }
 

@@ -293,13 +293,7 @@ public final class Pipeline implements AutoCloseable {
       // A defect (a recursion too deep for one document's text included) or a document too big
       // for the heap: this file fails, the batch goes on.
       LOG.debug("Unexpected failure on {}", file, e);
-      outcome =
-          new Outcome.Failure(
-              file,
-              new DocsiftException(
-                  e instanceof OutOfMemoryError ? ErrorCode.IMAGE_TOO_LARGE : ErrorCode.INTERNAL,
-                  "docsift failed on " + file.getFileName() + ": " + e,
-                  e));
+      outcome = new Outcome.Failure(file, DocsiftException.unexpected(file, e));
     }
     switch (outcome) {
       case Outcome.Success s -> listener.on(new ProgressEvent.Done(file, s.result()));

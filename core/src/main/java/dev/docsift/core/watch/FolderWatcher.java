@@ -318,13 +318,7 @@ public final class FolderWatcher implements AutoCloseable {
     } catch (RuntimeException | OutOfMemoryError e) {
       sink.release(reserved);
       LOG.debug("Unexpected failure on {}", file, e);
-      fail(
-          file,
-          sha,
-          new DocsiftException(
-              e instanceof OutOfMemoryError ? ErrorCode.IMAGE_TOO_LARGE : ErrorCode.INTERNAL,
-              "docsift failed on " + file.getFileName() + ": " + e,
-              e));
+      fail(file, sha, DocsiftException.unexpected(file, e));
       return;
     }
     List<Path> outputs = sink.write(sha, reserved, result, journal);
