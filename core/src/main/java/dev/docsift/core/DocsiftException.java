@@ -64,6 +64,21 @@ public final class DocsiftException extends Exception {
         failure);
   }
 
+  /**
+   * A schema that could not be had, with its code: the one place that maps a schema's failure.
+   *
+   * @param e why the schema could not be found or used
+   * @return the exception to report
+   */
+  public static DocsiftException of(dev.docsift.schemas.SchemaException e) {
+    return new DocsiftException(
+        e.reason() == dev.docsift.schemas.SchemaException.Reason.NOT_FOUND
+            ? ErrorCode.SCHEMA_NOT_FOUND
+            : ErrorCode.SCHEMA_INVALID,
+        e.getMessage(),
+        e);
+  }
+
   /** The stable error code. */
   public ErrorCode code() {
     return code;

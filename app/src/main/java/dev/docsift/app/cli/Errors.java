@@ -12,14 +12,6 @@ import java.util.Optional;
 final class Errors {
   private Errors() {}
 
-  /** The stable code of a schema error. */
-  static String schemaCode(SchemaException e) {
-    return (e.reason() == SchemaException.Reason.NOT_FOUND
-            ? ErrorCode.SCHEMA_NOT_FOUND
-            : ErrorCode.SCHEMA_INVALID)
-        .code();
-  }
-
   /**
    * Resolves a {@code --schema} value, or says on {@code err} why it cannot be (exit code 2).
    *
@@ -31,7 +23,7 @@ final class Errors {
     try {
       return Optional.of(SchemaCatalog.shipped().resolve(schema));
     } catch (SchemaException e) {
-      err.println(schemaCode(e) + " " + e.getMessage());
+      err.println(DocsiftException.of(e).userMessage());
       err.flush();
       return Optional.empty();
     }

@@ -20,13 +20,7 @@ public final class UserMessages {
   public static String of(Throwable e) {
     return switch (e) {
       case DocsiftException d -> d.userMessage();
-      case SchemaException s ->
-          (s.reason() == SchemaException.Reason.NOT_FOUND
-                      ? ErrorCode.SCHEMA_NOT_FOUND
-                      : ErrorCode.SCHEMA_INVALID)
-                  .code()
-              + " "
-              + s.getMessage();
+      case SchemaException s -> DocsiftException.of(s).userMessage();
       case PackException p -> p.reason().code() + " " + p.getMessage();
       case IOException io -> ErrorCode.OUTPUT_FAILED.code() + " " + describe(io);
       default ->
