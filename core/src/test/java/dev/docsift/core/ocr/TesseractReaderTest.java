@@ -96,14 +96,12 @@ class TesseractReaderTest {
   }
 
   @Test
-  void skewEstimateIsQuickAndSigned() {
+  void skewEstimateIsSigned() {
+    // Its cost is part of "OCR with orientation and deskew" in docsift bench, not asserted here.
     for (double truth : new double[] {-3.0, -1.2, 0.0, 2.0, 4.0}) {
       GreyImage grey = GreyImage.of(TestPages.draw(1700, 1200, TestPages.LETTER, truth));
-      long start = System.nanoTime();
       double measured = SkewEstimator.estimate(grey).degrees();
-      long ms = (System.nanoTime() - start) / 1_000_000;
       assertThat(measured).as("skew %s", truth).isCloseTo(truth, within(0.3));
-      assertThat(ms).isLessThan(500);
     }
   }
 
