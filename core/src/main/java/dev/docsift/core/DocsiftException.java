@@ -1,5 +1,7 @@
 package dev.docsift.core;
 
+import dev.docsift.schemas.SchemaException;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -43,7 +45,7 @@ public final class DocsiftException extends Exception {
    * @param failure what was thrown
    * @return the exception to report
    */
-  public static DocsiftException unexpected(java.nio.file.Path file, Throwable failure) {
+  public static DocsiftException unexpected(Path file, Throwable failure) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (failure instanceof OutOfMemoryError) {
       return new DocsiftException(
@@ -70,9 +72,9 @@ public final class DocsiftException extends Exception {
    * @param e why the schema could not be found or used
    * @return the exception to report
    */
-  public static DocsiftException of(dev.docsift.schemas.SchemaException e) {
+  public static DocsiftException of(SchemaException e) {
     return new DocsiftException(
-        e.reason() == dev.docsift.schemas.SchemaException.Reason.NOT_FOUND
+        e.reason() == SchemaException.Reason.NOT_FOUND
             ? ErrorCode.SCHEMA_NOT_FOUND
             : ErrorCode.SCHEMA_INVALID,
         e.getMessage(),

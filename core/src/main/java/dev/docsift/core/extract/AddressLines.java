@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
  * party's numbers. Stateless.
  */
 final class AddressLines {
+  /** The words contact details open with: "Tel", "Fax", "H/P" (a mobile in Malaysia). */
+  private static final String CONTACT_WORDS = "(?i)(?:tel|phone|fax|mob|ph|h/p)\\b";
+
   private static final Pattern PHONE =
-      Pattern.compile("(?i)(tel|phone|fax|mob|ph)\\b|^[+()\\d][\\d\\s()./+-]{6,}$");
+      Pattern.compile(CONTACT_WORDS + "|^[+()\\d][\\d\\s()./+-]{6,}$");
   private static final Pattern WEB = Pattern.compile("(?i)@|www\\.|https?:|\\.(com|net|org)\\b");
 
   /** A token with six digits or more: a tax or registration number, a phone number, a GLN. */
@@ -98,7 +101,7 @@ final class AddressLines {
   }
 
   /** A word that opens contact details printed after an address on its line: "Tel No.: 07-387". */
-  private static final Pattern CONTACT_WORD = Pattern.compile("(?i)^(tel|phone|fax|mob|ph|h/p)\\b");
+  private static final Pattern CONTACT_WORD = Pattern.compile("^" + CONTACT_WORDS);
 
   /**
    * Where contact details begin on an address's line ("81750 Johor Bahru, Johor. Tel No.: 07-387

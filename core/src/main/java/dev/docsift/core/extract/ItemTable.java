@@ -55,6 +55,11 @@ final class ItemTable {
     this.headers = new TableHeader(table, doc);
   }
 
+  /** The item fields by role. */
+  Roles roles() {
+    return roles;
+  }
+
   /**
    * The header whose main line is this row, if it is one.
    *
@@ -152,7 +157,7 @@ final class ItemTable {
       }
       List<OcrWord> text = note ? List.of() : words(cells, roles.text());
       List<OcrWord> quantityCell = note ? List.of() : words(cells, roles.quantity());
-      boolean position = !note && startsWithPosition(r, cols);
+      boolean position = !note && startsWithPosition(r, cells);
       boolean wide = r.box().top() - prev.box().bottom() > WIDE_GAP * prev.height();
       boolean money = numbers.keySet().stream().anyMatch(f -> f.kind() == ValueKind.MONEY);
       if (wide && !money && !numbers.isEmpty() && !items.isEmpty()) {
@@ -288,10 +293,10 @@ final class ItemTable {
   }
 
   /** Whether the row opens with a position number in a column no field holds. */
-  private boolean startsWithPosition(Row r, List<TableHeader.Column> cols) {
+  private static boolean startsWithPosition(Row r, Map<TableHeader.Column, List<OcrWord>> cells) {
     OcrWord first = r.words().get(0);
     return POSITION.matcher(first.text()).matches()
-        && cells(r, cols).entrySet().iterator().next().getKey().field() == null;
+        && cells.keySet().iterator().next().field() == null;
   }
 
   /**

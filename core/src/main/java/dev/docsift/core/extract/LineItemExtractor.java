@@ -81,15 +81,14 @@ final class LineItemExtractor {
   /**
    * Finds the header rows of a table on every page.
    *
-   * @param table the table field
+   * @param grid the table's grid reader, the one {@link #extract} is given after
    * @param doc the document
    * @return the rows that look like the table's header, in reading order
    */
-  static List<Row> headerRows(FieldSpec table, Doc doc) {
+  static List<Row> headerRows(ItemTable grid, Doc doc) {
     List<Row> out = new ArrayList<>();
-    ItemTable reader = new ItemTable(table, doc);
     for (Row r : doc.layout().rows()) {
-      reader.header(r).ifPresent(h -> out.addAll(h.rows()));
+      grid.header(r).ifPresent(h -> out.addAll(h.rows()));
     }
     return out;
   }
@@ -97,15 +96,14 @@ final class LineItemExtractor {
   /**
    * Reads a table.
    *
-   * @param table the table field
+   * @param grid the table's grid reader
    * @param doc the document
    * @param after the row after which items may start on the first page (the header block's last
    *     row), or null
    * @return the items and the rows they took
    */
-  static Result extract(FieldSpec table, Doc doc, Row after) {
-    Roles roles = Roles.of(table);
-    ItemTable grid = new ItemTable(table, doc);
+  static Result extract(ItemTable grid, Doc doc, Row after) {
+    Roles roles = grid.roles();
     for (Row r : doc.layout().rows()) {
       Optional<TableHeader.Header> header = grid.header(r);
       if (header.isPresent() && !header.get().onlyTextAndAmount(roles)) {

@@ -74,8 +74,11 @@ public final class SchemaExtractor implements Extractor {
     Extraction extract() {
       List<FieldSpec> tableFields =
           schema.fields().stream().filter(f -> f.kind() == ValueKind.TABLE).toList();
+      Map<FieldSpec, ItemTable> grids = new IdentityHashMap<>();
       for (FieldSpec t : tableFields) {
-        doc.markTableRows(LineItemExtractor.headerRows(t, doc));
+        ItemTable grid = new ItemTable(t, doc);
+        grids.put(t, grid);
+        doc.markTableRows(LineItemExtractor.headerRows(grid, doc));
       }
       for (FieldSpec f : parties(schema.fields())) {
         PartyExtractor.labelledBlock(f, doc).ifPresent(b -> blocks.put(f, b));
@@ -83,7 +86,7 @@ public final class SchemaExtractor implements Extractor {
       header = HeaderBlock.find(doc, headerZoneEnd()).orElse(null);
       for (FieldSpec t : tableFields) {
         LineItemExtractor.Result r =
-            LineItemExtractor.extract(t, doc, header == null ? null : header.lastRow());
+            LineItemExtractor.extract(grids.get(t), doc, header == null ? null : header.lastRow());
         tables.put(t, r);
         doc.markTableRows(r.rows());
       }

@@ -5,6 +5,7 @@ import dev.docsift.core.model.OcrWord;
 import dev.docsift.schemas.FieldSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ final class TableHeader {
   private final Doc doc;
   private final LabelMatcher matcher;
   private final Roles roles;
+  private final Map<Row, Optional<Header>> found = new IdentityHashMap<>();
 
   /**
    * A finder for one table field's header.
@@ -82,6 +84,12 @@ final class TableHeader {
    * @return the header, or empty
    */
   Optional<Header> find(Row r) {
+    // The table's readers ask of every row more than once (the header rows marked first, then the
+    // table read, a repeated header looked for on every page): each row is looked at once.
+    return found.computeIfAbsent(r, this::detect);
+  }
+
+  private Optional<Header> detect(Row r) {
     List<LabelHit> hits = matcher.hits(r);
     if (hits.isEmpty() || hasMoney(r) || !labelLine(r, hits)) {
       return Optional.empty();
