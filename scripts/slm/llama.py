@@ -18,7 +18,7 @@ NEG = -1.0e9  # finite: a fully masked row (a padded query) softmaxes to uniform
 
 class Config:
     def __init__(self, vocab_size, hidden, layers, heads, kv_heads, head_size, ffn,
-                 max_context, rope_theta=10000.0, rms_eps=1e-5):
+                 max_context, rope_theta=10000.0, rms_eps=1e-5, qkv_bias=False):
         self.vocab_size = vocab_size
         self.hidden = hidden
         self.layers = layers
@@ -29,6 +29,7 @@ class Config:
         self.max_context = max_context
         self.rope_theta = rope_theta
         self.rms_eps = rms_eps
+        self.qkv_bias = qkv_bias  # Qwen2: biases on the q, k and v projections
 
     def to_dict(self):
         return dict(self.__dict__)
@@ -55,9 +56,9 @@ class Attention(nn.Module):
         super().__init__()
         self.cfg = cfg
         h, d = cfg.hidden, cfg.head_size
-        self.q_proj = nn.Linear(h, cfg.heads * d, bias=False)
-        self.k_proj = nn.Linear(h, cfg.kv_heads * d, bias=False)
-        self.v_proj = nn.Linear(h, cfg.kv_heads * d, bias=False)
+        self.q_proj = nn.Linear(h, cfg.heads * d, bias=cfg.qkv_bias)
+        self.k_proj = nn.Linear(h, cfg.kv_heads * d, bias=cfg.qkv_bias)
+        self.v_proj = nn.Linear(h, cfg.kv_heads * d, bias=cfg.qkv_bias)
         self.o_proj = nn.Linear(cfg.heads * d, h, bias=False)
 
     def forward(self, x, cos, sin, mask, past_k, past_v):
@@ -164,6 +165,8 @@ def init_weights(embed, dec, cfg, gen, scale=1.0):
         for name, p in dec.named_parameters():
             if name.endswith("layernorm.weight") or name == "norm.weight":
                 p.copy_(1.0 + normal(p.shape, 0.1))
+            elif p.dim() == 1:  # a projection's bias
+                p.copy_(normal(p.shape, 0.1))
             else:
                 fan_in = p.shape[1]
                 p.copy_(normal(p.shape, scale / fan_in ** 0.5))

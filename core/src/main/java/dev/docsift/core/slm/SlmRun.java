@@ -246,11 +246,15 @@ final class SlmRun implements DocumentRun {
     GenerationConfig config = GenerationConfig.greedy(answer, engine.stopIds());
     GenerationResult result;
     try {
-      float[] embeds = engine.decoder().embed(prompt.ids());
-      if (prompt.imageTokens() > 0) {
+      Generator generator = new Generator(engine.decoder());
+      if (prompt.imageTokens() == 0) {
+        // A text prompt: a decoder that embeds its own tokens needs no embedding pass.
+        result = generator.generate(prompt.ids(), config, hooks);
+      } else {
+        float[] embeds = engine.decoder().embed(prompt.ids());
         prompt.splice(embeds, engine.decoder().spec().hidden(), concat(images));
+        result = generator.generate(embeds, prompt.length(), config, hooks);
       }
-      result = new Generator(engine.decoder()).generate(embeds, prompt.length(), config, hooks);
     } catch (DecoderException e) {
       throw new DocsiftException(
           ErrorCode.ofCode(e.reason().code()), file.getFileName() + ": " + e.getMessage(), e);

@@ -1,20 +1,16 @@
 package dev.docsift.slm.decoder;
 
-import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,26 +18,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A decoder's two graphs, open in ONNX Runtime: the embedding graph ({@code input_ids} to {@code
- * inputs_embeds}) and the decoder graph with its KV cache (see PACK_FORMAT.md). Thread-safe: the
- * sessions are shared and {@code OrtSession.run} is thread-safe; every tensor is made and closed
- * within one call, and each generation brings its own {@link KvCache}. Holds native memory: close
- * it.
+ * A decoder open in ONNX Runtime with its KV cache contract (see PACK_FORMAT.md): either two graphs
+ * (the embedding graph, {@code input_ids} to {@code inputs_embeds}, then the decoder graph, so that
+ * image embeddings can be spliced between token embeddings) or one decoder graph that embeds its
+ * own tokens (the text exports of the transformers.js / Optimum layout). Thread-safe: the sessions
+ * are shared and {@code OrtSession.run} is thread-safe; every tensor is made and closed within one
+ * call, and each generation brings its own {@link KvCache}. Holds native memory: close it.
  */
 public final class DecoderSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DecoderSession.class);
 
   /** The embedding graph's input name (PACK_FORMAT.md). */
-  public static final String INPUT_IDS = "input_ids";
+  public static final String INPUT_IDS = DecoderContract.INPUT_IDS;
 
   /** The embedding graph's output name (PACK_FORMAT.md). */
-  public static final String EMBED_OUTPUT = "inputs_embeds";
+  public static final String EMBED_OUTPUT = DecoderContract.EMBED_OUTPUT;
+
+  /**
+   * The most logits one prefill run may return. The decoder returns logits for every position and
+   * ONNX Runtime's Java API copies the whole output: a 2,000-token prompt of a 152k-token
+   * vocabulary would be 1.2 GB at once. Prompts are run in chunks that keep it near 128 MB.
+   */
+  private static final long MAX_PREFILL_LOGITS = 1L << 25;
 
   private final DecoderSpec spec;
-  private final OrtSession embedSession;
+  private final OrtSession embedSession; // null when the decoder reads token ids
   private final OrtSession decoderSession;
   private final ResolvedProvider provider;
-  private final OnnxJavaType embedsType; // FLOAT or FLOAT16, what the decoder takes
+  private final OnnxJavaType embedsType; // FLOAT or FLOAT16, what the decoder takes; null for ids
   private final OnnxJavaType kvType; // FLOAT or FLOAT16
   private volatile boolean closed;
 
@@ -61,9 +65,10 @@ public final class DecoderSession implements AutoCloseable {
   }
 
   /**
-   * Opens both graphs and checks them against the contract.
+   * Opens the graphs and checks them against the contract.
    *
-   * @param embedTokens the embedding graph ({@code embed_tokens.onnx})
+   * @param embedTokens the embedding graph ({@code embed_tokens.onnx}); null when the spec's
+   *     decoder reads token ids itself
    * @param decoder the decoder graph ({@code decoder.onnx}, external data beside it)
    * @param spec the contract from pack.json
    * @param options provider, threads, optimisation
@@ -76,27 +81,39 @@ public final class DecoderSession implements AutoCloseable {
       Path embedTokens, Path decoder, DecoderSpec spec, RuntimeOptions options)
       throws DecoderException {
     Objects.requireNonNull(spec, "spec");
-    OrtRuntime.OpenedSession embed = OrtRuntime.openSession(embedTokens, options);
+    if (!spec.readsTokenIds()) {
+      Objects.requireNonNull(embedTokens, "embedTokens");
+    }
+    OrtRuntime.OpenedSession embed =
+        spec.readsTokenIds() ? null : OrtRuntime.openSession(embedTokens, options);
     OrtRuntime.OpenedSession dec = null;
     try {
       dec = OrtRuntime.openSession(decoder, options);
-      validateEmbedding(
-          spec, signatures(embed.session(), true), signatures(embed.session(), false));
-      Map<String, Signature> in = signatures(dec.session(), true);
-      validateDecoder(spec, in, signatures(dec.session(), false));
+      if (embed != null) {
+        report(
+            "embedding graph",
+            DecoderContract.embeddingProblems(
+                spec, signatures(embed.session(), true), signatures(embed.session(), false)));
+      }
+      Map<String, DecoderContract.Signature> in = signatures(dec.session(), true);
+      report(
+          "decoder graph",
+          DecoderContract.decoderProblems(spec, in, signatures(dec.session(), false)));
       ResolvedProvider resolved = dec.provider();
-      if (resolved.warning().isEmpty() && embed.provider().warning().isPresent()) {
+      if (embed != null && resolved.warning().isEmpty() && embed.provider().warning().isPresent()) {
         resolved = embed.provider();
       }
       return new DecoderSession(
           spec,
-          embed.session(),
+          embed == null ? null : embed.session(),
           dec.session(),
           resolved,
-          in.get(spec.inputsEmbeds()).type(),
+          spec.readsTokenIds() ? null : in.get(spec.inputsEmbeds()).type(),
           in.get(spec.pastKey(0)).type());
     } catch (DecoderException | RuntimeException e) {
-      closeQuietly(embed.session());
+      if (embed != null) {
+        closeQuietly(embed.session());
+      }
       if (dec != null) {
         closeQuietly(dec.session());
       }
@@ -137,11 +154,12 @@ public final class DecoderSession implements AutoCloseable {
   }
 
   /**
-   * Embeds token ids.
+   * Embeds token ids with the embedding graph.
    *
    * @param ids token ids, each in [0, vocab_size)
    * @return the embeddings, (seq * hidden) row by row
    * @throws DecoderException when ONNX Runtime fails
+   * @throws IllegalStateException when the decoder reads token ids and has no embedding graph
    */
   public float[] embed(int[] ids) throws DecoderException {
     return embedTimed(ids, new long[1]);
@@ -149,16 +167,11 @@ public final class DecoderSession implements AutoCloseable {
 
   private float[] embedTimed(int[] ids, long[] runNanos) throws DecoderException {
     checkOpen();
-    if (ids.length == 0) {
-      throw new IllegalArgumentException("no token ids to embed");
+    if (embedSession == null) {
+      throw new IllegalStateException(
+          "this decoder embeds its own tokens: it has no embedding graph and takes no images");
     }
-    long[] longs = new long[ids.length];
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i] < 0 || ids[i] >= spec.vocabSize()) {
-        throw new IllegalArgumentException("token id " + ids[i] + " outside the vocabulary");
-      }
-      longs[i] = ids[i];
-    }
+    long[] longs = ids(ids);
     try (OnnxTensor input = // (1, seq)
         OnnxTensor.createTensor(
             OrtRuntime.environment(), LongBuffer.wrap(longs), new long[] {1, ids.length})) {
@@ -188,19 +201,98 @@ public final class DecoderSession implements AutoCloseable {
     }
   }
 
+  private long[] ids(int[] ids) {
+    if (ids.length == 0) {
+      throw new IllegalArgumentException("no token ids");
+    }
+    long[] longs = new long[ids.length];
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] < 0 || ids[i] >= spec.vocabSize()) {
+        throw new IllegalArgumentException("token id " + ids[i] + " outside the vocabulary");
+      }
+      longs[i] = ids[i];
+    }
+    return longs;
+  }
+
   /**
-   * Embeds tokens and runs them through the decoder, extending the cache.
+   * Runs tokens through the decoder in one call, extending the cache (embedding them first when the
+   * decoder takes embeddings).
    *
    * @param ids the tokens to add
    * @param cache the cache of this generation
-   * @return the last position's logits; {@link StepResult#runNanos()} counts both graphs
+   * @return the last position's logits; {@link StepResult#runNanos()} counts every graph run
    * @throws DecoderException when ONNX Runtime fails
    */
   public StepResult run(int[] ids, KvCache cache) throws DecoderException {
+    if (spec.readsTokenIds()) {
+      return runInput(ids(ids), null, ids.length, cache, false);
+    }
     long[] embedNanos = new long[1];
     float[] embeds = embedTimed(ids, embedNanos);
     StepResult r = run(embeds, ids.length, cache, false);
     return new StepResult(r.logits(), null, r.runNanos() + embedNanos[0]);
+  }
+
+  /**
+   * Runs a prompt's tokens through the decoder in chunks (see {@link #prefillChunk()}), extending
+   * the cache; the logits equal one {@link #run(int[], KvCache)} of the whole prompt.
+   *
+   * @param ids the prompt
+   * @param cache the cache of this generation
+   * @return the last position's logits, the run time of every chunk summed
+   * @throws DecoderException when ONNX Runtime fails
+   */
+  public StepResult prefill(int[] ids, KvCache cache) throws DecoderException {
+    return prefill(ids, cache, prefillChunk());
+  }
+
+  StepResult prefill(int[] ids, KvCache cache, int chunk) throws DecoderException {
+    StepResult last = null;
+    long nanos = 0;
+    for (int from = 0; from < ids.length; from += chunk) {
+      last = run(Arrays.copyOfRange(ids, from, Math.min(ids.length, from + chunk)), cache);
+      nanos += last.runNanos();
+    }
+    if (last == null) {
+      throw new IllegalArgumentException("empty prompt");
+    }
+    return new StepResult(last.logits(), null, nanos);
+  }
+
+  /**
+   * Runs prompt embeddings through the decoder in chunks (see {@link #prefillChunk()}), extending
+   * the cache.
+   *
+   * @param embeds (seq * hidden) row by row: token embeddings, image embeddings spliced in
+   * @param seq positions in {@code embeds}
+   * @param cache the cache of this generation
+   * @return the last position's logits, the run time of every chunk summed
+   * @throws DecoderException when ONNX Runtime fails
+   */
+  public StepResult prefill(float[] embeds, int seq, KvCache cache) throws DecoderException {
+    int chunk = prefillChunk();
+    int hidden = spec.hidden();
+    StepResult last = null;
+    long nanos = 0;
+    for (int from = 0; from < seq; from += chunk) {
+      int n = Math.min(seq, from + chunk) - from;
+      float[] part =
+          from == 0 && n == seq
+              ? embeds
+              : Arrays.copyOfRange(embeds, from * hidden, (from + n) * hidden);
+      last = run(part, n, cache, false);
+      nanos += last.runNanos();
+    }
+    if (last == null) {
+      throw new IllegalArgumentException("empty prompt");
+    }
+    return new StepResult(last.logits(), null, nanos);
+  }
+
+  /** Positions per prefill run: as many as keep the returned logits under about 128 MB. */
+  public int prefillChunk() {
+    return (int) Math.max(16, Math.min(4096, MAX_PREFILL_LOGITS / spec.vocabSize()));
   }
 
   /**
@@ -225,15 +317,33 @@ public final class DecoderSession implements AutoCloseable {
    * @param allLogits whether to return every position's logits too (for tests)
    * @return the logits
    * @throws DecoderException when ONNX Runtime fails
+   * @throws IllegalStateException when the decoder reads token ids
    */
   public StepResult run(float[] embeds, int seq, KvCache cache, boolean allLogits)
       throws DecoderException {
-    checkOpen();
-    Objects.requireNonNull(cache, "cache");
+    if (spec.readsTokenIds()) {
+      throw new IllegalStateException("this decoder reads token ids, not embeddings");
+    }
     if (seq <= 0 || embeds.length < (long) seq * spec.hidden()) {
       throw new IllegalArgumentException(
           "need seq * hidden = " + (long) seq * spec.hidden() + " values, got " + embeds.length);
     }
+    return runInput(null, embeds, seq, cache, allLogits);
+  }
+
+  /**
+   * Runs token ids through a decoder that reads them, extending the cache, with every position's
+   * logits (for tests).
+   */
+  StepResult runIds(int[] ids, KvCache cache, boolean allLogits) throws DecoderException {
+    return runInput(ids(ids), null, ids.length, cache, allLogits);
+  }
+
+  /** One decoder run on token ids (when {@code ids} is given) or on embeddings. */
+  private StepResult runInput(long[] ids, float[] embeds, int seq, KvCache cache, boolean allLogits)
+      throws DecoderException {
+    checkOpen();
+    Objects.requireNonNull(cache, "cache");
     int past = cache.length();
     int total = past + seq;
     long[] mask = new long[total];
@@ -243,18 +353,25 @@ public final class DecoderSession implements AutoCloseable {
       positions[i] = past + i;
     }
     Map<String, OnnxTensorLike> inputs = new HashMap<>();
-    OnnxTensor embedsTensor = null;
+    OnnxTensor inputTensor = null;
     OnnxTensor maskTensor = null;
     OnnxTensor positionTensor = null;
     try {
-      embedsTensor = embedsTensor(embeds, seq); // (1, seq, hidden)
+      if (ids != null) {
+        inputTensor = // (1, seq)
+            OnnxTensor.createTensor(
+                OrtRuntime.environment(), LongBuffer.wrap(ids), new long[] {1, seq});
+        inputs.put(spec.inputIds(), inputTensor);
+      } else {
+        inputTensor = embedsTensor(embeds, seq); // (1, seq, hidden)
+        inputs.put(spec.inputsEmbeds(), inputTensor);
+      }
       maskTensor = // (1, past + seq)
           OnnxTensor.createTensor(
               OrtRuntime.environment(), LongBuffer.wrap(mask), new long[] {1, total});
       positionTensor = // (1, seq)
           OnnxTensor.createTensor(
               OrtRuntime.environment(), LongBuffer.wrap(positions), new long[] {1, seq});
-      inputs.put(spec.inputsEmbeds(), embedsTensor);
       inputs.put(spec.attentionMask(), maskTensor);
       inputs.put(spec.positionIds(), positionTensor);
       cache.addInputs(inputs);
@@ -270,7 +387,7 @@ public final class DecoderSession implements AutoCloseable {
                     .get(spec.logits())
                     .orElseThrow(() -> new IllegalStateException("no logits output"));
         // getFloatBuffer copies the whole (1, seq, vocab) tensor (ONNX Runtime's Java API has no
-        // view of an output); after a long prefill that is seq * vocab floats, once.
+        // view of an output): prefill() keeps seq small enough for that copy.
         FloatBuffer buffer = logits.getFloatBuffer();
         int vocab = spec.vocabSize();
         if (buffer.remaining() != (long) seq * vocab) {
@@ -301,14 +418,10 @@ public final class DecoderSession implements AutoCloseable {
       throw new DecoderException(
           DecoderException.Reason.RUNTIME, "The decoder graph failed: " + e.getMessage(), e);
     } finally {
-      if (embedsTensor != null) {
-        embedsTensor.close();
-      }
-      if (maskTensor != null) {
-        maskTensor.close();
-      }
-      if (positionTensor != null) {
-        positionTensor.close();
+      for (OnnxTensor t : new OnnxTensor[] {inputTensor, maskTensor, positionTensor}) {
+        if (t != null) {
+          t.close();
+        }
       }
     }
   }
@@ -342,7 +455,9 @@ public final class DecoderSession implements AutoCloseable {
       }
       closed = true;
     }
-    closeQuietly(embedSession);
+    if (embedSession != null) {
+      closeQuietly(embedSession);
+    }
     closeQuietly(decoderSession);
   }
 
@@ -354,175 +469,17 @@ public final class DecoderSession implements AutoCloseable {
     }
   }
 
-  // ---- contract checks -------------------------------------------------------------------------
-
-  /**
-   * A graph input or output as far as the contract cares.
-   *
-   * @param type the element type, or null when not a tensor
-   * @param shape dimensions, -1 where dynamic
-   */
-  record Signature(OnnxJavaType type, long[] shape) {}
-
-  private static Map<String, Signature> signatures(OrtSession session, boolean inputs)
-      throws DecoderException {
+  private static Map<String, DecoderContract.Signature> signatures(
+      OrtSession session, boolean inputs) throws DecoderException {
     try {
-      Map<String, NodeInfo> infos = inputs ? session.getInputInfo() : session.getOutputInfo();
-      Map<String, Signature> out = new LinkedHashMap<>();
-      infos.forEach(
-          (name, info) -> {
-            if (info.getInfo() instanceof TensorInfo t) {
-              out.put(name, new Signature(t.type, t.getShape()));
-            } else {
-              out.put(name, new Signature(null, new long[0]));
-            }
-          });
-      return out;
+      return DecoderContract.signatures(session, inputs);
     } catch (OrtException e) {
       throw new DecoderException(
           DecoderException.Reason.MODEL_LOAD, "Cannot read a graph's inputs: " + e.getMessage(), e);
     }
   }
 
-  static void validateEmbedding(
-      DecoderSpec spec, Map<String, Signature> inputs, Map<String, Signature> outputs)
-      throws DecoderException {
-    List<String> problems = new ArrayList<>();
-    check(problems, "input", INPUT_IDS, inputs.get(INPUT_IDS), OnnxJavaType.INT64, 2, -1, -1);
-    for (String name : inputs.keySet()) {
-      if (!name.equals(INPUT_IDS)) {
-        problems.add("unexpected input " + name);
-      }
-    }
-    Signature out = outputs.get(EMBED_OUTPUT);
-    if (out == null && outputs.size() == 1) {
-      out = outputs.values().iterator().next(); // the name of a lone output does not matter
-    }
-    checkFloat(problems, "output", EMBED_OUTPUT, out, 3, 2, spec.hidden());
-    report("embedding graph", problems);
-  }
-
-  static void validateDecoder(
-      DecoderSpec spec, Map<String, Signature> inputs, Map<String, Signature> outputs)
-      throws DecoderException {
-    List<String> problems = new ArrayList<>();
-    Map<String, Boolean> expected = new LinkedHashMap<>();
-    checkFloat(
-        problems,
-        "input",
-        spec.inputsEmbeds(),
-        inputs.get(spec.inputsEmbeds()),
-        3,
-        2,
-        spec.hidden());
-    expected.put(spec.inputsEmbeds(), true);
-    check(
-        problems,
-        "input",
-        spec.attentionMask(),
-        inputs.get(spec.attentionMask()),
-        OnnxJavaType.INT64,
-        2,
-        -1,
-        -1);
-    expected.put(spec.attentionMask(), true);
-    check(
-        problems,
-        "input",
-        spec.positionIds(),
-        inputs.get(spec.positionIds()),
-        OnnxJavaType.INT64,
-        2,
-        -1,
-        -1);
-    expected.put(spec.positionIds(), true);
-    OnnxJavaType kvType = null;
-    for (int layer = 0; layer < spec.layers(); layer++) {
-      for (String name : List.of(spec.pastKey(layer), spec.pastValue(layer))) {
-        Signature s = inputs.get(name);
-        checkKv(problems, "input", name, s, spec);
-        expected.put(name, true);
-        if (s != null && kvType == null) {
-          kvType = s.type();
-        } else if (s != null && s.type() != kvType) {
-          problems.add(
-              "input " + name + " is " + s.type() + " but other past tensors are " + kvType);
-        }
-      }
-      for (String name : List.of(spec.presentKey(layer), spec.presentValue(layer))) {
-        checkKv(problems, "output", name, outputs.get(name), spec);
-      }
-    }
-    for (String name : inputs.keySet()) {
-      if (!expected.containsKey(name)) {
-        // Every input must be fed; one the contract does not name cannot be.
-        problems.add("unexpected input " + name);
-      }
-    }
-    checkFloat(
-        problems, "output", spec.logits(), outputs.get(spec.logits()), 3, 2, spec.vocabSize());
-    report("decoder graph", problems);
-  }
-
-  private static void checkKv(
-      List<String> problems, String kind, String name, Signature s, DecoderSpec spec) {
-    if (checkFloat(problems, kind, name, s, 4, 1, spec.kvHeads())) {
-      long head = s.shape()[3];
-      if (head >= 0 && head != spec.headSize()) {
-        problems.add(
-            kind + " " + name + " has head size " + head + ", pack.json says " + spec.headSize());
-      }
-    }
-  }
-
-  private static boolean checkFloat(
-      List<String> problems, String kind, String name, Signature s, int rank, int dim, long size) {
-    if (s != null && s.type() != OnnxJavaType.FLOAT && s.type() != OnnxJavaType.FLOAT16) {
-      problems.add(kind + " " + name + " is " + s.type() + ", not float or float16");
-      return false;
-    }
-    return check(problems, kind, name, s, s == null ? null : s.type(), rank, dim, size);
-  }
-
-  private static boolean check(
-      List<String> problems,
-      String kind,
-      String name,
-      Signature s,
-      OnnxJavaType type,
-      int rank,
-      int dim,
-      long size) {
-    if (s == null) {
-      problems.add("missing " + kind + " " + name);
-      return false;
-    }
-    if (s.type() != type) {
-      problems.add(kind + " " + name + " is " + s.type() + ", not " + type);
-      return false;
-    }
-    if (s.shape().length != rank) {
-      problems.add(
-          kind + " " + name + " has shape " + Arrays.toString(s.shape()) + ", not rank " + rank);
-      return false;
-    }
-    if (dim >= 0 && s.shape()[dim] >= 0 && s.shape()[dim] != size) {
-      problems.add(
-          kind
-              + " "
-              + name
-              + " has shape "
-              + Arrays.toString(s.shape())
-              + ", pack.json says dimension "
-              + dim
-              + " is "
-              + size);
-      return false;
-    }
-    return true;
-  }
-
-  private static void report(String graph, List<String> problems) throws DecoderException {
+  static void report(String graph, List<String> problems) throws DecoderException {
     if (!problems.isEmpty()) {
       throw new DecoderException(
           DecoderException.Reason.CONTRACT_MISMATCH,

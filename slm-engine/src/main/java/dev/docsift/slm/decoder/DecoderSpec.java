@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param kvHeads key/value heads (grouped-query attention when fewer than query heads)
  * @param headSize width of one head
  * @param maxContext the longest sequence the model was trained for
- * @param inputsEmbeds name of the embeddings input
+ * @param inputIds name of the token id input of a decoder that embeds its own tokens (the text
+ *     exports of the transformers.js / Optimum layout), or null when it takes {@code inputsEmbeds}
+ * @param inputsEmbeds name of the embeddings input, or null when the decoder takes {@code inputIds}
  * @param attentionMask name of the attention mask input
  * @param positionIds name of the position input
  * @param pastKey name pattern of past key inputs, {@code %d} for the layer
@@ -29,6 +31,7 @@ public record DecoderSpec(
     int kvHeads,
     int headSize,
     int maxContext,
+    String inputIds,
     String inputsEmbeds,
     String attentionMask,
     String positionIds,
@@ -52,7 +55,9 @@ public record DecoderSpec(
     if (attentionHeads % kvHeads != 0) {
       throw new IllegalArgumentException("attention heads must be a multiple of kv heads");
     }
-    Objects.requireNonNull(inputsEmbeds, "inputsEmbeds");
+    if ((inputIds == null) == (inputsEmbeds == null)) {
+      throw new IllegalArgumentException("a decoder takes either input ids or input embeddings");
+    }
     Objects.requireNonNull(attentionMask, "attentionMask");
     Objects.requireNonNull(positionIds, "positionIds");
     Objects.requireNonNull(pastKey, "pastKey");
@@ -60,6 +65,14 @@ public record DecoderSpec(
     Objects.requireNonNull(logits, "logits");
     Objects.requireNonNull(presentKey, "presentKey");
     Objects.requireNonNull(presentValue, "presentValue");
+  }
+
+  /**
+   * Whether the decoder graph embeds its own tokens: it takes {@link #inputIds()}, needs no
+   * embedding graph and cannot take image embeddings.
+   */
+  public boolean readsTokenIds() {
+    return inputIds != null;
   }
 
   /** The past key input of a layer. */

@@ -65,6 +65,9 @@ public final class Generator {
     if (hooks.cancelled().getAsBoolean()) {
       return cancelledBeforeStart(promptIds.length);
     }
+    if (session.spec().readsTokenIds()) {
+      return generate(cache -> session.prefill(promptIds, cache), promptIds.length, config, hooks);
+    }
     return generate(session.embed(promptIds), promptIds.length, config, hooks);
   }
 
@@ -83,7 +86,6 @@ public final class Generator {
   public GenerationResult generate(
       float[] promptEmbeds, int promptLength, GenerationConfig config, GenerationHooks hooks)
       throws DecoderException {
-    Objects.requireNonNull(config, "config");
     Objects.requireNonNull(hooks, "hooks");
     if (promptLength < 1) {
       throw new IllegalArgumentException("empty prompt");
@@ -92,6 +94,20 @@ public final class Generator {
     if (hooks.cancelled().getAsBoolean()) {
       return cancelledBeforeStart(promptLength);
     }
+    return generate(
+        cache -> session.prefill(promptEmbeds, promptLength, cache), promptLength, config, hooks);
+  }
+
+  /** Runs the prompt into an empty cache and returns its last logits. */
+  private interface Prefill {
+    StepResult run(KvCache cache) throws DecoderException;
+  }
+
+  private GenerationResult generate(
+      Prefill prefill, int promptLength, GenerationConfig config, GenerationHooks hooks)
+      throws DecoderException {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(hooks, "hooks");
     Sampler sampler = hooks.sampler().orElseGet(config::sampler);
     TokenConstraint constraint = hooks.constraint().orElse(null);
     int max = config.maxNewTokens();
@@ -107,7 +123,7 @@ public final class Generator {
 
     try (KvCache cache = session.newCache(cacheStrategy)) {
       long prefillStart = System.nanoTime();
-      float[] logits = session.run(promptEmbeds, promptLength, cache).logits();
+      float[] logits = prefill.run(cache).logits();
       long decodeStart = System.nanoTime();
       while (true) {
         if (hooks.cancelled().getAsBoolean()) {

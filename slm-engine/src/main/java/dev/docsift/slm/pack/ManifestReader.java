@@ -73,9 +73,17 @@ final class ManifestReader {
           "weight_type \"" + weightText + "\" is unknown: use fp32, fp16, int8 or int4-block32");
     }
     Map<String, FileEntry> files = files(object(root, "files", ""));
-    List<String> required =
-        new ArrayList<>(
-            List.of(PackManifest.DECODER, PackManifest.EMBED_TOKENS, PackManifest.TOKENIZER));
+    DecoderSpec decoder = decoder(object(root, "decoder", ""));
+    if (decoder.readsTokenIds() && family.isVision()) {
+      throw invalid(
+          "decoder.input_ids is for a decoder that embeds its own tokens; family "
+              + family.json()
+              + " splices image embeddings and needs decoder.inputs_embeds");
+    }
+    List<String> required = new ArrayList<>(List.of(PackManifest.DECODER, PackManifest.TOKENIZER));
+    if (!decoder.readsTokenIds()) {
+      required.add(PackManifest.EMBED_TOKENS);
+    }
     if (family.isVision()) {
       required.add(PackManifest.VISION_ENCODER);
     }
@@ -95,7 +103,6 @@ final class ManifestReader {
     if (!chatTemplate.contains("{query}")) {
       throw invalid("chat_template must contain {query}, where the instruction goes");
     }
-    DecoderSpec decoder = decoder(object(root, "decoder", ""));
     ImageSpec image = null;
     JsonNode imageNode = root.get("image");
     if (imageNode != null && !imageNode.isNull()) {
@@ -215,6 +222,10 @@ final class ManifestReader {
               + kvHeads
               + ")");
     }
+    String inputIds = optionalString(node, "input_ids", p);
+    if (inputIds != null && node.hasNonNull("inputs_embeds")) {
+      throw invalid("decoder takes input_ids or inputs_embeds, not both");
+    }
     return new DecoderSpec(
         vocab,
         hidden,
@@ -223,7 +234,8 @@ final class ManifestReader {
         kvHeads,
         headSize,
         maxContext,
-        string(node, "inputs_embeds", p),
+        inputIds,
+        inputIds == null ? string(node, "inputs_embeds", p) : null,
         string(node, "attention_mask", p),
         string(node, "position_ids", p),
         layerPattern(node, "past_key"),

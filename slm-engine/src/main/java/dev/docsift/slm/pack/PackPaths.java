@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param folder the pack folder
  * @param decoder the decoder graph
- * @param embedTokens the token embedding graph
+ * @param embedTokens the token embedding graph, or null when the decoder embeds its own tokens
  * @param tokenizer the Hugging Face tokenizer.json
  * @param visionEncoder the vision encoder graph, or null for a text pack
  */
@@ -18,16 +18,16 @@ public record PackPaths(
   public PackPaths {
     Objects.requireNonNull(folder, "folder");
     Objects.requireNonNull(decoder, "decoder");
-    Objects.requireNonNull(embedTokens, "embedTokens");
     Objects.requireNonNull(tokenizer, "tokenizer");
   }
 
   static PackPaths of(Path folder, PackManifest manifest) {
     PackManifest.FileEntry vision = manifest.file(PackManifest.VISION_ENCODER);
+    PackManifest.FileEntry embed = manifest.file(PackManifest.EMBED_TOKENS);
     return new PackPaths(
         folder,
         folder.resolve(manifest.file(PackManifest.DECODER).path()),
-        folder.resolve(manifest.file(PackManifest.EMBED_TOKENS).path()),
+        embed == null ? null : folder.resolve(embed.path()),
         folder.resolve(manifest.file(PackManifest.TOKENIZER).path()),
         vision == null ? null : folder.resolve(vision.path()));
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnxruntime.OnnxJavaType;
-import dev.docsift.slm.decoder.DecoderSession.Signature;
+import dev.docsift.slm.decoder.DecoderContract.Signature;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +20,7 @@ class ContractValidationTest {
           2,
           16,
           512,
+          null,
           "inputs_embeds",
           "attention_mask",
           "position_ids",
@@ -57,8 +58,7 @@ class ContractValidationTest {
 
   @Test
   void matchingGraphPasses() {
-    assertThatCode(() -> DecoderSession.validateDecoder(SPEC, inputs(), outputs()))
-        .doesNotThrowAnyException();
+    assertThatCode(() -> validateDecoder(inputs(), outputs())).doesNotThrowAnyException();
   }
 
   @Test
@@ -90,7 +90,7 @@ class ContractValidationTest {
     assertMismatch(
         in,
         out,
-        "output logits has shape [1, -1, 320], pack.json says dimension 2 is 512",
+        "output logits has shape [1, -1, 320], pack.json says decoder.vocab_size is 512",
         "present.0.value",
         "attention_mask is INT32, not INT64");
   }
@@ -106,24 +106,22 @@ class ContractValidationTest {
   void embeddingGraph() throws Exception {
     Map<String, Signature> in =
         Map.of("input_ids", new Signature(OnnxJavaType.INT64, new long[] {-1, -1}));
-    DecoderSession.validateEmbedding(
-        SPEC, in, Map.of("x", new Signature(OnnxJavaType.FLOAT, new long[] {-1, -1, 64})));
+    validateEmbedding(in, Map.of("x", new Signature(OnnxJavaType.FLOAT, new long[] {-1, -1, 64})));
     assertThatThrownBy(
             () ->
-                DecoderSession.validateEmbedding(
-                    SPEC,
+                validateEmbedding(
                     in,
                     Map.of(
                         "inputs_embeds",
                         new Signature(OnnxJavaType.FLOAT, new long[] {-1, -1, 1536}))))
         .isInstanceOf(DecoderException.class)
         .hasMessageContaining("embedding graph")
-        .hasMessageContaining("dimension 2 is 64");
+        .hasMessageContaining("decoder.hidden is 64");
   }
 
   private static void assertMismatch(
       Map<String, Signature> in, Map<String, Signature> out, String... fragments) {
-    assertThatThrownBy(() -> DecoderSession.validateDecoder(SPEC, in, out))
+    assertThatThrownBy(() -> validateDecoder(in, out))
         .isInstanceOfSatisfying(
             DecoderException.class,
             e -> {
@@ -134,5 +132,15 @@ class ContractValidationTest {
                 assertThat(e.getMessage()).contains(f);
               }
             });
+  }
+
+  private static void validateDecoder(Map<String, Signature> in, Map<String, Signature> out)
+      throws DecoderException {
+    DecoderSession.report("decoder graph", DecoderContract.decoderProblems(SPEC, in, out));
+  }
+
+  private static void validateEmbedding(Map<String, Signature> in, Map<String, Signature> out)
+      throws DecoderException {
+    DecoderSession.report("embedding graph", DecoderContract.embeddingProblems(SPEC, in, out));
   }
 }

@@ -49,6 +49,7 @@ record TinyPack(Path folder, DecoderSpec spec, List<Integer> stopIds, List<Promp
               d.get("kv_heads").asInt(),
               d.get("head_size").asInt(),
               d.get("max_context").asInt(),
+              null,
               d.get("inputs_embeds").asText(),
               d.get("attention_mask").asText(),
               d.get("position_ids").asText(),

@@ -110,7 +110,7 @@ class ModelPackTest {
     assertThat(problems.getFirst().message()).contains("2 past key inputs", "decoder.layers is 3");
 
     Path names = FakePacks.copyTiny(tmp.resolve("names"), m -> decoder(m).put("logits", "scores"));
-    assertFails(names, Verification.FULL, Reason.GRAPH_MISMATCH, "no output named scores");
+    assertFails(names, Verification.FULL, Reason.GRAPH_MISMATCH, "missing output scores");
 
     Path heads =
         FakePacks.copyTiny(
