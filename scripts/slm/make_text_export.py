@@ -44,7 +44,7 @@ import quantize_pack  # noqa: E402
 
 SHAPES = {
     "tiny": dict(vocab_size=512, hidden=64, layers=2, heads=4, kv_heads=2, head_size=16, ffn=128,
-                 max_context=512),
+                 max_context=4096),
     "qwen2.5-0.5b": dict(vocab_size=151936, hidden=896, layers=24, heads=14, kv_heads=2,
                          head_size=64, ffn=4864, max_context=32768),
 }
@@ -126,7 +126,7 @@ def export(model, cfg, path):
         folder = os.path.dirname(tmp)
         for f in os.listdir(folder):  # the exporter's own per-tensor files
             full = os.path.join(folder, f)
-            if full != path and not f.endswith("_data") and not f.endswith(".onnx"):
+            if full not in (path, tmp) and not f.endswith("_data") and not f.endswith(".onnx"):
                 os.remove(full)
         os.remove(tmp)
 

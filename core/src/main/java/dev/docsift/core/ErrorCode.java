@@ -65,6 +65,8 @@ public enum ErrorCode {
   MODEL_ALREADY_INSTALLED("DS608"),
   /** The pack cannot be read from disk. */
   MODEL_IO("DS609"),
+  /** A downloaded model folder cannot be imported as a pack: its configs or graphs do not fit. */
+  MODEL_NOT_IMPORTABLE("DS610"),
   /** ONNX Runtime cannot load the decoder's graphs. */
   DECODER_LOAD("DS621"),
   /** The decoder's graphs disagree with the pack's decoder contract. */

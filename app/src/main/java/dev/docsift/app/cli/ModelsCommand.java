@@ -1,6 +1,7 @@
 package dev.docsift.app.cli;
 
 import dev.docsift.app.cli.models.DownloadProgress;
+import dev.docsift.app.cli.models.ImportCommand;
 import dev.docsift.app.cli.models.ModelsDirOption;
 import dev.docsift.slm.pack.InstallOptions;
 import dev.docsift.slm.pack.InstalledPack;
@@ -26,13 +27,15 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       ModelsCommand.ListPacks.class,
       ModelsCommand.InstallPack.class,
+      ImportCommand.class,
       ModelsCommand.VerifyPack.class,
       ModelsCommand.RemovePack.class
     },
     footer = {
       "",
       "Exit codes: 0 done, 1 failed (a sentence with a DS6xx code on stderr), 2 usage error.",
-      "Example: docsift models install https://example.org/tiny-llama.zip#sha256=<64 hex>"
+      "Example: docsift models install https://example.org/tiny-llama.zip#sha256=<64 hex>",
+      "         docsift models import ~/Downloads/Qwen2.5-0.5B-Instruct"
     })
 public final class ModelsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -43,7 +46,7 @@ public final class ModelsCommand implements Runnable {
   }
 
   /** Prints a pack failure as one sentence with its code; returns exit code 1. */
-  static int fail(CommandLine.Model.CommandSpec spec, PackException e) {
+  public static int fail(CommandLine.Model.CommandSpec spec, PackException e) {
     PrintWriter err = spec.commandLine().getErr();
     err.println(e.code() + " " + e.getMessage());
     err.flush();

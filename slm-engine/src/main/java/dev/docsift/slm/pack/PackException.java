@@ -29,7 +29,9 @@ public final class PackException extends Exception {
     /** A pack with the same name is installed already. */
     ALREADY_INSTALLED("DS608"),
     /** Reading or writing the disk failed. */
-    IO("DS609");
+    IO("DS609"),
+    /** A downloaded model folder cannot be imported as a pack: its configs or graphs do not fit. */
+    NOT_IMPORTABLE("DS610");
 
     private final String code;
 

@@ -238,27 +238,55 @@ public final class PackStore {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
-    Path staging = newStaging();
-    try {
-      Path packRoot;
-      String lower = source.toLowerCase(Locale.ROOT);
-      if (lower.startsWith("https://") || lower.startsWith("http://")) {
-        packRoot = fromUrl(source, options, listener, staging);
-      } else {
-        Path path = Path.of(source);
-        if (Files.isDirectory(path)) {
-          packRoot = fromFolder(path, staging);
-        } else if (Files.isRegularFile(path)) {
-          checkArchive(path, options.sha256());
-          packRoot = fromZip(path, staging);
-        } else {
+    return install(
+        staging -> {
+          String lower = source.toLowerCase(Locale.ROOT);
+          if (lower.startsWith("https://") || lower.startsWith("http://")) {
+            return fromUrl(source, options, listener, staging);
+          }
+          Path path = Path.of(source);
+          if (Files.isDirectory(path)) {
+            return fromFolder(path, staging);
+          } else if (Files.isRegularFile(path)) {
+            checkArchive(path, options.sha256());
+            return fromZip(path, staging);
+          }
           throw new PackException(
               PackException.Reason.NOT_FOUND,
               "There is no folder, zip file or URL " + source + " to install a pack from.");
-        }
-      }
-      ModelPack pack = ModelPack.open(packRoot, verification);
-      return moveIntoPlace(pack, staging, options.force());
+        },
+        options.force());
+  }
+
+  /** Writes a pack folder inside a staging folder that the store owns and later deletes. */
+  @FunctionalInterface
+  public interface PackSource {
+    /**
+     * Writes the pack.
+     *
+     * @param staging an empty folder on the store's file system
+     * @return the folder holding the written pack.json, inside {@code staging}
+     * @throws PackException when the pack cannot be written
+     */
+    Path writeTo(Path staging) throws PackException;
+  }
+
+  /**
+   * Installs a pack that a source writes (an importer, a download): the pack is written into a
+   * staging folder, fully verified, then moved into the store in one rename, so that it appears
+   * whole or not at all.
+   *
+   * @param source writes the pack
+   * @param force replace an installed pack of the same name
+   * @return the installed, verified pack
+   * @throws PackException what the source throws, any verification failure, ALREADY_INSTALLED or IO
+   */
+  public ModelPack install(PackSource source, boolean force) throws PackException {
+    Objects.requireNonNull(source, "source");
+    Path staging = newStaging();
+    try {
+      ModelPack pack = ModelPack.open(source.writeTo(staging), verification);
+      return moveIntoPlace(pack, staging, force);
     } finally {
       deleteQuietly(staging);
     }

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of files, streamed so that multi-gigabyte weights never sit in memory. */
-final class Sha256 {
+public final class Sha256 {
   private static final int BUFFER = 1 << 20;
 
   private Sha256() {}
@@ -26,9 +26,11 @@ final class Sha256 {
   /**
    * The hash of a file.
    *
+   * @param file the file
    * @return 64 lower-case hex digits
+   * @throws IOException when the file cannot be read
    */
-  static String of(Path file) throws IOException {
+  public static String of(Path file) throws IOException {
     MessageDigest digest = digest();
     byte[] buffer = new byte[BUFFER];
     try (InputStream in = Files.newInputStream(file)) {
