@@ -153,7 +153,7 @@ public final class DecoderBenchCommand implements Callable<Integer> {
     try (DecoderSession session =
         DecoderSession.open(pack.paths().embedTokens(), pack.paths().decoder(), dspec, options)) {
       long loadNanos = System.nanoTime() - loadStart;
-      out.printf("load (both graphs): %.1f ms on %s%n", loadNanos / 1e6, session.provider().name());
+      out.printf("load (graphs): %.1f ms on %s%n", loadNanos / 1e6, session.provider().name());
       session.provider().warning().ifPresent(w -> out.println("warning: " + w));
 
       int[] prompt = randomPrompt(dspec.vocabSize(), promptLength, seed);

@@ -169,4 +169,30 @@ class ModelsCommandTest {
   private static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
+
+  @Test
+  void importAPublicTextExport() {
+    Path export = Path.of("../slm-engine/src/test/resources/tiny-qwen2-export");
+    assumeTrue(Files.isRegularFile(export.resolve("onnx/model_q4.onnx")), "tiny export absent");
+    CliRun run = models("import", export.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Importing onnx/model_q4.onnx")
+        .contains("Installed tiny-qwen2-export-q4 (text, int4-block32")
+        .contains("docsift extract --engine slm --model tiny-qwen2-export-q4");
+    assertThat(models("verify", "tiny-qwen2-export-q4").out()).contains("is intact.");
+
+    CliRun named = models("import", export.toString(), "--weights", "fp32", "--name", "qwen-f");
+    assertThat(named.exitCode()).as(named.err()).isZero();
+    assertThat(named.out()).contains("Installed qwen-f (text, fp32");
+    assertThat(models("import", export.toString()).err()).startsWith("DS608 ");
+
+    CliRun missing = models("import", export.toString(), "--weights", "fp16");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("DS610 ").contains("model_fp16.onnx");
+    CliRun notAModel = models("import", tmp.toString());
+    assertThat(notAModel.exitCode()).isEqualTo(1);
+    assertThat(notAModel.err()).startsWith("DS610 ").contains("config.json");
+    assertThat(models("import", export.toString(), "--weights", "q3").exitCode()).isEqualTo(2);
+  }
 }

@@ -27,6 +27,27 @@ public record OcrLine(List<OcrWord> words, Box box) {
     return new OcrLine(words, box);
   }
 
+  /**
+   * The words as a model should read them: joined by one space, but by three where the gap is wider
+   * than about two and a half characters, so that a label and its amount, or two columns, stay
+   * apart in plain text ({@code TOTAL 9,90}).
+   */
+  public String layoutText() {
+    int chars = 0;
+    long width = 0;
+    for (OcrWord w : words) {
+      chars += w.text().length();
+      width += w.box().right() - w.box().left();
+    }
+    double charWidth = chars == 0 ? 0 : (double) width / chars;
+    StringBuilder out = new StringBuilder(words.getFirst().text());
+    for (int i = 1; i < words.size(); i++) {
+      int gap = words.get(i).box().left() - words.get(i - 1).box().right();
+      out.append(gap > 2.5 * charWidth ? "   " : " ").append(words.get(i).text());
+    }
+    return out.toString();
+  }
+
   /** The words joined by single spaces. */
   public String text() {
     return words.stream().map(OcrWord::text).collect(Collectors.joining(" "));

@@ -34,6 +34,11 @@ public record OcrPage(
     return lines.stream().map(OcrLine::text).collect(Collectors.joining("\n"));
   }
 
+  /** One line per OCR line with wide gaps kept (see {@link OcrLine#layoutText()}). */
+  public String layoutText() {
+    return lines.stream().map(OcrLine::layoutText).collect(Collectors.joining("\n"));
+  }
+
   /** A box of this page as fractions of its size. */
   public BBox normalize(Box box) {
     return box.normalize(width, height);

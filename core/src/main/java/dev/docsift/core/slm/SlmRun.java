@@ -214,6 +214,12 @@ final class SlmRun implements DocumentRun {
             .map(OcrPage::text)
             .filter(t -> !t.isBlank())
             .collect(Collectors.joining("\n\n"));
+    // The model reads the lines with their wide gaps kept; grounding matches the plain words.
+    String layoutText =
+        ocrPages.stream()
+            .map(OcrPage::layoutText)
+            .filter(t -> !t.isBlank())
+            .collect(Collectors.joining("\n\n"));
     int maxContext = engine.decoder().spec().maxContext();
     int answer = Math.min(engine.choice().maxNewTokens(), maxContext / 2);
     VisionPrompt prompt;
@@ -224,7 +230,7 @@ final class SlmRun implements DocumentRun {
               .build(
                   images.stream().map(ImageEmbeddings::tokens).toList(),
                   instruction,
-                  ocrText,
+                  layoutText,
                   maxContext - answer);
     } catch (IllegalArgumentException e) {
       throw new DocsiftException(

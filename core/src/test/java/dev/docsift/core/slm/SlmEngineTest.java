@@ -25,6 +25,9 @@ import dev.docsift.samples.SampleFiles;
 import dev.docsift.samples.SampleGenerator;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
+import dev.docsift.slm.pack.ModelPack;
+import dev.docsift.slm.pack.PackStore;
+import dev.docsift.slm.pack.importer.TextModelImport;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -276,6 +279,32 @@ class SlmEngineTest {
       assertThat(r.pageTiles()).isEmpty();
       JsonNode data = r.data();
       assertThat(data.isObject()).isTrue();
+    }
+  }
+
+  @Test
+  void anImportedPublicTextExportRunsThroughThePipeline() throws Exception {
+    Path export = Path.of("../slm-engine/src/test/resources/tiny-qwen2-export");
+    assumeThat(export.resolve("onnx/model_q4.onnx")).as("the tiny Qwen2 export").exists();
+    PackStore store = new PackStore(dir.resolve("store"));
+    ModelPack pack = store.install(TextModelImport.plan(export, "qwen-tiny", null), false);
+    DocumentSchema schema = SchemaCatalog.shipped().get("receipt");
+    try (Pipeline textOnly =
+        Pipeline.create(
+            config(
+                EngineChoice.Slm.of(pack.name())
+                    .withModelsDir(store.root())
+                    .withProvider(TinyInternVl.choice().provider())))) {
+      List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+      ExtractionResult r =
+          textOnly.process(topHeavyPage(dir), schema, events::add, new Cancellation());
+      assertThat(schema.validate(r.data())).isEmpty();
+      assertThat(r.engine().model()).isEqualTo("qwen-tiny");
+      assertThat(events).anyMatch(e -> e instanceof ProgressEvent.Generating);
+      assertThat(events).noneMatch(e -> e instanceof ProgressEvent.TilesEncoded);
+      ExtractionResult again =
+          textOnly.process(topHeavyPage(dir), schema, e -> {}, new Cancellation());
+      assertThat(again.data()).isEqualTo(r.data());
     }
   }
 }

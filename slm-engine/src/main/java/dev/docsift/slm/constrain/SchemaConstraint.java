@@ -63,6 +63,11 @@ public final class SchemaConstraint implements TokenConstraint {
 
   @Override
   public void mask(float[] logits) {
+    // Models pad their embedding matrix past the tokenizer (Qwen2.5: 151,936 logits for 151,665
+    // tokens); those ids stand for no text and must never be picked.
+    for (int id = factory.vocabSize(); id < logits.length; id++) {
+      logits[id] = Float.NEGATIVE_INFINITY;
+    }
     if (ended) {
       for (int id = 0; id < factory.vocabSize(); id++) {
         if (!factory.isEos(id)) {

@@ -45,6 +45,19 @@ class SchemaConstraintTest {
       {"type":"object","required":["a"],"properties":{"a":{"type":"string","maxLength":3}}}""";
 
   @Test
+  void logitsPastTheTokenizersVocabularyAreNeverAllowed() throws Exception {
+    TestVocab vocab = bytesVocab();
+    SchemaConstraint c = constraint(vocab, ONE_STRING);
+    float[] logits = new float[vocab.size() + 7]; // a model's padded embedding rows
+    logits[vocab.size() + 3] = 100f;
+    c.mask(logits);
+    for (int id = vocab.size(); id < logits.length; id++) {
+      assertThat(logits[id]).isEqualTo(Float.NEGATIVE_INFINITY);
+    }
+    assertThat(logits['{']).isEqualTo(0f);
+  }
+
+  @Test
   void utf8CharactersMaySplitAcrossTokens() throws Exception {
     // The € sign is E2 82 AC; tokens "\xE2\x82" and "\xAC\"}" split it.
     TestVocab vocab = bytesVocab("{\"a\":\"", "\u00E2\u0082", "\u00AC\"}");
