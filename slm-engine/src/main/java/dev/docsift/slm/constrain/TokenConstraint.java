@@ -31,6 +31,28 @@ public interface TokenConstraint {
    */
   default void budget(int remainingTokens) {}
 
+  /**
+   * Whether a token chosen among those {@link #mask} left may be taken. A constraint may leave a
+   * check that only a few tokens fail (the budget, near the token limit) to the token actually
+   * chosen instead of running it over the whole vocabulary at every step: the caller then blanks
+   * the refused token's logit and chooses again, which for greedy decoding picks the same token as
+   * masking every unsafe one first. After a few refusals the caller calls {@link #maskExactly}. The
+   * default admits every token {@link #mask} left.
+   *
+   * @param tokenId a token {@link #mask} left allowed
+   * @return whether it may be taken
+   */
+  default boolean admits(int tokenId) {
+    return true;
+  }
+
+  /**
+   * Masks every token {@link #admits} would refuse, so that every token left is admitted.
+   *
+   * @param logits the logits {@link #mask} was applied to, changed in place
+   */
+  default void maskExactly(float[] logits) {}
+
   /** Whether the text so far is a complete, valid document. */
   boolean isComplete();
 }

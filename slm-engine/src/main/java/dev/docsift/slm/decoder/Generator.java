@@ -10,6 +10,9 @@ import java.util.Objects;
  * and hooks, and the session is shared.
  */
 public final class Generator {
+  /** Tokens refused by the constraint before it is asked to mask exactly. */
+  private static final int MAX_REFUSALS = 8;
+
   private final DecoderSession session;
   private final KvCache.Strategy cacheStrategy;
 
@@ -151,6 +154,11 @@ public final class Generator {
           }
         }
         int token = sampler.sample(logits);
+        if (constraint != null) {
+          long c0 = System.nanoTime();
+          token = admitted(constraint, sampler, logits, token, count);
+          constraintNanos += System.nanoTime() - c0;
+        }
         double logSumExp = Sampler.logSumExp(logits);
         float logprob = (float) (logits[token] - logSumExp);
         float rawLogprob = constraint == null ? logprob : (float) (logits[token] - rawLogSumExp);
@@ -204,6 +212,33 @@ public final class Generator {
           reason,
           timings);
     }
+  }
+
+  /**
+   * The sampled token if the constraint admits it, else the next choice without it; after {@link
+   * #MAX_REFUSALS} refusals the constraint masks exactly and every choice left is admitted.
+   */
+  private static int admitted(
+      TokenConstraint constraint, Sampler sampler, float[] logits, int token, int count)
+      throws DecoderException {
+    int refusals = 0;
+    while (!constraint.admits(token)) {
+      if (++refusals < MAX_REFUSALS) {
+        logits[token] = Float.NEGATIVE_INFINITY;
+      } else {
+        constraint.maskExactly(logits);
+      }
+      if (allMasked(logits)) {
+        throw new DecoderException(
+            DecoderException.Reason.CONSTRAINT_DEAD_END,
+            "The schema constraint allows no token after "
+                + count
+                + " generated tokens; the schema may need characters the model's vocabulary"
+                + " cannot write.");
+      }
+      token = sampler.sample(logits);
+    }
+    return token;
   }
 
   private static boolean allMasked(float[] logits) {

@@ -198,6 +198,10 @@ class MinBytesToFinishTest {
     tight.budget(state.minBytesToFinish() + 1);
     float[] a = new float[vocab.size()];
     tight.mask(a);
+    // The chosen token is checked against the budget; masking exactly refuses the same tokens.
+    assertThat(tight.admits(vocab.id("x"))).isFalse();
+    assertThat(tight.admits(vocab.id("\""))).isTrue();
+    tight.maskExactly(a);
     float[] b = new float[vocab.size()];
     fed(factory.create(), vocab, prefix).mask(b);
     float[] c = new float[vocab.size()];

@@ -58,11 +58,15 @@ final class RandomGeneration {
         constraint.budget(maxSteps - step);
       }
       constraint.mask(logits);
-      int best = -1;
-      for (int i = 0; i < logits.length; i++) {
-        if (logits[i] != Float.NEGATIVE_INFINITY && (best < 0 || logits[i] > logits[best])) {
-          best = i;
+      int best = best(logits);
+      // As the generator does: a refused choice is blanked, and after a few the mask is exact.
+      for (int refusals = 1; best >= 0 && !constraint.admits(best); refusals++) {
+        if (refusals < 3) {
+          logits[best] = Float.NEGATIVE_INFINITY;
+        } else {
+          constraint.maskExactly(logits);
         }
+        best = best(logits);
       }
       if (best < 0) {
         throw new AssertionError(
@@ -83,5 +87,15 @@ final class RandomGeneration {
       out.writeBytes(vocab.bytes(best));
     }
     throw new AssertionError("did not finish in " + maxSteps + " steps");
+  }
+
+  private static int best(float[] logits) {
+    int best = -1;
+    for (int i = 0; i < logits.length; i++) {
+      if (logits[i] != Float.NEGATIVE_INFINITY && (best < 0 || logits[i] > logits[best])) {
+        best = i;
+      }
+    }
+    return best;
   }
 }
