@@ -39,11 +39,11 @@ final class CsvSink extends AppendingSink {
       String name = documents ? "results.csv" : "results-" + table.name() + ".csv";
       byFile.put(outbox.resolve(name), documents ? table : keyed(table, sha));
     }
-    List<String> offsets = new ArrayList<>();
+    Map<String, Long> offsets = new LinkedHashMap<>();
     for (Path file : byFile.keySet()) {
-      offsets.add(file.getFileName() + "=" + (Files.exists(file) ? Files.size(file) : 0));
+      offsets.put(file.getFileName().toString(), Files.exists(file) ? Files.size(file) : 0L);
     }
-    journal.append("append", sha, offsets.toArray(String[]::new));
+    journal.append(new JournalEntry.Appended(sha, offsets));
     for (Map.Entry<Path, CsvTables.Table> e : byFile.entrySet()) {
       Path file = e.getKey();
       String csv = e.getValue().toCsv();
@@ -55,9 +55,8 @@ final class CsvSink extends AppendingSink {
       }
     }
     journal.append(
-        "written",
-        sha,
-        byFile.keySet().stream().map(p -> p.getFileName().toString()).toArray(String[]::new));
+        new JournalEntry.Written(
+            sha, byFile.keySet().stream().map(p -> p.getFileName().toString()).toList()));
     return List.copyOf(byFile.keySet());
   }
 

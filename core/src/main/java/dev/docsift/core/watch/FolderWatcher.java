@@ -150,20 +150,18 @@ public final class FolderWatcher implements AutoCloseable {
         }
         // The result was complete before the crash; only its journal line was missing.
         journal.append(
-            "written",
-            p.sha(),
-            outputs.stream()
-                .map(o -> config.outbox().relativize(o).toString())
-                .toArray(String[]::new));
+            new JournalEntry.Written(
+                p.sha(),
+                outputs.stream().map(o -> config.outbox().relativize(o).toString()).toList()));
         stage = Recovery.Stage.WRITTEN;
       }
       boolean ok = stage == Recovery.Stage.WRITTEN;
       Path input = config.inbox().resolve(p.input());
-      String where = "-";
+      String where = JournalEntry.Moved.GONE;
       if (Files.isRegularFile(input) && p.sha().equals(sha256(input))) {
         where = config.inbox().relativize(moveAway(input, ok)).toString();
       }
-      journal.append("moved", p.sha(), where);
+      journal.append(new JournalEntry.Moved(p.sha(), where));
       if (ok) {
         done.add(p.sha());
       }
@@ -282,7 +280,7 @@ public final class FolderWatcher implements AutoCloseable {
     try {
       if (duplicate) {
         Path moved = moveAway(file, true);
-        journal.append("skipped", sha, config.inbox().relativize(moved).toString());
+        journal.append(new JournalEntry.Skipped(sha, config.inbox().relativize(moved).toString()));
         status.skipped();
         listener.on(new WatchEvent.Skipped(file, moved));
       } else {
@@ -304,7 +302,7 @@ public final class FolderWatcher implements AutoCloseable {
     long t0 = System.nanoTime();
     String rel = config.inbox().relativize(file).toString();
     String reserved = sink.reserve(file.getFileName().toString());
-    journal.append("claimed", sha, rel, reserved);
+    journal.append(new JournalEntry.Claimed(sha, rel, reserved));
     ExtractionResult result;
     try {
       result = pipeline.process(file, schema, ProgressListener.NONE, cancellation);
@@ -323,7 +321,7 @@ public final class FolderWatcher implements AutoCloseable {
     }
     List<Path> outputs = sink.write(sha, reserved, result, journal);
     Path moved = moveAway(file, true);
-    journal.append("moved", sha, config.inbox().relativize(moved).toString());
+    journal.append(new JournalEntry.Moved(sha, config.inbox().relativize(moved).toString()));
     synchronized (inFlight) {
       done.add(sha);
     }
@@ -346,9 +344,9 @@ public final class FolderWatcher implements AutoCloseable {
             file.getFileName().toString(),
             "error.json",
             ResultJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(why));
-    journal.append("failed", sha, config.inbox().relativize(errorFile).toString());
+    journal.append(new JournalEntry.Failed(sha, config.inbox().relativize(errorFile).toString()));
     Path moved = moveAway(file, false);
-    journal.append("moved", sha, config.inbox().relativize(moved).toString());
+    journal.append(new JournalEntry.Moved(sha, config.inbox().relativize(moved).toString()));
     status.failed(file, error);
     listener.on(new WatchEvent.Failed(file, moved, errorFile, error));
   }

@@ -78,7 +78,7 @@ final class JsonSink implements OutputSink {
       Files.deleteIfExists(tmp);
       release(name);
     }
-    journal.append("written", sha, outbox.relativize(target).toString());
+    journal.append(new JournalEntry.Written(sha, List.of(outbox.relativize(target).toString())));
     return List.of(target);
   }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One compact envelope per line of {@code results.jsonl}.
@@ -35,9 +36,9 @@ final class JsonlSink extends AppendingSink {
     Files.createDirectories(outbox);
     Path file = outbox.resolve(FILE);
     long offset = Files.exists(file) ? Files.size(file) : 0;
-    journal.append("append", sha, FILE + "=" + offset);
+    journal.append(new JournalEntry.Appended(sha, Map.of(FILE, offset)));
     Durable.append(file, line);
-    journal.append("written", sha, FILE);
+    journal.append(new JournalEntry.Written(sha, List.of(FILE)));
     return List.of(file);
   }
 }

@@ -1,5 +1,11 @@
 package dev.docsift.core.watch;
 
+import dev.docsift.core.watch.JournalEntry.Appended;
+import dev.docsift.core.watch.JournalEntry.Claimed;
+import dev.docsift.core.watch.JournalEntry.Failed;
+import dev.docsift.core.watch.JournalEntry.Moved;
+import dev.docsift.core.watch.JournalEntry.Skipped;
+import dev.docsift.core.watch.JournalEntry.Written;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,64 +45,55 @@ record Recovery(Set<String> done, List<Interrupted> interrupted) {
    * @param stage how far it got
    */
   record Interrupted(
-      String sha, String input, String reserved, Map<String, Long> offsets, Stage stage) {}
+      String sha, String input, String reserved, Map<String, Long> offsets, Stage stage) {
+    /** The same document, at another stage. */
+    Interrupted at(Stage next) {
+      return new Interrupted(sha, input, reserved, offsets, next);
+    }
+  }
 
   /**
-   * Replays journal lines.
+   * Replays journal entries.
    *
-   * @param entries the lines, oldest first
+   * @param entries the entries, oldest first
    * @return what they tell
    */
-  static Recovery replay(List<Journal.Entry> entries) {
+  static Recovery replay(List<JournalEntry> entries) {
     Set<String> done = new HashSet<>();
     Map<String, Interrupted> open = new LinkedHashMap<>();
-    for (Journal.Entry e : entries) {
+    for (JournalEntry e : entries) {
       Interrupted p = open.get(e.sha());
-      switch (e.kind()) {
-        case "claimed" -> {
-          open.remove(e.sha());
+      switch (e) {
+        case Claimed c -> {
+          // Removed first, so a re-claimed document moves to the end: oldest claim first.
+          open.remove(c.sha());
           open.put(
-              e.sha(),
-              new Interrupted(
-                  e.sha(),
-                  e.args().get(0),
-                  e.args().size() > 1 ? e.args().get(1) : OutputSink.NONE,
-                  Map.of(),
-                  Stage.CLAIMED));
+              c.sha(), new Interrupted(c.sha(), c.input(), c.reserved(), Map.of(), Stage.CLAIMED));
         }
-        case "append" -> {
-          if (p != null) {
-            Map<String, Long> offsets = new LinkedHashMap<>();
-            for (String arg : e.args()) {
-              int eq = arg.lastIndexOf('=');
-              offsets.put(arg.substring(0, eq), Long.parseLong(arg.substring(eq + 1)));
-            }
-            open.put(
-                e.sha(), new Interrupted(p.sha(), p.input(), p.reserved(), offsets, p.stage()));
-          }
-        }
-        case "written" -> {
+        case Appended a -> {
           if (p != null) {
             open.put(
-                e.sha(),
-                new Interrupted(p.sha(), p.input(), p.reserved(), p.offsets(), Stage.WRITTEN));
+                a.sha(), new Interrupted(p.sha(), p.input(), p.reserved(), a.offsets(), p.stage()));
           }
         }
-        case "failed" -> {
+        case Written w -> {
           if (p != null) {
-            open.put(
-                e.sha(),
-                new Interrupted(p.sha(), p.input(), p.reserved(), p.offsets(), Stage.FAILED));
+            open.put(w.sha(), p.at(Stage.WRITTEN));
           }
         }
-        case "moved" -> {
+        case Failed f -> {
+          if (p != null) {
+            open.put(f.sha(), p.at(Stage.FAILED));
+          }
+        }
+        case Moved m -> {
           if (p != null && p.stage() == Stage.WRITTEN) {
-            done.add(e.sha());
+            done.add(m.sha());
           }
-          open.remove(e.sha());
+          open.remove(m.sha());
         }
-        default -> {
-          // skipped, and kinds from newer versions: informative only
+        case Skipped s -> {
+          // informative only: a skip claims nothing and finishes nothing
         }
       }
     }
