@@ -278,7 +278,7 @@ public final class DecoderBenchCommand implements Callable<Integer> {
     String stem = name.endsWith(".onnx") ? name.substring(0, name.length() - 5) : name;
     Set<Path> otherRoles =
         pack.manifest().files().entrySet().stream()
-            .filter(e -> !e.getKey().equals(PackManifest.DECODER))
+            .filter(e -> !e.getKey().startsWith(PackManifest.DECODER)) // decoder_data is its own
             .map(e -> pack.folder().resolve(e.getValue().path()).normalize())
             .collect(Collectors.toSet());
     List<Path> files = new ArrayList<>();

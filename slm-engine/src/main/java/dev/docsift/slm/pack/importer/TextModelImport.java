@@ -13,15 +13,12 @@ import dev.docsift.slm.tokenizer.HfTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Imports a public text LLM as a {@code text} pack: the ONNX export in the transformers.js /
@@ -32,9 +29,10 @@ import java.util.stream.Stream;
  *
  * <p>The pack's manifest comes from the folder's own files: sizes from config.json, stop tokens
  * from generation_config.json and tokenizer_config.json, and the chat template rendered once by
- * {@link ChatTemplate} into docsift's {@code {query}} form. The chosen graph, its external data and
- * the tokenizer and config files are copied; the store then verifies the graph against the manifest
- * before the pack becomes visible.
+ * {@link ChatTemplate} into docsift's {@code {query}} form. The chosen graph is written into the
+ * pack with its weights in an external file ({@link ExternalWeights}: faster to open, mapped
+ * instead of copied) and the tokenizer and config files are copied; the store then verifies the
+ * graph against the manifest before the pack becomes visible.
  */
 public final class TextModelImport implements PackStore.PackSource {
   private static final ObjectMapper JSON =
@@ -256,11 +254,9 @@ public final class TextModelImport implements PackStore.PackSource {
     Path pack = staging.resolve("pack");
     Path folder = source.folder();
     Map<String, Path> files = new LinkedHashMap<>();
+    Path data = Path.of(graph + "_data");
     files.put(PackManifest.DECODER, graph);
-    int shard = 0;
-    for (Path data : externalData(folder, graph)) {
-      files.put(PackManifest.DECODER + "_data" + (shard++ == 0 ? "" : "_" + shard), data);
-    }
+    files.put(PackManifest.DECODER + "_data", data);
     files.put(PackManifest.TOKENIZER, Path.of("tokenizer.json"));
     for (String kept : List.of("tokenizer_config.json", "config.json", "generation_config.json")) {
       if (Files.isRegularFile(folder.resolve(kept))) {
@@ -270,11 +266,15 @@ public final class TextModelImport implements PackStore.PackSource {
     ObjectNode m = manifest.deepCopy();
     ObjectNode entries = (ObjectNode) m.get("files");
     try {
+      Files.createDirectories(pack.resolve(graph).getParent());
+      ExternalWeights.rewrite(
+          folder.resolve(graph), pack.resolve(graph), data.getFileName().toString());
       for (Map.Entry<String, Path> e : files.entrySet()) {
-        Path from = folder.resolve(e.getValue());
         Path to = pack.resolve(e.getValue());
-        Files.createDirectories(to.getParent());
-        Files.copy(from, to);
+        if (!Files.exists(to)) {
+          Files.createDirectories(to.getParent());
+          Files.copy(folder.resolve(e.getValue()), to);
+        }
         String path = e.getValue().toString().replace('\\', '/');
         entries.putObject(e.getKey()).put("path", path).put("sha256", Sha256.of(to));
       }
@@ -286,27 +286,6 @@ public final class TextModelImport implements PackStore.PackSource {
           e);
     }
     return pack;
-  }
-
-  /**
-   * The graph's external data files: Optimum writes {@code model.onnx_data} (and {@code
-   * model.onnx_data_1}, … for very large graphs) beside the graph.
-   */
-  private static List<Path> externalData(Path folder, Path graph) throws PackException {
-    String prefix = graph.getFileName().toString().toLowerCase(Locale.ROOT) + "_data";
-    Path dir = folder.resolve(graph).getParent();
-    List<Path> out = new ArrayList<>();
-    try (Stream<Path> siblings = Files.list(dir)) {
-      siblings
-          .filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).startsWith(prefix))
-          .sorted()
-          .forEach(p -> out.add(folder.relativize(p)));
-    } catch (IOException e) {
-      throw new PackException(
-          PackException.Reason.IO, "Cannot list " + dir + ": " + e.getMessage() + ".", e);
-    }
-    return out;
   }
 
   @Override

@@ -61,6 +61,10 @@ class TextModelImportTest {
     assertThat(m.family()).isEqualTo(PackManifest.Family.TEXT);
     assertThat(m.weightType()).isEqualTo(PackManifest.WeightType.INT4_BLOCK32);
     assertThat(m.file(PackManifest.DECODER).path()).isEqualTo("onnx/model_q4.onnx");
+    // The weights moved out of the graph file, so that ONNX Runtime maps them.
+    assertThat(m.file("decoder_data").path()).isEqualTo("onnx/model_q4.onnx_data");
+    assertThat(Files.size(pack.folder().resolve("onnx/model_q4.onnx")))
+        .isLessThan(Files.size(export().resolve("onnx/model_q4.onnx")) / 2);
     assertThat(m.file(PackManifest.EMBED_TOKENS)).isNull();
     assertThat(m.decoder().readsTokenIds()).isTrue();
     assertThat(m.decoder().layers()).isEqualTo(2);
