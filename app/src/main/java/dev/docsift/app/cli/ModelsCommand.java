@@ -45,6 +45,28 @@ public final class ModelsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * The sentence that reports an installed pack: name, version, family, weights, size, folder.
+   *
+   * @throws PackException IO when the pack's size cannot be measured
+   */
+  public static String installed(ModelPack pack) throws PackException {
+    PackManifest m = pack.manifest();
+    return "Installed "
+        + m.name()
+        + " "
+        + m.version()
+        + " ("
+        + m.family().json()
+        + ", "
+        + m.weightType().json()
+        + ", "
+        + DownloadProgress.size(pack.sizeBytes())
+        + ") in "
+        + pack.folder()
+        + ".";
+  }
+
   /** Prints a pack failure as one sentence with its code; returns exit code 1. */
   public static int fail(CommandLine.Model.CommandSpec spec, PackException e) {
     PrintWriter err = spec.commandLine().getErr();
@@ -133,22 +155,8 @@ public final class ModelsCommand implements Runnable {
             DownloadProgress.forTerminal(spec.commandLine().getErr())) {
           pack = store.install(source, new InstallOptions(force, sha256), progress);
         }
-        PackManifest m = pack.manifest();
         PrintWriter out = spec.commandLine().getOut();
-        out.println(
-            "Installed "
-                + m.name()
-                + " "
-                + m.version()
-                + " ("
-                + m.family().json()
-                + ", "
-                + m.weightType().json()
-                + ", "
-                + DownloadProgress.size(pack.sizeBytes())
-                + ") in "
-                + pack.folder()
-                + ".");
+        out.println(installed(pack));
         out.flush();
         return 0;
       } catch (PackException e) {

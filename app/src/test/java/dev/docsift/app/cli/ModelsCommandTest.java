@@ -178,13 +178,13 @@ class ModelsCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("Importing onnx/model_q4.onnx")
-        .contains("Installed tiny-qwen2-export-q4 (text, int4-block32")
+        .contains("Installed tiny-qwen2-export-q4 1 (text, int4-block32")
         .contains("docsift extract --engine slm --model tiny-qwen2-export-q4");
     assertThat(models("verify", "tiny-qwen2-export-q4").out()).contains("is intact.");
 
     CliRun named = models("import", export.toString(), "--weights", "fp32", "--name", "qwen-f");
     assertThat(named.exitCode()).as(named.err()).isZero();
-    assertThat(named.out()).contains("Installed qwen-f (text, fp32");
+    assertThat(named.out()).contains("Installed qwen-f 1 (text, fp32");
     assertThat(models("import", export.toString()).err()).startsWith("DS608 ");
 
     CliRun missing = models("import", export.toString(), "--weights", "fp16");

@@ -145,12 +145,7 @@ public final class Generator {
           constraint.mask(logits);
           constraintNanos += System.nanoTime() - c0;
           if (allMasked(logits)) {
-            throw new DecoderException(
-                DecoderException.Reason.CONSTRAINT_DEAD_END,
-                "The schema constraint allows no token after "
-                    + count
-                    + " generated tokens; the schema may need characters the model's vocabulary"
-                    + " cannot write.");
+            throw deadEnd(count);
           }
         }
         int token = sampler.sample(logits);
@@ -229,16 +224,20 @@ public final class Generator {
         constraint.maskExactly(logits);
       }
       if (allMasked(logits)) {
-        throw new DecoderException(
-            DecoderException.Reason.CONSTRAINT_DEAD_END,
-            "The schema constraint allows no token after "
-                + count
-                + " generated tokens; the schema may need characters the model's vocabulary"
-                + " cannot write.");
+        throw deadEnd(count);
       }
       token = sampler.sample(logits);
     }
     return token;
+  }
+
+  private static DecoderException deadEnd(int count) {
+    return new DecoderException(
+        DecoderException.Reason.CONSTRAINT_DEAD_END,
+        "The schema constraint allows no token after "
+            + count
+            + " generated tokens; the schema may need characters the model's vocabulary"
+            + " cannot write.");
   }
 
   private static boolean allMasked(float[] logits) {

@@ -74,18 +74,7 @@ public final class ImportCommand implements Callable<Integer> {
       out.flush();
       ModelPack pack = dir.store().install(plan, force);
       PackManifest m = pack.manifest();
-      out.println(
-          "Installed "
-              + m.name()
-              + " ("
-              + m.family().json()
-              + ", "
-              + m.weightType().json()
-              + ", "
-              + DownloadProgress.size(pack.sizeBytes())
-              + ") in "
-              + pack.folder()
-              + ".");
+      out.println(ModelsCommand.installed(pack));
       out.println("Run it: docsift extract --engine slm --model " + m.name() + " FILE");
       out.flush();
       return 0;
