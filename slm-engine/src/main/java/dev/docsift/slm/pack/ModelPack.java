@@ -200,7 +200,7 @@ public final class ModelPack {
    * @throws PackException IO when a file cannot be measured
    */
   public long sizeBytes() throws PackException {
-    return PackStore.sizeOf(folder);
+    return PackFiles.sizeOf(folder);
   }
 
   @Override

@@ -1,22 +1,14 @@
 package dev.docsift.slm.pack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +21,11 @@ import java.util.stream.Stream;
  * The installed model packs: one folder per pack, named after the pack, under a root folder in the
  * user's data folder. Installs are staged in {@code .staging} under the root and moved into place
  * atomically only once fully verified, so a half-installed pack is never visible.
+ *
+ * <p>Where a pack comes from is a {@link PackSource}: the store owns the staging folder, the
+ * verification and the move into place; a source only writes the pack. {@link #install(String,
+ * InstallOptions, ProgressListener)} picks one of the built-in sources (a folder, a .zip file, an
+ * https URL) from its argument; importers are sources of their own.
  */
 public final class PackStore {
   /** The environment variable that overrides the store's folder. */
@@ -37,7 +34,6 @@ public final class PackStore {
   private static final String STAGING = ".staging";
   private static final String DOWNLOADS = "downloads";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-  private static final Pattern FRAGMENT_SHA = Pattern.compile("sha256=([0-9a-fA-F]{64})");
 
   private final Path root;
   private final Downloader downloader;
@@ -143,7 +139,7 @@ public final class PackStore {
         if (name.startsWith(".") || !Files.isDirectory(folder)) {
           continue;
         }
-        long size = sizeOf(folder);
+        long size = PackFiles.sizeOf(folder);
         try {
           PackManifest manifest = PackManifest.read(folder.resolve(PackManifest.FILE_NAME));
           packs.add(new InstalledPack(name, folder, manifest, size, null));
@@ -152,7 +148,7 @@ public final class PackStore {
         }
       }
     } catch (IOException e) {
-      throw io("Cannot list " + root, e);
+      throw PackFiles.io("Cannot list " + root, e);
     }
     return packs;
   }
@@ -206,9 +202,9 @@ public final class PackStore {
       // installed; any leftovers sit in .staging, which list() never shows.
       Files.move(folder, trash.resolve(name), StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw io("Cannot remove " + folder, e);
+      throw PackFiles.io("Cannot remove " + folder, e);
     } finally {
-      deleteQuietly(trash);
+      PackFiles.deleteQuietly(trash);
     }
   }
 
@@ -239,23 +235,35 @@ public final class PackStore {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(listener, "listener");
     return install(
-        staging -> {
-          String lower = source.toLowerCase(Locale.ROOT);
-          if (lower.startsWith("https://") || lower.startsWith("http://")) {
-            return fromUrl(source, options, listener, staging);
-          }
-          Path path = Path.of(source);
-          if (Files.isDirectory(path)) {
-            return fromFolder(path, staging);
-          } else if (Files.isRegularFile(path)) {
-            checkArchive(path, options.sha256());
-            return fromZip(path, staging);
-          }
-          throw new PackException(
-              PackException.Reason.NOT_FOUND,
-              "There is no folder, zip file or URL " + source + " to install a pack from.");
-        },
-        options.force());
+        staging -> sourceFor(source, options, listener).writeTo(staging), options.force());
+  }
+
+  /** The source that a folder, a .zip path or a URL names. */
+  private PackSource sourceFor(String source, InstallOptions options, ProgressListener listener)
+      throws PackException {
+    if (UrlSource.isUrl(source)) {
+      return new UrlSource(source, options.sha256(), downloads(), downloader, unpacker, listener);
+    }
+    Path path = Path.of(source);
+    if (Files.isDirectory(path)) {
+      return new FolderSource(path);
+    } else if (Files.isRegularFile(path)) {
+      return new ArchiveSource(path, options.sha256(), unpacker);
+    }
+    throw new PackException(
+        PackException.Reason.NOT_FOUND,
+        "There is no folder, zip file or URL " + source + " to install a pack from.");
+  }
+
+  /**
+   * Where resumable downloads wait between runs: under {@code .staging}, which {@link #list()}
+   * never shows and which shares the store's file system, so that a finished download moves into an
+   * install's staging folder in one rename; but outside any one install's staging folder, which is
+   * deleted when that install ends, so that a later run finds the {@code .part} file and resumes
+   * it.
+   */
+  private Path downloads() {
+    return root.resolve(STAGING).resolve(DOWNLOADS);
   }
 
   /** Writes a pack folder inside a staging folder that the store owns and later deletes. */
@@ -288,155 +296,7 @@ public final class PackStore {
       ModelPack pack = ModelPack.open(source.writeTo(staging), verification);
       return moveIntoPlace(pack, staging, force);
     } finally {
-      deleteQuietly(staging);
-    }
-  }
-
-  private Path fromFolder(Path source, Path staging) throws PackException {
-    PackManifest manifest = PackManifest.read(source.resolve(PackManifest.FILE_NAME));
-    Path target = staging.resolve("pack");
-    try {
-      Files.createDirectories(target);
-      Files.copy(source.resolve(PackManifest.FILE_NAME), target.resolve(PackManifest.FILE_NAME));
-      // Only what the manifest names: model folders often hold other exports worth gigabytes.
-      for (PackManifest.FileEntry entry : manifest.files().values()) {
-        Path from = source.resolve(entry.path());
-        if (!Files.isRegularFile(from)) {
-          throw new PackException(
-              PackException.Reason.MISSING_FILE,
-              "The pack folder " + source + " lacks the file " + entry.path() + ".");
-        }
-        Path to = target.resolve(entry.path());
-        Files.createDirectories(to.getParent());
-        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw io("Cannot copy the pack from " + source, e);
-    }
-    return target;
-  }
-
-  private Path fromZip(Path zip, Path staging) throws PackException {
-    Path unpacked = staging.resolve("unpacked");
-    unpacker.unpack(zip, unpacked);
-    if (Files.isRegularFile(unpacked.resolve(PackManifest.FILE_NAME))) {
-      return unpacked;
-    }
-    // A zip of a pack folder: the pack sits in its only top-level folder.
-    try (Stream<Path> children = Files.list(unpacked)) {
-      List<Path> all = children.toList();
-      if (all.size() == 1
-          && Files.isDirectory(all.getFirst())
-          && Files.isRegularFile(all.getFirst().resolve(PackManifest.FILE_NAME))) {
-        return all.getFirst();
-      }
-    } catch (IOException e) {
-      throw io("Cannot read the unpacked archive", e);
-    }
-    throw new PackException(
-        PackException.Reason.NOT_FOUND,
-        "The archive "
-            + zip.getFileName()
-            + " is not a model pack: it has no pack.json at its top or in its one top folder.");
-  }
-
-  private Path fromUrl(
-      String source, InstallOptions options, ProgressListener listener, Path staging)
-      throws PackException {
-    URI uri;
-    try {
-      uri = new URI(source);
-    } catch (URISyntaxException e) {
-      throw new PackException(
-          PackException.Reason.DOWNLOAD_FAILED, "The URL " + source + " is not valid.");
-    }
-    String expected = options.sha256();
-    if (uri.getFragment() != null) {
-      var m = FRAGMENT_SHA.matcher(uri.getFragment());
-      if (!m.matches()) {
-        throw new PackException(
-            PackException.Reason.DOWNLOAD_FAILED,
-            "The URL fragment #" + uri.getFragment() + " is not understood: use #sha256=<64 hex>.");
-      }
-      String fromUrl = m.group(1).toLowerCase(Locale.ROOT);
-      if (expected != null && !expected.equals(fromUrl)) {
-        throw new PackException(
-            PackException.Reason.DOWNLOAD_FAILED,
-            "The --sha256 given and the URL's #sha256 fragment disagree.");
-      }
-      expected = fromUrl;
-    }
-    URI request = withoutFragment(uri);
-    checkAllowed(request);
-    Path downloads = root.resolve(STAGING).resolve(DOWNLOADS);
-    // Named after the URL, so that a later run of the same install resumes this .part file.
-    Path part = downloads.resolve(hashOf(request.toString()).substring(0, 24) + ".part");
-    try {
-      Files.createDirectories(downloads);
-    } catch (IOException e) {
-      throw io("Cannot create " + downloads, e);
-    }
-    downloader.download(request, part, listener);
-    try {
-      checkArchive(part, expected);
-    } catch (PackException e) {
-      // A damaged download must not be resumed: the next attempt starts from byte 0.
-      deleteQuietly(part);
-      throw e;
-    }
-    Path zip = staging.resolve("download.zip");
-    try {
-      Files.move(part, zip, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw io("Cannot move the download into " + staging, e);
-    }
-    return fromZip(zip, staging);
-  }
-
-  /** Only https; plain http only to this machine (tests, a local mirror), which stays offline. */
-  private static void checkAllowed(URI uri) throws PackException {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    String host = uri.getHost() == null ? "" : uri.getHost();
-    boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
-    if (host.isEmpty() || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
-      throw new PackException(
-          PackException.Reason.DOWNLOAD_FAILED,
-          "The URL " + uri + " is refused: packs download over https only.");
-    }
-  }
-
-  private static URI withoutFragment(URI uri) throws PackException {
-    try {
-      return new URI(
-          uri.getScheme(),
-          uri.getRawAuthority() == null ? null : uri.getAuthority(),
-          uri.getPath(),
-          uri.getQuery(),
-          null);
-    } catch (URISyntaxException e) {
-      throw new PackException(
-          PackException.Reason.DOWNLOAD_FAILED, "The URL " + uri + " is not valid.");
-    }
-  }
-
-  private static void checkArchive(Path archive, String expected) throws PackException {
-    if (expected == null) {
-      return;
-    }
-    String actual;
-    try {
-      actual = Sha256.of(archive);
-    } catch (IOException e) {
-      throw io("Cannot read " + archive, e);
-    }
-    if (!actual.equals(expected)) {
-      throw new PackException(
-          PackException.Reason.HASH_MISMATCH,
-          "The downloaded archive is damaged or altered: expected sha256 "
-              + expected
-              + " but it has "
-              + actual
-              + ".");
+      PackFiles.deleteQuietly(staging);
     }
   }
 
@@ -460,7 +320,7 @@ public final class PackStore {
       // Another install of the same name won the race.
       throw alreadyInstalled(name);
     } catch (AtomicMoveNotSupportedException e) {
-      throw io("Cannot move the pack into " + root + " atomically", e);
+      throw PackFiles.io("Cannot move the pack into " + root + " atomically", e);
     } catch (IOException e) {
       if (old != null && !Files.exists(target)) {
         try {
@@ -469,7 +329,7 @@ public final class PackStore {
           e.addSuppressed(restore);
         }
       }
-      throw io("Cannot move the pack into " + target, e);
+      throw PackFiles.io("Cannot move the pack into " + target, e);
     }
   }
 
@@ -494,60 +354,8 @@ public final class PackStore {
     try {
       Files.createDirectories(staging);
     } catch (IOException e) {
-      throw io("Cannot create " + staging, e);
+      throw PackFiles.io("Cannot create " + staging, e);
     }
     return staging;
-  }
-
-  /** Bytes of every regular file under a folder. */
-  static long sizeOf(Path folder) throws PackException {
-    try (Stream<Path> files = Files.walk(folder)) {
-      long total = 0;
-      for (Path p : (Iterable<Path>) files::iterator) {
-        if (Files.isRegularFile(p)) {
-          total += Files.size(p);
-        }
-      }
-      return total;
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new PackException(
-          PackException.Reason.IO, "Cannot measure " + folder + ": " + e.getMessage() + ".", e);
-    }
-  }
-
-  private static String hashOf(String text) {
-    MessageDigest digest = Sha256.digest();
-    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** Deletes a file or folder tree, never following links; leftovers are not worth failing for. */
-  private static void deleteQuietly(Path path) {
-    if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(
-          path,
-          new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                throws IOException {
-              Files.deleteIfExists(file);
-              return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-              Files.deleteIfExists(dir);
-              return FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      // Left in .staging; harmless, and never visible as a pack.
-    }
-  }
-
-  private static PackException io(String what, IOException e) {
-    return new PackException(PackException.Reason.IO, what + ": " + e.getMessage() + ".", e);
   }
 }
