@@ -20,41 +20,24 @@ import dev.docsift.app.service.WatchService;
 import dev.docsift.app.settings.Settings;
 import dev.docsift.app.settings.SettingsStore;
 import dev.docsift.core.engine.EngineChoice;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.Separator;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
  * The desktop window: composes the queue, the page viewer, the form and raw JSON, export, the
  * folder watch and settings, and wires them together. Each part is a thin controller of its own;
  * the work runs in the services this window is given.
+ *
+ * <p>The views around them are small classes of their own: {@link MainToolbar}, {@link
+ * WindowPanes}, {@link StatusBar}, {@link FileDrops} and {@link Shortcuts}; the buttons and
+ * shortcuts run the same {@link WindowActions}, which this class makes.
  */
 public final class MainWindow {
   /**
@@ -87,8 +70,15 @@ public final class MainWindow {
 
   private final Services services;
   private final BorderPane root = new BorderPane();
-  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-  private final Label counts = new Label();
+  private final StatusBar statusBar = new StatusBar();
+  private final WindowActions actions =
+      new WindowActions(
+          this::chooseDocuments,
+          this::chooseFolder,
+          this::chooseSchemaFile,
+          this::export,
+          this::copyJson,
+          this::editSettings);
   private final SchemaPicker schemas;
   private final EnginePicker engines;
   private final DocumentQueue queue;
@@ -98,7 +88,7 @@ public final class MainWindow {
   private final JsonView json = new JsonView();
   private final ExportController exporter;
   private final WatchPanel watch;
-  private final TabPane tabs = new TabPane();
+  private final WindowPanes panes;
   private final ChangeListener<Object> shownChanged = (o, was, now) -> showSelected();
   private final ChangeListener<Number> edited = (o, was, now) -> afterEdit();
   private Settings settings;
@@ -119,7 +109,7 @@ public final class MainWindow {
     schemas = new SchemaPicker(services.tasks(), this::setStatus);
     engines = new EnginePicker(services.tasks(), this::setStatus);
     queue = new DocumentQueue(services.documents(), services.tasks().ui(), this::request);
-    queueView = new QueueView(queue, placeholder());
+    queueView = new QueueView(queue, WindowPanes.queuePlaceholder(actions.open()));
     viewer = new PageViewer(services.pages(), services.tasks().ui());
     exporter =
         new ExportController(
@@ -136,19 +126,14 @@ public final class MainWindow {
             this::window,
             () -> new WatchPanel.Setup(schemas.current(), settings.pipeline(engines.current())));
 
+    panes = new WindowPanes(queueView, watch, viewer, form, json);
     root.getStyleClass().add("docsift");
-    root.setTop(toolbar());
-    root.setCenter(body());
-    root.setBottom(statusBar());
+    root.setTop(MainToolbar.build(schemas, engines, actions));
+    root.setCenter(panes.view());
+    root.setBottom(statusBar.view());
     wire();
-    acceptDrops();
-    root.sceneProperty()
-        .addListener(
-            (o, was, scene) -> {
-              if (scene != null) {
-                shortcuts(scene);
-              }
-            });
+    FileDrops.accept(root, this::open);
+    Shortcuts.install(root, actions, queueView, queue);
 
     services.documents().setWorkers(settings.threads());
     engines.reload(settings.modelsDir(), settings.provider());
@@ -166,7 +151,7 @@ public final class MainWindow {
 
   /** The status line's text. */
   public ReadOnlyStringProperty statusProperty() {
-    return status.getReadOnlyProperty();
+    return statusBar.statusProperty();
   }
 
   /** The queue. */
@@ -279,119 +264,11 @@ public final class MainWindow {
   }
 
   private void setStatus(String text) {
-    status.set(text);
+    statusBar.setStatus(text);
   }
 
   private Window window() {
     return root.getScene() == null ? null : root.getScene().getWindow();
-  }
-
-  private HBox toolbar() {
-    Button open = new Button("Open…");
-    open.setId("open");
-    open.getStyleClass().add("primary");
-    open.setTooltip(new Tooltip("Open PDFs or images (Ctrl+O)"));
-    open.setOnAction(e -> open(services.dialogs().chooseDocuments(window())));
-    Button openFolder = new Button("Open folder…");
-    openFolder.setOnAction(
-        e ->
-            services
-                .dialogs()
-                .chooseFolder(window(), "Open every document in a folder", null)
-                .ifPresent(p -> open(List.of(p))));
-    Button loadSchema = new Button("Load…");
-    loadSchema.setTooltip(new Tooltip("Load a JSON Schema file"));
-    loadSchema.setOnAction(
-        e -> services.dialogs().chooseSchemaFile(window()).ifPresent(schemas::load));
-    Button export = new Button("Export…");
-    export.setId("export");
-    export.setTooltip(new Tooltip("Export the selected or all documents (Ctrl+E)"));
-    export.setOnAction(e -> exporter.export(window()));
-    Button copy = new Button("Copy JSON");
-    copy.setTooltip(new Tooltip("Copy this document's JSON (Ctrl+Shift+C)"));
-    copy.setOnAction(e -> copyJson());
-    Button settingsButton = new Button("Settings");
-    settingsButton.setId("settings");
-    settingsButton.setOnAction(e -> editSettings());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar =
-        new HBox(
-            8,
-            open,
-            openFolder,
-            separator(),
-            caption("Schema"),
-            schemas.combo(),
-            loadSchema,
-            separator(),
-            caption("Engine"),
-            engines.engine(),
-            engines.provider(),
-            spacer,
-            copy,
-            export,
-            settingsButton);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.getStyleClass().add("main-toolbar");
-    return bar;
-  }
-
-  private SplitPane body() {
-    Label documents = new Label("Documents");
-    documents.getStyleClass().add("pane-title");
-    TitledPane watchPane = new TitledPane("Watch a folder", watch.view());
-    watchPane.setExpanded(false);
-    watchPane.setId("watch-pane");
-    watchPane.getStyleClass().add("watch-pane");
-    VBox left = new VBox(documents, queueView.list(), watchPane);
-    left.getStyleClass().add("left-pane");
-    VBox.setVgrow(queueView.list(), Priority.ALWAYS);
-    left.setMinWidth(260);
-
-    Tab fields = new Tab("Fields", form.view());
-    fields.setId("tab-fields");
-    Tab raw = new Tab("JSON", json.view());
-    raw.setId("tab-json");
-    tabs.getTabs().addAll(fields, raw);
-    raw.selectedProperty().addListener((o, was, now) -> json.setVisible(now));
-    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    tabs.setMinWidth(300);
-
-    SplitPane split = new SplitPane(left, viewer.view(), tabs);
-    split.setDividerPositions(0.24, 0.69);
-    SplitPane.setResizableWithParent(left, false);
-    SplitPane.setResizableWithParent(tabs, false);
-    return split;
-  }
-
-  private HBox statusBar() {
-    Label text = new Label();
-    text.setId("status");
-    text.textProperty().bind(status);
-    text.setMinWidth(0);
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    counts.setId("counts");
-    counts.setMinWidth(Region.USE_PREF_SIZE);
-    HBox bar = new HBox(8, text, spacer, counts);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.getStyleClass().add("status-bar");
-    return bar;
-  }
-
-  private Region placeholder() {
-    Label big = new Label("Drop PDFs or images here");
-    big.getStyleClass().add("placeholder-title");
-    Label hint = new Label("PDF, PNG, JPEG and TIFF · a folder adds every such file in it");
-    hint.getStyleClass().add("hint");
-    hint.setWrapText(true);
-    Button open = new Button("Open files…");
-    open.setOnAction(e -> open(services.dialogs().chooseDocuments(window())));
-    VBox box = new VBox(10, big, hint, open);
-    box.setAlignment(Pos.CENTER);
-    box.getStyleClass().add("queue-placeholder");
-    return box;
   }
 
   private void wire() {
@@ -408,16 +285,16 @@ public final class MainWindow {
                   while (change.next()) {
                     change.getAddedSubList().forEach(this::follow);
                   }
-                  count();
+                  statusBar.showCounts(queue.items());
                 });
     form.setOnFieldSelected(viewer::select);
     viewer.setOnValueClicked(
         pointer -> {
-          tabs.getSelectionModel().select(0);
+          panes.showFields();
           form.select(pointer);
           viewer.select(pointer);
         });
-    count();
+    statusBar.showCounts(queue.items());
   }
 
   /** Keeps the counts and the status line up to date with a document. */
@@ -425,7 +302,7 @@ public final class MainWindow {
     item.stateProperty()
         .addListener(
             (o, was, now) -> {
-              count();
+              statusBar.showCounts(queue.items());
               if (now == DocumentItem.State.DONE) {
                 setStatus(item.name() + " is read: " + item.detailProperty().get() + ".");
               } else if (now == DocumentItem.State.FAILED) {
@@ -468,74 +345,23 @@ public final class MainWindow {
     viewer.refresh();
   }
 
-  private void count() {
-    long working = queue.items().stream().filter(i -> !i.state().ended()).count();
-    long done = queue.items().stream().filter(i -> i.state() == DocumentItem.State.DONE).count();
-    long failed =
-        queue.items().stream().filter(i -> i.state() == DocumentItem.State.FAILED).count();
-    int all = queue.items().size();
-    counts.setText(
-        all == 0
-            ? ""
-            : all
-                + (all == 1 ? " document" : " documents")
-                + (working > 0 ? " · " + working + " working" : "")
-                + " · "
-                + done
-                + " done"
-                + (failed > 0 ? " · " + failed + " failed" : ""));
+  private void chooseDocuments() {
+    open(services.dialogs().chooseDocuments(window()));
   }
 
-  private void acceptDrops() {
-    root.setOnDragOver(
-        e -> {
-          if (e.getDragboard().hasFiles()) {
-            e.acceptTransferModes(TransferMode.COPY);
-            if (!root.getStyleClass().contains("dragging")) {
-              root.getStyleClass().add("dragging");
-            }
-          }
-          e.consume();
-        });
-    root.setOnDragExited(e -> root.getStyleClass().remove("dragging"));
-    root.setOnDragDropped(
-        e -> {
-          boolean ok = e.getDragboard().hasFiles();
-          if (ok) {
-            open(e.getDragboard().getFiles().stream().map(File::toPath).toList());
-          }
-          root.getStyleClass().remove("dragging");
-          e.setDropCompleted(ok);
-          e.consume();
-        });
+  private void chooseFolder() {
+    services
+        .dialogs()
+        .chooseFolder(window(), "Open every document in a folder", null)
+        .ifPresent(p -> open(List.of(p)));
   }
 
-  private void shortcuts(Scene scene) {
-    scene
-        .getAccelerators()
-        .put(
-            new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
-            () -> open(services.dialogs().chooseDocuments(window())));
-    scene
-        .getAccelerators()
-        .put(
-            new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN),
-            () -> exporter.export(window()));
-    scene
-        .getAccelerators()
-        .put(
-            new KeyCodeCombination(
-                KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-            this::copyJson);
-    queueView
-        .list()
-        .setOnKeyPressed(
-            e -> {
-              if (e.getCode() == KeyCode.DELETE) {
-                List.copyOf(queueView.list().getSelectionModel().getSelectedItems())
-                    .forEach(queue::remove);
-              }
-            });
+  private void chooseSchemaFile() {
+    services.dialogs().chooseSchemaFile(window()).ifPresent(schemas::load);
+  }
+
+  private void export() {
+    exporter.export(window());
   }
 
   private void copyJson() {
@@ -572,17 +398,5 @@ public final class MainWindow {
             },
             file -> setStatus("Settings saved in " + file + "; new documents use them."),
             e -> setStatus(UserMessages.of(e)));
-  }
-
-  private static Separator separator() {
-    Separator s = new Separator(Orientation.VERTICAL);
-    s.getStyleClass().add("bar-separator");
-    return s;
-  }
-
-  private static Label caption(String text) {
-    Label l = new Label(text);
-    l.getStyleClass().add("bar-caption");
-    return l;
   }
 }
