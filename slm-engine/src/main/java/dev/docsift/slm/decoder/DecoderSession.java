@@ -42,7 +42,7 @@ public final class DecoderSession implements AutoCloseable {
   private static final long MAX_PREFILL_LOGITS = 1L << 25;
 
   private final DecoderSpec spec;
-  private final OrtSession embedSession; // null when the decoder reads token ids
+  private final EmbeddingGraph embedding; // null when the decoder reads token ids
   private final OrtSession decoderSession;
   private final ResolvedProvider provider;
   private final OnnxJavaType embedsType; // FLOAT or FLOAT16, what the decoder takes; null for ids
@@ -51,13 +51,13 @@ public final class DecoderSession implements AutoCloseable {
 
   private DecoderSession(
       DecoderSpec spec,
-      OrtSession embedSession,
+      EmbeddingGraph embedding,
       OrtSession decoderSession,
       ResolvedProvider provider,
       OnnxJavaType embedsType,
       OnnxJavaType kvType) {
     this.spec = spec;
-    this.embedSession = embedSession;
+    this.embedding = embedding;
     this.decoderSession = decoderSession;
     this.provider = provider;
     this.embedsType = embedsType;
@@ -105,7 +105,7 @@ public final class DecoderSession implements AutoCloseable {
       }
       return new DecoderSession(
           spec,
-          embed == null ? null : embed.session(),
+          embed == null ? null : new EmbeddingGraph(embed.session(), spec.hidden()),
           dec.session(),
           resolved,
           spec.readsTokenIds() ? null : in.get(spec.inputsEmbeds()).type(),
@@ -167,38 +167,11 @@ public final class DecoderSession implements AutoCloseable {
 
   private float[] embedTimed(int[] ids, long[] runNanos) throws DecoderException {
     checkOpen();
-    if (embedSession == null) {
+    if (embedding == null) {
       throw new IllegalStateException(
           "this decoder embeds its own tokens: it has no embedding graph and takes no images");
     }
-    long[] longs = ids(ids);
-    try (OnnxTensor input = // (1, seq)
-        OnnxTensor.createTensor(
-            OrtRuntime.environment(), LongBuffer.wrap(longs), new long[] {1, ids.length})) {
-      long start = System.nanoTime();
-      try (OrtSession.Result result = embedSession.run(Map.of(INPUT_IDS, input))) {
-        runNanos[0] = System.nanoTime() - start;
-        OnnxTensor out = (OnnxTensor) result.get(0); // (1, seq, hidden)
-        FloatBuffer buffer = out.getFloatBuffer();
-        float[] embeds = new float[buffer.remaining()];
-        buffer.get(embeds);
-        if (embeds.length != ids.length * spec.hidden()) {
-          throw new DecoderException(
-              DecoderException.Reason.CONTRACT_MISMATCH,
-              "The embedding graph returned "
-                  + embeds.length
-                  + " values for "
-                  + ids.length
-                  + " tokens; pack.json says hidden is "
-                  + spec.hidden()
-                  + ".");
-        }
-        return embeds;
-      }
-    } catch (OrtException e) {
-      throw new DecoderException(
-          DecoderException.Reason.RUNTIME, "The embedding graph failed: " + e.getMessage(), e);
-    }
+    return embedding.embed(ids(ids), runNanos);
   }
 
   private long[] ids(int[] ids) {
@@ -455,8 +428,8 @@ public final class DecoderSession implements AutoCloseable {
       }
       closed = true;
     }
-    if (embedSession != null) {
-      closeQuietly(embedSession);
+    if (embedding != null) {
+      closeQuietly(embedding.session());
     }
     closeQuietly(decoderSession);
   }
