@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.docsift.slm.fixtures.TestFixtures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,8 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code docsift models}: exit codes, messages with DS6xx codes, never a stack trace. */
 class ModelsCommandTest {
-  /** The real tiny pack (ONNX graphs that pass the graph check) from slm-engine's fixtures. */
-  private static final Path TINY = Path.of("../slm-engine/src/test/resources/tiny-pack");
+  /**
+   * The real tiny pack (ONNX graphs that pass the graph check) from slm-engine's fixtures; skips
+   * the test when it is absent.
+   */
+  private static Path tiny() {
+    return TestFixtures.folder("tiny-pack");
+  }
 
   @TempDir Path tmp;
 
@@ -38,7 +44,7 @@ class ModelsCommandTest {
   }
 
   private static void assumeTiny() {
-    assumeTrue(Files.isRegularFile(TINY.resolve("decoder.onnx")), "tiny pack fixture absent");
+    assumeTrue(Files.isRegularFile(tiny().resolve("decoder.onnx")), "tiny pack fixture absent");
   }
 
   @Test
@@ -51,7 +57,7 @@ class ModelsCommandTest {
   @Test
   void installListVerifyRemove() throws Exception {
     assumeTiny();
-    CliRun install = models("install", TINY.toString());
+    CliRun install = models("install", tiny().toString());
     assertThat(install.exitCode()).as(install.err()).isZero();
     assertThat(install.out()).contains("Installed tiny-llama 1 (text, fp32");
 
@@ -62,10 +68,10 @@ class ModelsCommandTest {
 
     assertThat(models("verify", "tiny-llama").out()).contains("tiny-llama is intact.");
 
-    CliRun again = models("install", TINY.toString());
+    CliRun again = models("install", tiny().toString());
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err()).startsWith("DS608 ").contains("--force");
-    assertThat(models("install", TINY.toString(), "--force").exitCode()).isZero();
+    assertThat(models("install", tiny().toString(), "--force").exitCode()).isZero();
 
     Path decoder = tmp.resolve("store/tiny-llama/decoder.onnx");
     Files.write(decoder, new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
@@ -84,7 +90,7 @@ class ModelsCommandTest {
   @Test
   void installsFromALoopbackUrlWithProgressLines() throws Exception {
     assumeTiny();
-    byte[] zip = zipOf(TINY);
+    byte[] zip = zipOf(tiny());
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
@@ -172,7 +178,7 @@ class ModelsCommandTest {
 
   @Test
   void importAPublicTextExport() {
-    Path export = Path.of("../slm-engine/src/test/resources/tiny-qwen2-export");
+    Path export = TestFixtures.folder("tiny-qwen2-export");
     assumeTrue(Files.isRegularFile(export.resolve("onnx/model_q4.onnx")), "tiny export absent");
     CliRun run = models("import", export.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docsift.schemas.SchemaCatalog;
+import dev.docsift.slm.fixtures.TestFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,13 +18,16 @@ class SlmCliTest {
 
   @TempDir Path dir;
 
-  /** The tiny pack the core module's tests use (the build runs modules from their own folder). */
+  /** The tiny pack the core module's tests use, from its test jar (see TestFixtures). */
   static Path tinyPack() {
-    Path pack = Path.of("..", "core", "src", "test", "resources", "tiny-internvl").toAbsolutePath();
+    assumeThat(TestFixtures.present("tiny-internvl"))
+        .as("the tiny InternVL pack is absent from core's test jar")
+        .isTrue();
+    Path pack = TestFixtures.folder("tiny-internvl");
     assumeThat(Files.isRegularFile(pack.resolve("pack.json")))
         .as("the tiny InternVL pack is absent: " + pack)
         .isTrue();
-    return pack.normalize();
+    return pack;
   }
 
   @Test

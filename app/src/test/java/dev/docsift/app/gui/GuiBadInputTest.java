@@ -3,9 +3,7 @@ package dev.docsift.app.gui;
 import static dev.docsift.app.gui.GuiHarness.await;
 import static dev.docsift.app.gui.GuiHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.docsift.app.cli.Tesseract;
 import dev.docsift.app.gui.queue.DocumentItem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,39 +11,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Files docsift cannot read fail on their own rows with a sentence and its code. */
-@ExtendWith(ApplicationExtension.class)
-class GuiBadInputTest {
-  @TempDir Path dir;
-  private GuiHarness gui;
-
-  @BeforeAll
-  static void needsTesseract() {
-    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
-  }
-
-  @Start
-  void start(Stage stage) {
-    gui = GuiHarness.start(stage, dir.resolve("config"));
-  }
-
-  @Stop
-  void stop() {
-    gui.window.close();
-  }
+class GuiBadInputTest extends GuiHarness.OcrWindowTest {
 
   @Test
-  void badFilesShowTheirErrorOnTheirRow(FxRobot robot) throws Exception {
+  void badFilesShowTheirErrorOnTheirRow() throws Exception {
     Path notPdf = Files.writeString(dir.resolve("notes.pdf"), "these are notes, not a PDF\n");
     Path empty = Files.createFile(dir.resolve("empty.png"));
     Path broken = Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\n1 0 obj <<".getBytes());

@@ -3,46 +3,23 @@ package dev.docsift.app.gui;
 import static dev.docsift.app.gui.GuiHarness.await;
 import static dev.docsift.app.gui.GuiHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.docsift.app.cli.Tesseract;
 import dev.docsift.app.gui.queue.DocumentItem;
 import java.nio.file.Path;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** Cancel stops a long document at its next page, and a queued one before it starts. */
-@ExtendWith(ApplicationExtension.class)
-class GuiCancelTest {
+class GuiCancelTest extends GuiHarness.OcrWindowTest {
   private static final int PAGES = 40;
 
-  @TempDir Path dir;
-  private GuiHarness gui;
-
-  @BeforeAll
-  static void needsTesseract() {
-    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
-  }
-
-  @Start
-  void start(Stage stage) {
-    gui = GuiHarness.start(stage, dir.resolve("config"), 2);
-  }
-
-  @Stop
-  void stop() {
-    gui.window.close();
+  @Override
+  GuiHarness open(Stage stage, Path configDir) {
+    return GuiHarness.start(stage, configDir, 2);
   }
 
   @Test
-  void cancelStopsALongDocumentAndAQueuedOne(FxRobot robot) throws Exception {
+  void cancelStopsALongDocumentAndAQueuedOne() throws Exception {
     // Two workers: two documents run, the third waits in the queue.
     for (String name : new String[] {"a.pdf", "b.pdf", "c.pdf"}) {
       GuiHarness.longPdf(dir.resolve(name), PAGES);

@@ -21,35 +21,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** The export and settings dialogs as a user fills them in; settings saved from the window. */
-@ExtendWith(ApplicationExtension.class)
-class GuiDialogsTest {
-  @TempDir Path dir;
-  private GuiHarness gui;
-  private Stage stage;
-
-  @Start
-  void start(Stage stage) {
-    this.stage = stage;
-    gui = GuiHarness.start(stage, dir.resolve("config"));
-  }
-
-  @Stop
-  void stop() {
-    gui.window.close();
-  }
-
+class GuiDialogsTest extends GuiHarness.WindowTest {
   @Test
-  void theExportDialogAsksWhatHowAndWhere(FxRobot robot) {
+  void theExportDialogAsksWhatHowAndWhere() {
     AtomicReference<Optional<ExportRequest>> answer = new AtomicReference<>();
     Platform.runLater(
         () -> answer.set(new ExportDialog(stage, gui.dialogs, 0, 3, null).showAndWait()));
@@ -77,7 +54,7 @@ class GuiDialogsTest {
   }
 
   @Test
-  void theSettingsDialogRefusesBadValuesAndReturnsGoodOnes(FxRobot robot) {
+  void theSettingsDialogRefusesBadValuesAndReturnsGoodOnes() {
     AtomicReference<Optional<Settings>> answer = new AtomicReference<>();
     Settings current = Settings.defaults();
     Platform.runLater(
@@ -115,7 +92,7 @@ class GuiDialogsTest {
   }
 
   @Test
-  void settingsChosenInTheWindowAreSavedAndUsed(FxRobot robot) {
+  void settingsChosenInTheWindowAreSavedAndUsed() {
     Settings d = Settings.defaults();
     gui.dialogs.settings =
         new Settings(

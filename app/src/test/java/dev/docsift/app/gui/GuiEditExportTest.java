@@ -3,11 +3,9 @@ package dev.docsift.app.gui;
 import static dev.docsift.app.gui.GuiHarness.await;
 import static dev.docsift.app.gui.GuiHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docsift.app.cli.Tesseract;
 import dev.docsift.app.gui.export.ExportRequest;
 import dev.docsift.app.gui.queue.DocumentItem;
 import dev.docsift.core.export.ExportFormat;
@@ -21,45 +19,19 @@ import java.util.List;
 import java.util.stream.Stream;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /**
  * A value corrected in the form is checked against the schema as it is typed in, shows in the raw
  * JSON, and is what the export writes; an invalid correction is never exported.
  */
-@ExtendWith(ApplicationExtension.class)
-class GuiEditExportTest {
+class GuiEditExportTest extends GuiHarness.OcrWindowTest {
   private static final long SEED = SampleGenerator.seedFor(11, DocumentType.RECEIPT, 1);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path dir;
-  private GuiHarness gui;
-
-  @BeforeAll
-  static void needsTesseract() {
-    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
-  }
-
-  @Start
-  void start(Stage stage) {
-    gui = GuiHarness.start(stage, dir.resolve("config"));
-  }
-
-  @Stop
-  void stop() {
-    gui.window.close();
-  }
-
   @Test
-  void anEditedValueIsValidatedAndExported(FxRobot robot) throws Exception {
+  void anEditedValueIsValidatedAndExported() throws Exception {
     Path pdf = dir.resolve("receipt.pdf");
     Sample sample = GuiHarness.receipt(pdf, SEED);
     String read = sample.truth().get("total").asText();
@@ -144,7 +116,7 @@ class GuiEditExportTest {
   }
 
   @Test
-  void anEditLeftByPickingAnotherDocumentStaysWithItsDocument(FxRobot robot) throws Exception {
+  void anEditLeftByPickingAnotherDocumentStaysWithItsDocument() throws Exception {
     Path first = dir.resolve("first.pdf");
     Sample sample = GuiHarness.receipt(first, SEED);
     Path second = Files.copy(first, dir.resolve("second.pdf"));

@@ -4,9 +4,7 @@ import static dev.docsift.app.gui.GuiHarness.await;
 import static dev.docsift.app.gui.GuiHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.docsift.app.cli.Tesseract;
 import dev.docsift.app.gui.queue.DocumentItem;
 import dev.docsift.core.model.FieldValue;
 import dev.docsift.samples.DocumentType;
@@ -15,45 +13,18 @@ import dev.docsift.samples.SampleGenerator;
 import java.nio.file.Path;
 import javafx.scene.control.TextField;
 import javafx.scene.shape.Rectangle;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /**
  * A generated receipt dropped on the window: the form shows its total, the total's box is drawn
  * where the value was read, and selecting goes both ways between the form and the page.
  */
-@ExtendWith(ApplicationExtension.class)
-class GuiExtractTest {
+class GuiExtractTest extends GuiHarness.OcrWindowTest {
   /** A clean receipt whose total and tax OCR reads right (68.84 and 11.47). */
   private static final long SEED = SampleGenerator.seedFor(11, DocumentType.RECEIPT, 1);
 
-  @TempDir Path dir;
-  private GuiHarness gui;
-
-  @BeforeAll
-  static void needsTesseract() {
-    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
-  }
-
-  @Start
-  void start(Stage stage) {
-    gui = GuiHarness.start(stage, dir.resolve("config"));
-  }
-
-  @Stop
-  void stop() {
-    gui.window.close();
-  }
-
   @Test
-  void droppedReceiptShowsItsTotalAndItsBox(FxRobot robot) throws Exception {
+  void droppedReceiptShowsItsTotalAndItsBox() throws Exception {
     Path pdf = dir.resolve("receipt.pdf");
     Sample sample = GuiHarness.receipt(pdf, SEED);
     String total = sample.truth().get("total").asText();

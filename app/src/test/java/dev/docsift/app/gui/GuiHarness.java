@@ -1,8 +1,10 @@
 package dev.docsift.app.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.sun.javafx.scene.input.DragboardHelper;
+import dev.docsift.app.cli.Tesseract;
 import dev.docsift.app.gui.queue.DocumentItem;
 import dev.docsift.app.pages.PageImages;
 import dev.docsift.app.service.DocumentService;
@@ -39,11 +41,61 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Builds the real window on real services in a test's stage, and reads its state safely. */
+/**
+ * Builds the real window on real services in a test's stage, and reads its state safely. A window
+ * test extends {@link WindowTest} (or {@link OcrWindowTest}), which sets the window up before each
+ * test and closes it after.
+ */
 final class GuiHarness {
+  /**
+   * The TestFX lifecycle the window tests share: before each test, the real window in TestFX's
+   * stage with a fresh settings folder under {@link #dir}; after it, the window closed. A test that
+   * needs other services or settings overrides {@link #open}. The test is its own robot ({@link
+   * #robot}).
+   */
+  abstract static class WindowTest extends ApplicationTest {
+    @TempDir Path dir;
+
+    /** The window of the current test. */
+    GuiHarness gui;
+
+    /** The stage the window shows in. */
+    Stage stage;
+
+    /** Looks nodes up, clicks and types. */
+    final FxRobot robot = this;
+
+    /** Builds the window; by default on real pipelines with the default settings. */
+    GuiHarness open(Stage stage, Path configDir) {
+      return GuiHarness.start(stage, configDir);
+    }
+
+    @Override
+    public final void start(Stage stage) {
+      this.stage = stage;
+      gui = open(stage, dir.resolve("config"));
+    }
+
+    @Override
+    public final void stop() {
+      gui.window.close();
+    }
+  }
+
+  /** A window test that reads documents with Tesseract: skipped where it is not installed. */
+  abstract static class OcrWindowTest extends WindowTest {
+    @BeforeAll
+    static void needsTesseract() {
+      assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
+    }
+  }
+
   final MainWindow window;
   final FakeDialogs dialogs = new FakeDialogs();
   final Scene scene;

@@ -3,9 +3,7 @@ package dev.docsift.app.gui;
 import static dev.docsift.app.gui.GuiHarness.await;
 import static dev.docsift.app.gui.GuiHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.docsift.app.cli.Tesseract;
 import dev.docsift.app.gui.queue.DocumentItem;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -15,23 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /**
  * While a 50-page PDF is read, the JavaFX thread is never busy for more than a moment: a probe
  * posts a task to it every 20 ms and measures how long each waits and how much the thread worked
  * meanwhile, while a user clicks around.
  */
-@ExtendWith(ApplicationExtension.class)
-class GuiResponsivenessTest {
+class GuiResponsivenessTest extends GuiHarness.OcrWindowTest {
   private static final int PAGES = 50;
 
   /**
@@ -48,26 +37,8 @@ class GuiResponsivenessTest {
    */
   private static final long MAX_WAIT_MS = 3000;
 
-  @TempDir Path dir;
-  private GuiHarness gui;
-
-  @BeforeAll
-  static void needsTesseract() {
-    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
-  }
-
-  @Start
-  void start(Stage stage) {
-    gui = GuiHarness.start(stage, dir.resolve("config"));
-  }
-
-  @Stop
-  void stop() {
-    gui.window.close();
-  }
-
   @Test
-  void theWindowAnswersWhileALongDocumentIsRead(FxRobot robot) throws Exception {
+  void theWindowAnswersWhileALongDocumentIsRead() throws Exception {
     Path pdf = dir.resolve("long.pdf");
     GuiHarness.longPdf(pdf, PAGES);
 

@@ -5,7 +5,6 @@ import static dev.docsift.app.gui.GuiHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.docsift.app.cli.Tesseract;
 import dev.docsift.app.gui.queue.DocumentItem;
 import dev.docsift.app.service.DocumentService;
 import dev.docsift.app.service.JobHandle;
@@ -17,6 +16,7 @@ import dev.docsift.core.model.PageTiles;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.samples.SampleFiles;
 import dev.docsift.slm.decoder.ExecutionProvider;
+import dev.docsift.slm.fixtures.TestFixtures;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -26,26 +26,17 @@ import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** A document read by the slm engine shows the tiles it really read, and those it left out. */
-@ExtendWith(ApplicationExtension.class)
-class GuiSlmTilesTest {
-  private static final Path PACK =
-      Path.of("..", "core", "src", "test", "resources", "tiny-internvl").toAbsolutePath();
-
-  @TempDir Path dir;
-  private GuiHarness gui;
+class GuiSlmTilesTest extends GuiHarness.OcrWindowTest {
+  /** The tiny InternVL pack from core's test jar (see TestFixtures). */
+  private static Path pack;
 
   @BeforeAll
-  static void needs() {
-    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
-    assumeThat(Files.isRegularFile(PACK.resolve("pack.json"))).as("no tiny pack").isTrue();
+  static void needsPack() {
+    assumeThat(TestFixtures.present("tiny-internvl")).as("no tiny pack").isTrue();
+    pack = TestFixtures.folder("tiny-internvl");
+    assumeThat(Files.isRegularFile(pack.resolve("pack.json"))).as("no tiny pack").isTrue();
   }
 
   /** The real service, with every document sent to the tiny InternVL pack. */
@@ -60,7 +51,7 @@ class GuiSlmTilesTest {
               c.intake(),
               c.ocr(),
               1,
-              EngineChoice.Slm.of(PACK.normalize().toString()).withProvider(ExecutionProvider.CPU));
+              EngineChoice.Slm.of(pack.toString()).withProvider(ExecutionProvider.CPU));
       return delegate.submit(new JobRequest(request.file(), request.schema(), slm), listener);
     }
 
@@ -75,18 +66,13 @@ class GuiSlmTilesTest {
     }
   }
 
-  @Start
-  void start(Stage stage) {
-    gui = GuiHarness.start(stage, dir.resolve("config"), new SlmService());
-  }
-
-  @Stop
-  void stop() {
-    gui.window.close();
+  @Override
+  GuiHarness open(Stage stage, Path configDir) {
+    return GuiHarness.start(stage, configDir, new SlmService());
   }
 
   @Test
-  void theTilesOverlayShowsTheTilesTheEngineReadAndLeftOut(FxRobot robot) throws Exception {
+  void theTilesOverlayShowsTheTilesTheEngineReadAndLeftOut() throws Exception {
     // Text at the top of a tall page, nothing below: the lower tiles are blank and left out.
     BufferedImage page = new BufferedImage(900, 2700, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = page.createGraphics();

@@ -3,9 +3,7 @@ package dev.docsift.app.gui;
 import static dev.docsift.app.gui.GuiHarness.await;
 import static dev.docsift.app.gui.GuiHarness.fx;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.docsift.app.cli.Tesseract;
 import dev.docsift.samples.SampleFiles;
 import java.awt.Color;
 import java.awt.Font;
@@ -18,39 +16,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.framework.junit5.Stop;
 
 /** A folder watched from the window: the same service as docsift watch, counts on screen. */
-@ExtendWith(ApplicationExtension.class)
-class GuiWatchTest {
-  @TempDir Path dir;
-  private GuiHarness gui;
-
-  @BeforeAll
-  static void needsTesseract() {
-    assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
-  }
-
-  @Start
-  void start(Stage stage) {
-    gui = GuiHarness.start(stage, dir.resolve("config"));
-  }
-
-  @Stop
-  void stop() {
-    gui.window.close();
-  }
+class GuiWatchTest extends GuiHarness.OcrWindowTest {
 
   @Test
-  void aWatchedFolderCountsWhatItDoesAndStops(FxRobot robot) throws Exception {
+  void aWatchedFolderCountsWhatItDoesAndStops() throws Exception {
     Path inbox = Files.createDirectories(dir.resolve("inbox"));
     Path outbox = dir.resolve("outbox");
     // Unfolded without its animation: a click during it can land where the button is not yet.

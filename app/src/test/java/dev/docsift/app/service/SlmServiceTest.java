@@ -8,6 +8,7 @@ import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.schemas.SchemaCatalog;
 import dev.docsift.slm.decoder.ExecutionProvider;
+import dev.docsift.slm.fixtures.TestFixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,8 @@ class SlmServiceTest {
   @Test
   void aPackReadsADocumentAndItsTilesAndWritingShowAsProgress() throws Exception {
     assumeThat(Tesseract.installed()).as("tesseract-ocr is not installed").isTrue();
-    Path pack = Path.of("..", "core", "src", "test", "resources", "tiny-internvl").toAbsolutePath();
+    assumeThat(TestFixtures.present("tiny-internvl")).as("no tiny pack").isTrue();
+    Path pack = TestFixtures.folder("tiny-internvl");
     assumeThat(Files.isRegularFile(pack.resolve("pack.json"))).as("no tiny pack").isTrue();
     PipelineConfig d = PipelineConfig.defaults();
     PipelineConfig config =

@@ -25,6 +25,7 @@ import dev.docsift.samples.SampleFiles;
 import dev.docsift.samples.SampleGenerator;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
+import dev.docsift.slm.fixtures.TestFixtures;
 import dev.docsift.slm.pack.ModelPack;
 import dev.docsift.slm.pack.PackStore;
 import dev.docsift.slm.pack.importer.TextModelImport;
@@ -284,7 +285,7 @@ class SlmEngineTest {
 
   @Test
   void anImportedPublicTextExportRunsThroughThePipeline() throws Exception {
-    Path export = Path.of("../slm-engine/src/test/resources/tiny-qwen2-export");
+    Path export = TestFixtures.folder("tiny-qwen2-export");
     assumeThat(export.resolve("onnx/model_q4.onnx")).as("the tiny Qwen2 export").exists();
     PackStore store = new PackStore(dir.resolve("store"));
     ModelPack pack = store.install(TextModelImport.plan(export, "qwen-tiny", null), false);

@@ -6,28 +6,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.slm.decoder.ExecutionProvider;
+import dev.docsift.slm.fixtures.TestFixtures;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The tiny InternVL-shaped pack under src/test/resources
- * (scripts/vision/make_tiny_internvl_pack.py).
+ * The tiny InternVL-shaped pack of the test fixtures (scripts/vision/make_tiny_internvl_pack.py):
+ * its own files under src/test/resources, its graphs and tokenizer shared from slm-engine's and
+ * vision-encoder's test jars (see {@link TestFixtures}).
  */
 final class TinyInternVl {
   private TinyInternVl() {}
 
   /** The pack folder; skips the test when it is absent. */
   static Path folder() {
-    URL url = TinyInternVl.class.getResource("/tiny-internvl/pack.json");
-    assumeTrue(url != null, "tiny-internvl is absent (scripts/vision/make_tiny_internvl_pack.py)");
-    try {
-      return Path.of(url.toURI()).getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    assumeTrue(
+        TestFixtures.present("tiny-internvl"),
+        "tiny-internvl is absent (scripts/vision/make_tiny_internvl_pack.py)");
+    return TestFixtures.folder("tiny-internvl");
   }
 
   /** The engine settings for the pack on the CPU. */
@@ -50,12 +47,7 @@ final class TinyInternVl {
 
   /** Copies the pack to a folder, so a test may damage it. */
   static Path copyTo(Path target) throws IOException {
-    Files.createDirectories(target);
-    try (var files = Files.list(folder())) {
-      for (Path f : files.toList()) {
-        Files.copy(f, target.resolve(f.getFileName().toString()));
-      }
-    }
-    return target;
+    folder();
+    return TestFixtures.copy("tiny-internvl", target);
   }
 }

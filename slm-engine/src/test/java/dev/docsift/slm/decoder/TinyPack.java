@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsift.slm.fixtures.TestFixtures;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The tiny generated Llama-style packs under src/test/resources, read minimally. */
+/** The tiny generated Llama-style packs of the test fixtures, read minimally. */
 record TinyPack(Path folder, DecoderSpec spec, List<Integer> stopIds, List<Prompt> prompts) {
 
   /** One reference prompt: its ids, PyTorch's greedy continuation and last prefill logits. */
@@ -76,16 +75,9 @@ record TinyPack(Path folder, DecoderSpec spec, List<Integer> stopIds, List<Promp
     }
   }
 
+  /** The pack's folder (see {@link TestFixtures}), or null when it is absent. */
   static Path folder(String name) {
-    URL url = TinyPack.class.getResource("/" + name + "/pack.json");
-    if (url == null) {
-      return null;
-    }
-    try {
-      return Path.of(url.toURI()).getParent();
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestFixtures.present(name) ? TestFixtures.folder(name) : null;
   }
 
   private static int[] ints(JsonNode array) {

@@ -2,6 +2,7 @@ package dev.docsift.slm.pack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.slm.fixtures.TestFixtures;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,15 +17,21 @@ import java.util.zip.ZipOutputStream;
 final class FakePacks {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** The real tiny pack another test fixture provides (ONNX graphs, tokenizer). */
-  static final Path TINY = Path.of("src/test/resources/tiny-pack");
+  /** The real tiny pack of the test fixtures (ONNX graphs, tokenizer). */
+  static final String TINY = "tiny-pack";
 
   private FakePacks() {}
 
   /** Whether the tiny pack with real ONNX graphs is present. */
   static boolean tinyPresent() {
-    return Files.isRegularFile(TINY.resolve("pack.json"))
-        && Files.isRegularFile(TINY.resolve("decoder.onnx"));
+    return TestFixtures.present(TINY)
+        && Files.isRegularFile(tiny().resolve("pack.json"))
+        && Files.isRegularFile(tiny().resolve("decoder.onnx"));
+  }
+
+  /** The real tiny pack's folder, which tests must not change (see {@link #copyTiny}). */
+  static Path tiny() {
+    return TestFixtures.folder(TINY);
   }
 
   /** A valid pack.json (text family) for the three given files; hashes filled by {@link #write}. */
@@ -92,12 +99,7 @@ final class FakePacks {
 
   /** Copies the tiny pack to {@code folder}, with its manifest edited by {@code edit}. */
   static Path copyTiny(Path folder, Consumer<ObjectNode> edit) throws IOException {
-    Files.createDirectories(folder);
-    try (Stream<Path> files = Files.list(TINY)) {
-      for (Path f : files.toList()) {
-        Files.copy(f, folder.resolve(f.getFileName()));
-      }
-    }
+    TestFixtures.copy(TINY, folder);
     ObjectNode m = (ObjectNode) MAPPER.readTree(folder.resolve("pack.json").toFile());
     edit.accept(m);
     Files.writeString(folder.resolve("pack.json"), m.toPrettyString());

@@ -92,7 +92,7 @@ class ModelPackTest {
   @Test
   void theTinyPackOpensWithItsGraphsChecked() throws Exception {
     assumeTrue(FakePacks.tinyPresent(), "the tiny pack fixture is absent");
-    ModelPack pack = ModelPack.open(FakePacks.TINY);
+    ModelPack pack = ModelPack.open(FakePacks.tiny());
     assertThat(pack.manifest().decoder().layers()).isEqualTo(2);
     assertThat(pack.verify()).isEmpty();
     assertThat(pack.paths().embedTokens()).exists();

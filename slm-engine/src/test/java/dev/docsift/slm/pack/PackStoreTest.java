@@ -283,7 +283,7 @@ class PackStoreTest {
   void theTinyPackInstallsWithItsGraphsChecked() throws Exception {
     assumeTrue(FakePacks.tinyPresent(), "the tiny pack fixture is absent");
     PackStore full = store(Verification.FULL);
-    Path zip = FakePacks.zip(FakePacks.TINY, tmp.resolve("tiny.zip"), "tiny/");
+    Path zip = FakePacks.zip(FakePacks.tiny(), tmp.resolve("tiny.zip"), "tiny/");
     ModelPack pack = full.install(zip.toString(), ProgressListener.NONE);
     assertThat(pack.name()).isEqualTo("tiny-llama");
     assertThat(full.verify("tiny-llama")).isEmpty();

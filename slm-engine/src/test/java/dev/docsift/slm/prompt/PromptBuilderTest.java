@@ -3,8 +3,8 @@ package dev.docsift.slm.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docsift.slm.fixtures.TestFixtures;
 import dev.docsift.slm.tokenizer.HfTokenizer;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -18,9 +18,7 @@ class PromptBuilderTest {
 
   @BeforeAll
   static void load() throws Exception {
-    tokenizer =
-        HfTokenizer.load(
-            Path.of(PromptBuilderTest.class.getResource("/tiny-pack/tokenizer.json").toURI()));
+    tokenizer = HfTokenizer.load(TestFixtures.folder("tiny-pack").resolve("tokenizer.json"));
   }
 
   @AfterAll

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsift.slm.fixtures.TestFixtures;
 import java.io.ByteArrayOutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ class HfTokenizerTest {
 
   @BeforeAll
   static void load() throws Exception {
-    pack = resource("tiny-pack");
+    pack = TestFixtures.folder("tiny-pack");
     tokenizer = HfTokenizer.load(pack.resolve("tokenizer.json"));
     reference = new ObjectMapper().readTree(pack.resolve("reference.json").toFile());
   }
@@ -31,10 +31,6 @@ class HfTokenizerTest {
   @AfterAll
   static void close() {
     tokenizer.close();
-  }
-
-  static Path resource(String name) throws URISyntaxException {
-    return Path.of(HfTokenizerTest.class.getClassLoader().getResource(name).toURI());
   }
 
   @Test

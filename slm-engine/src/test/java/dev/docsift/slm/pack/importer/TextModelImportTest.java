@@ -18,6 +18,7 @@ import dev.docsift.slm.decoder.Generator;
 import dev.docsift.slm.decoder.KvCache;
 import dev.docsift.slm.decoder.RuntimeOptions;
 import dev.docsift.slm.decoder.StopReason;
+import dev.docsift.slm.fixtures.TestFixtures;
 import dev.docsift.slm.pack.ModelPack;
 import dev.docsift.slm.pack.PackException;
 import dev.docsift.slm.pack.PackManifest;
@@ -45,7 +46,7 @@ class TextModelImportTest {
   @TempDir Path tmp;
 
   static Path export() throws Exception {
-    return Path.of(TextModelImportTest.class.getResource("/tiny-qwen2-export").toURI());
+    return TestFixtures.folder("tiny-qwen2-export");
   }
 
   private ModelPack importTiny(TextModelImport.Weights weights) throws Exception {
