@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsift.slm.fixtures.ReferenceValues;
 import dev.docsift.slm.fixtures.TestFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,9 +66,9 @@ record TinyPack(Path folder, DecoderSpec spec, List<Integer> stopIds, List<Promp
         prompts.add(
             new Prompt(
                 p.get("text").asText(),
-                ints(p.get("input_ids")),
-                ints(p.get("greedy_ids")),
-                floats(p.get("last_prefill_logits"))));
+                ReferenceValues.ints(p.get("input_ids")),
+                ReferenceValues.ints(p.get("greedy_ids")),
+                ReferenceValues.floats(p.get("last_prefill_logits"))));
       }
       return new TinyPack(folder, spec, List.copyOf(stops), List.copyOf(prompts));
     } catch (IOException e) {
@@ -80,30 +81,7 @@ record TinyPack(Path folder, DecoderSpec spec, List<Integer> stopIds, List<Promp
     return TestFixtures.present(name) ? TestFixtures.folder(name) : null;
   }
 
-  private static int[] ints(JsonNode array) {
-    int[] out = new int[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = array.get(i).asInt();
-    }
-    return out;
-  }
-
-  private static float[] floats(JsonNode array) {
-    float[] out = new float[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) array.get(i).asDouble();
-    }
-    return out;
-  }
-
   static float maxAbsDiff(float[] a, float[] b) {
-    if (a.length != b.length) {
-      throw new IllegalArgumentException(a.length + " != " + b.length);
-    }
-    float max = 0;
-    for (int i = 0; i < a.length; i++) {
-      max = Math.max(max, Math.abs(a[i] - b[i]));
-    }
-    return max;
+    return ReferenceValues.maxAbsDiff(a, b);
   }
 }

@@ -18,6 +18,7 @@ import dev.docsift.slm.decoder.Generator;
 import dev.docsift.slm.decoder.KvCache;
 import dev.docsift.slm.decoder.RuntimeOptions;
 import dev.docsift.slm.decoder.StopReason;
+import dev.docsift.slm.fixtures.ReferenceValues;
 import dev.docsift.slm.fixtures.TestFixtures;
 import dev.docsift.slm.pack.ModelPack;
 import dev.docsift.slm.pack.PackException;
@@ -96,17 +97,19 @@ class TextModelImportTest {
     int newTokens = reference.get("new_tokens").asInt();
     try (DecoderSession session = open(pack)) {
       for (JsonNode p : reference.get("prompts")) {
-        int[] ids = ints(p.get("input_ids"));
+        int[] ids = ReferenceValues.ints(p.get("input_ids"));
         float[] logits;
         try (KvCache cache = session.newCache()) {
           logits = session.run(ids, cache).logits();
         }
-        assertThat(maxAbsDiff(logits, floats(p.get("last_prefill_logits"))))
+        assertThat(
+                ReferenceValues.maxAbsDiff(
+                    logits, ReferenceValues.floats(p.get("last_prefill_logits"))))
             .as(p.get("text").asText())
             .isLessThan((float) tolerance);
         GenerationResult greedy =
             new Generator(session).generate(ids, GenerationConfig.greedy(newTokens, List.of()));
-        assertThat(greedy.tokenIds()).containsExactly(ints(p.get("greedy_ids")));
+        assertThat(greedy.tokenIds()).containsExactly(ReferenceValues.ints(p.get("greedy_ids")));
       }
     }
   }
@@ -115,20 +118,20 @@ class TextModelImportTest {
   void q4StaysNearTheFloatModelAndChunkedPrefillEqualsOneRun() throws Exception {
     ModelPack pack = importTiny(TextModelImport.Weights.Q4);
     JsonNode p = JSON.readTree(export().resolve("reference.json").toFile()).get("prompts").get(1);
-    int[] ids = ints(p.get("input_ids"));
+    int[] ids = ReferenceValues.ints(p.get("input_ids"));
     try (DecoderSession session = open(pack);
         KvCache whole = session.newCache();
         KvCache chunked = session.newCache()) {
       float[] once = session.run(ids, whole).logits();
-      float[] reference = floats(p.get("last_prefill_logits"));
+      float[] reference = ReferenceValues.floats(p.get("last_prefill_logits"));
       float scale = 0;
       for (float v : reference) {
         scale = Math.max(scale, Math.abs(v));
       }
       // int4 weights (block 32) and int8 activations on random toy weights: observed 4.3 of 52
-      assertThat(maxAbsDiff(once, reference) / scale).isLessThan(0.15f);
+      assertThat(ReferenceValues.maxAbsDiff(once, reference) / scale).isLessThan(0.15f);
       float[] inChunks = session.prefill(ids, chunked).logits();
-      assertThat(maxAbsDiff(inChunks, once)).isLessThan(1e-4f);
+      assertThat(ReferenceValues.maxAbsDiff(inChunks, once)).isLessThan(1e-4f);
       assertThat(chunked.length()).isEqualTo(ids.length);
     }
   }
@@ -241,30 +244,5 @@ class TextModelImportTest {
   private static DecoderSession open(ModelPack pack) throws Exception {
     return DecoderSession.open(
         null, pack.paths().decoder(), pack.manifest().decoder(), RuntimeOptions.cpu());
-  }
-
-  private static int[] ints(JsonNode array) {
-    int[] out = new int[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = array.get(i).asInt();
-    }
-    return out;
-  }
-
-  private static float[] floats(JsonNode array) {
-    float[] out = new float[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = (float) array.get(i).asDouble();
-    }
-    return out;
-  }
-
-  private static float maxAbsDiff(float[] a, float[] b) {
-    assertThat(a).hasSameSizeAs(b);
-    float max = 0;
-    for (int i = 0; i < a.length; i++) {
-      max = Math.max(max, Math.abs(a[i] - b[i]));
-    }
-    return max;
   }
 }
