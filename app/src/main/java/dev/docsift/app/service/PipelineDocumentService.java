@@ -4,17 +4,15 @@ import dev.docsift.core.DocsiftException;
 import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.pipeline.Cancellation;
+import dev.docsift.core.pipeline.DocumentScheduler;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.ProgressEvent;
 import dev.docsift.core.pipeline.ProgressListener;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +33,7 @@ public final class PipelineDocumentService implements DocumentService {
   private static final double SLM_EXTRACT_SHARE = 0.5;
 
   private final ProcessorPool pool;
-  private final ThreadPoolExecutor executor;
+  private final DocumentScheduler scheduler;
 
   /**
    * Creates the service on real pipelines.
@@ -55,22 +53,14 @@ public final class PipelineDocumentService implements DocumentService {
   public PipelineDocumentService(DocumentProcessor.Factory factory, int workers) {
     checkWorkers(workers);
     this.pool = new ProcessorPool(factory);
-    AtomicInteger counter = new AtomicInteger();
-    this.executor =
-        new ThreadPoolExecutor(
-            workers,
-            workers,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "docsift-document-" + counter.incrementAndGet());
-              t.setDaemon(true);
-              // Below the UI thread, so a busy machine still paints the window first.
-              t.setPriority(Thread.NORM_PRIORITY - 1);
-              return t;
-            });
-    executor.allowCoreThreadTimeOut(true);
+    this.scheduler =
+        new DocumentScheduler(
+            DocumentScheduler.Settings.of("docsift-document", workers)
+                // Below the UI thread, so a busy machine still paints the window first.
+                .withPriority(Thread.NORM_PRIORITY - 1)
+                .withIdleTimeout(Duration.ofSeconds(30))
+                // On close, running documents are cancelled at once and waited for up to 5 s.
+                .withClose(Duration.ZERO, Duration.ofSeconds(5)));
   }
 
   @Override
@@ -78,7 +68,12 @@ public final class PipelineDocumentService implements DocumentService {
     Job job = new Job(request, listener);
     job.emit(new JobEvent.Progress(JobEvent.Stage.QUEUED, 0, 0, 0));
     try {
-      executor.execute(job::run);
+      job.ticket =
+          scheduler.submit(
+              cancellation -> {
+                job.run(cancellation);
+                return null;
+              });
     } catch (RejectedExecutionException e) {
       job.end(new JobEvent.Failed(ErrorCode.CANCELLED, "docsift is closing: nothing new starts."));
     }
@@ -86,27 +81,15 @@ public final class PipelineDocumentService implements DocumentService {
   }
 
   @Override
-  public synchronized void setWorkers(int workers) {
+  public void setWorkers(int workers) {
     checkWorkers(workers);
-    // Raise the maximum first when growing, the core first when shrinking: core <= max always.
-    if (workers > executor.getMaximumPoolSize()) {
-      executor.setMaximumPoolSize(workers);
-      executor.setCorePoolSize(workers);
-    } else {
-      executor.setCorePoolSize(workers);
-      executor.setMaximumPoolSize(workers);
-    }
+    scheduler.setConcurrency(workers);
   }
 
   @Override
   public void close() {
-    List<Runnable> queued = executor.shutdownNow();
-    LOG.debug("{} queued jobs dropped on close", queued.size());
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    // Queued jobs are dropped; running ones are cancelled and waited for, then the engines close.
+    scheduler.close();
     pool.close();
   }
 
@@ -116,17 +99,12 @@ public final class PipelineDocumentService implements DocumentService {
     }
   }
 
-  private static final int QUEUED = 0;
-  private static final int RUNNING = 1;
-  private static final int CANCELLED = 2;
-
   /** One document's run. */
   private final class Job implements JobHandle {
     private final JobRequest request;
     private final JobListener listener;
-    private final Cancellation cancellation = new Cancellation();
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final AtomicInteger state = new AtomicInteger(QUEUED);
+    private volatile DocumentScheduler.Ticket<Void> ticket; // null when it was refused
 
     Job(JobRequest request, JobListener listener) {
       this.request = request;
@@ -135,17 +113,14 @@ public final class PipelineDocumentService implements DocumentService {
 
     @Override
     public void cancel() {
-      cancellation.cancel();
+      DocumentScheduler.Ticket<Void> t = ticket;
       // A job still in the queue never runs: it ends here. A running one ends at its next page.
-      if (state.compareAndSet(QUEUED, CANCELLED)) {
+      if (t != null && t.cancel()) {
         end(new JobEvent.Cancelled());
       }
     }
 
-    void run() {
-      if (!state.compareAndSet(QUEUED, RUNNING)) {
-        return; // cancelled while queued
-      }
+    void run(Cancellation cancellation) {
       emit(new JobEvent.Progress(JobEvent.Stage.STARTING, 0, 0, 0));
       try (ProcessorPool.Lease lease = pool.acquire(request.config())) {
         ExtractionResult result =

@@ -22,13 +22,10 @@ import dev.docsift.core.ocr.OcrReaders;
 import dev.docsift.core.slm.SlmEngine;
 import dev.docsift.schemas.DocumentSchema;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -258,27 +255,22 @@ public final class Pipeline implements AutoCloseable {
       ProgressListener listener,
       Cancellation cancellation) {
     int workers = Math.max(1, Math.min(threads, files.size()));
-    AtomicInteger counter = new AtomicInteger();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            workers,
-            r -> {
-              Thread t = new Thread(r, "docsift-worker-" + counter.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<Outcome>> futures = new ArrayList<>();
+    // The batch's own pool, gone with the batch. Its close only matters when this thread is
+    // interrupted while waiting: it then drops the documents not yet started and cancels the
+    // running ones through their own tokens (the caller's token is left alone), without waiting.
+    try (DocumentScheduler scheduler =
+        new DocumentScheduler(
+            DocumentScheduler.Settings.of("docsift-worker", workers)
+                .withClose(Duration.ZERO, Duration.ZERO))) {
+      List<DocumentScheduler.Ticket<Outcome>> tickets = new ArrayList<>();
       for (Path file : files) {
-        futures.add(pool.submit(() -> processOne(file, schema, listener, cancellation)));
+        tickets.add(scheduler.submit(c -> processOne(file, schema, listener, c), cancellation));
       }
       List<Outcome> outcomes = new ArrayList<>();
-      for (Future<Outcome> future : futures) {
-        outcomes.add(await(future));
+      for (DocumentScheduler.Ticket<Outcome> ticket : tickets) {
+        outcomes.add(await(ticket));
       }
       return outcomes;
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -302,9 +294,9 @@ public final class Pipeline implements AutoCloseable {
     return outcome;
   }
 
-  private static Outcome await(Future<Outcome> future) {
+  private static Outcome await(DocumentScheduler.Ticket<Outcome> ticket) {
     try {
-      return future.get();
+      return ticket.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for a document", e);
