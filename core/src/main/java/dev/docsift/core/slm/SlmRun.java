@@ -209,17 +209,9 @@ final class SlmRun implements DocumentRun {
               + tilesMade
               + " tiles were blank and left out of the vision encoder.");
     }
-    String ocrText =
-        ocrPages.stream()
-            .map(OcrPage::text)
-            .filter(t -> !t.isBlank())
-            .collect(Collectors.joining("\n\n"));
+    String ocrText = pagesText(OcrPage::text);
     // The model reads the lines with their wide gaps kept; grounding matches the plain words.
-    String layoutText =
-        ocrPages.stream()
-            .map(OcrPage::layoutText)
-            .filter(t -> !t.isBlank())
-            .collect(Collectors.joining("\n\n"));
+    String layoutText = pagesText(OcrPage::layoutText);
     int maxContext = engine.decoder().spec().maxContext();
     int answer = Math.min(engine.choice().maxNewTokens(), maxContext / 2);
     VisionPrompt prompt;
@@ -348,6 +340,14 @@ final class SlmRun implements DocumentRun {
         events.tokensGenerated(count[0], maxTokens);
       }
     };
+  }
+
+  /** The pages' texts, blank pages left out, a blank line between pages. */
+  private String pagesText(java.util.function.Function<OcrPage, String> text) {
+    return ocrPages.stream()
+        .map(text)
+        .filter(t -> !t.isBlank())
+        .collect(Collectors.joining("\n\n"));
   }
 
   private static float[] concat(List<ImageEmbeddings> images) {
