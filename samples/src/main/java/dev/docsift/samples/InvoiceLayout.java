@@ -1,6 +1,5 @@
 package dev.docsift.samples;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Font;
@@ -8,13 +7,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Lays out one invoice: seller block, title, number and dates, bill-to block, item table, totals
- * and footer, with placement, wording and formats drawn from the seed.
+ * and footer, with placement, wording and formats drawn from the seed. The parties come from {@link
+ * InvoiceParties} and the item table from {@link InvoiceTable}.
  */
-final class InvoiceLayout {
+final class InvoiceLayout extends Layout {
   private enum CurrencyMark {
     NONE,
     SYMBOL_ALL,
@@ -24,44 +23,25 @@ final class InvoiceLayout {
     CODE_TOTAL
   }
 
-  private record Party(String name, List<String> lines, String[] taxId, List<String> extras) {}
-
-  private record Row(
-      String description,
-      BigDecimal quantity,
-      BigDecimal unit,
-      BigDecimal amount,
-      boolean hourly) {}
-
-  private final Rng r;
-  private final Market m;
-  private final FontFace face;
-  private final Font body;
-  private final Font bold;
-  private final double margin;
-  private final double right;
-  private final double lead;
-  private final PageLayout page;
-  private final boolean grouping;
   private final CurrencyMark mark;
   private final boolean colons;
-  private double y;
 
   private InvoiceLayout(Rng r) {
-    this.r = r;
-    this.m = r.pick(Market.values());
-    boolean letter = m.letterPaper ? r.chance(0.85) : r.chance(0.1);
-    this.page = letter ? new PageLayout(612, 792) : new PageLayout(595.3, 841.9);
-    this.face = r.chance(0.1) ? r.pick(FontFace.MONOSPACED) : r.pick(FontFace.PROPORTIONAL);
-    float size = r.stepped(10, 11.5, 0.5);
-    this.body = face.font(size, false);
-    this.bold = face.font(size, true);
-    this.margin = r.stepped(40, 64, 2);
-    this.right = page.width() - margin;
-    this.lead = size * r.between(1.3, 1.6);
-    this.grouping = m != Market.CH && r.chance(0.75);
+    super(r, style(r));
     this.mark = r.pick(CurrencyMark.values());
     this.colons = r.chance(0.75);
+  }
+
+  private static Style style(Rng r) {
+    Market m = r.pick(Market.values());
+    boolean letter = m.letterPaper ? r.chance(0.85) : r.chance(0.1);
+    PageLayout page = letter ? new PageLayout(612, 792) : new PageLayout(595.3, 841.9);
+    FontFace face = r.chance(0.1) ? r.pick(FontFace.MONOSPACED) : r.pick(FontFace.PROPORTIONAL);
+    float size = r.stepped(10, 11.5, 0.5);
+    double margin = r.stepped(40, 64, 2);
+    double lead = size * r.between(1.3, 1.6);
+    boolean grouping = m != Market.CH && r.chance(0.75);
+    return new Style(m, face, size, page, margin, lead, grouping);
   }
 
   static Draft make(Rng r) {
@@ -70,8 +50,8 @@ final class InvoiceLayout {
 
   private Draft build() {
     // What is printed.
-    Party seller = seller();
-    Party buyer = buyer();
+    InvoiceParties.Party seller = InvoiceParties.seller(r, m);
+    InvoiceParties.Party buyer = InvoiceParties.buyer(r, m);
     Dates.Style dateStyle = r.pick(Dates.styles(m, true));
     LocalDate issued = Dates.unambiguous(Dates.date(r), dateStyle);
     String number = invoiceNumber(issued.getYear());
@@ -79,9 +59,10 @@ final class InvoiceLayout {
     if (r.chance(0.8)) {
       due = Dates.unambiguous(issued.plusDays(r.pick(7, 14, 14, 30, 30, 30, 45, 60)), dateStyle);
     }
-    List<Row> rows = rows();
+    List<InvoiceTable.Row> rows = InvoiceTable.rows(r);
     boolean quantityColumns = r.chance(0.85);
-    BigDecimal subtotal = rows.stream().map(Row::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal subtotal =
+        rows.stream().map(InvoiceTable.Row::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     boolean taxed = r.chance(m == Market.US ? 0.7 : 0.93);
     BigDecimal rate = new BigDecimal(r.pick(m.taxRates));
     BigDecimal tax = taxed ? Money.taxOn(subtotal, rate) : null;
@@ -212,95 +193,19 @@ final class InvoiceLayout {
     y += lead * 1.5;
 
     // The item table.
-    String descHeader = r.pick("Description", "Item", "Service", "Details", "Item Description");
-    boolean allHourly = rows.stream().allMatch(Row::hourly);
-    String qtyHeader =
-        allHourly && r.chance(0.5) ? "Hours" : r.pick("Qty", "Quantity", "Units", "QTY");
-    String unitHeader = r.pick("Unit Price", "Price", "Rate", "Unit Cost");
-    String amountHeader = r.pick("Amount", "Line Total", "Total", "Net");
-    if (mark == CurrencyMark.CODE_HEADER) {
-      amountHeader =
-          r.chance(0.5) ? amountHeader + " (" + m.currency + ")" : amountHeader + " " + m.currency;
-    }
-    boolean symbolRows = mark == CurrencyMark.SYMBOL_ALL;
-    BigDecimal widest = rows.stream().map(x -> x.amount().abs()).reduce(total, BigDecimal::max);
-    double gap = body.getSize2D() * 1.5;
-    double amountWidth =
-        Math.max(
-                PageLayout.measure(amountHeader, bold),
-                PageLayout.measure(money(widest, true), body))
-            + gap;
-    double unitWidth =
-        Math.max(
-                PageLayout.measure(unitHeader, bold), PageLayout.measure(money(widest, true), body))
-            + gap;
-    double qtyWidth =
-        Math.max(PageLayout.measure(qtyHeader, bold), PageLayout.measure("888.5", body)) + gap;
-    double amountRight = right - (r.chance(0.5) ? 4 : 0);
-    double unitRight = amountRight - amountWidth;
-    double qtyRight = unitRight - unitWidth;
-    double descX = margin + 4;
-    double descWidth = (quantityColumns ? qtyRight - qtyWidth : unitRight) - descX - 6;
-    int tableStyle =
-        r.between(0, 3); // 0 underline, 1 shaded header, 2 rules above and below, 3 grid
-    double ascent = body.getSize2D() * 0.8;
-    double rowTop = y - ascent - lead * 0.3;
-    if (tableStyle == 1) {
-      page.shade(margin, rowTop, right - margin, lead * 1.2, r.between(205, 230));
-    }
-    if (tableStyle == 2 || tableStyle == 3) {
-      page.rule(margin, rowTop, right, rowTop, 0.8);
-    }
-    page.left(descHeader, bold, descX, y);
-    if (quantityColumns) {
-      page.right(qtyHeader, bold, qtyRight, y);
-      page.right(unitHeader, bold, unitRight - gap / 2, y);
-    }
-    page.right(amountHeader, bold, amountRight, y);
-    double headerRule = y + lead * 0.45;
-    if (tableStyle != 1) {
-      page.rule(margin, headerRule, right, headerRule, tableStyle == 0 ? 1.0 : 0.8);
-    }
-    y += lead * 1.3;
-    ArrayNode items = JsonNodeFactory.instance.arrayNode();
-    for (Row row : rows) {
-      String description = PageLayout.fit(row.description(), body, descWidth);
-      page.left(description, body, descX, y);
-      ObjectNode item = items.addObject();
-      item.put("description", description);
-      if (quantityColumns) {
-        page.right(m.quantity(row.quantity()), body, qtyRight, y);
-        page.right(money(row.unit(), symbolRows), body, unitRight - gap / 2, y);
-        Money.putQuantity(item, row.quantity());
-        item.put("unit_price", Money.truth(row.unit()));
-      }
-      page.right(money(row.amount(), symbolRows), body, amountRight, y);
-      item.put("amount", Money.truth(row.amount()));
-      if (tableStyle == 3) {
-        double line = y + lead * 0.45;
-        page.rule(margin, line, right, line, 0.5);
-      }
-      y += lead * (tableStyle == 3 ? 1.15 : 1.0);
-    }
-    if (tableStyle == 3) {
-      double bottom = y - lead * (1.15 - 0.45);
-      double[] columns =
-          quantityColumns
-              ? new double[] {
-                margin,
-                qtyRight - qtyWidth + gap / 2 - 3,
-                qtyRight + gap / 4,
-                unitRight + gap / 4,
-                right
-              }
-              : new double[] {margin, unitRight + gap / 4, right};
-      for (double x : columns) {
-        page.rule(x, rowTop, x, bottom, 0.5);
-      }
-    } else if (tableStyle == 2) {
-      page.rule(margin, y - lead * 0.55, right, y - lead * 0.55, 0.8);
-    }
-    y += lead * 0.8;
+    InvoiceTable table =
+        InvoiceTable.draw(
+            this,
+            rows,
+            total,
+            quantityColumns,
+            mark == CurrencyMark.CODE_HEADER,
+            mark == CurrencyMark.SYMBOL_ALL);
+    double gap = table.gap();
+    double amountRight = table.amountRight();
+    double amountWidth = table.amountWidth();
+    double unitRight = table.unitRight();
+    double unitWidth = table.unitWidth();
 
     // Totals.
     boolean symbolTotals = mark == CurrencyMark.SYMBOL_ALL || mark == CurrencyMark.SYMBOL_TOTALS;
@@ -410,12 +315,12 @@ final class InvoiceLayout {
     if (due != null) {
       truth.put("due_date", due.toString());
     }
-    truth.set("seller", party(sellerName, sellerLines, sellerTax));
-    truth.set("buyer", party(buyerName, buyerLines, buyerTax));
+    truth.set("seller", InvoiceParties.truth(sellerName, sellerLines, sellerTax));
+    truth.set("buyer", InvoiceParties.truth(buyerName, buyerLines, buyerTax));
     if (mark != CurrencyMark.NONE) {
       truth.put("currency", m.currency);
     }
-    truth.set("items", items);
+    truth.set("items", table.items());
     if (subtotalShown) {
       truth.put("subtotal", Money.truth(subtotal));
     }
@@ -424,41 +329,6 @@ final class InvoiceLayout {
     }
     truth.put("total", Money.truth(total));
     return new Draft(page, truth, false);
-  }
-
-  private static ObjectNode party(String name, List<String> lines, String taxId) {
-    ObjectNode party = JsonNodeFactory.instance.objectNode();
-    party.put("name", name);
-    if (!lines.isEmpty()) {
-      party.put("address", String.join(", ", lines));
-    }
-    if (taxId != null) {
-      party.put("tax_id", taxId);
-    }
-    return party;
-  }
-
-  private Party seller() {
-    String name = FakeData.businessName(r, m);
-    List<String> lines = FakeData.address(r, m, r.between(2, 3));
-    List<String> extras = new ArrayList<>();
-    if (r.chance(0.5)) {
-      extras.add(r.pick("Tel: ", "Phone: ", "T ") + FakeData.phone(r, m));
-    }
-    if (r.chance(0.4)) {
-      String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-      extras.add(r.chance(0.5) ? "billing@" + slug + ".com" : "www." + slug + ".com");
-    }
-    String[] taxId = r.chance(m == Market.US ? 0.3 : 0.65) ? FakeData.taxId(r, m) : null;
-    return new Party(name, lines, taxId, extras);
-  }
-
-  private Party buyer() {
-    boolean company = r.chance(0.75);
-    String name = company ? FakeData.businessName(r, m) : FakeData.personName(r);
-    List<String> lines = FakeData.address(r, m, r.between(2, 3));
-    String[] taxId = company && r.chance(0.3) ? FakeData.taxId(r, m) : null;
-    return new Party(name, lines, taxId, List.of());
   }
 
   private String invoiceNumber(int year) {
@@ -472,50 +342,8 @@ final class InvoiceLayout {
     };
   }
 
-  private List<Row> rows() {
-    int count = r.between(1, 10);
-    List<FakeData.Service> services = new ArrayList<>(FakeData.SERVICES);
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      FakeData.Service s = services.remove(r.nextInt(services.size()));
-      BigDecimal quantity;
-      BigDecimal unit;
-      if (s.hourly()) {
-        quantity = BigDecimal.valueOf(r.between(2, 80)).divide(BigDecimal.valueOf(2));
-        quantity =
-            quantity.stripTrailingZeros().scale() <= 0
-                ? quantity.setScale(0)
-                : quantity.setScale(1);
-        unit =
-            BigDecimal.valueOf(r.between((int) s.low() / 5, (int) s.high() / 5) * 5L).setScale(2);
-      } else {
-        quantity = BigDecimal.valueOf(r.chance(0.6) ? 1 : r.between(2, 12));
-        unit = Money.round(r.price(s.low(), s.high()));
-      }
-      rows.add(new Row(s.name(), quantity, unit, Money.round(quantity.multiply(unit)), s.hourly()));
-    }
-    return rows;
-  }
-
   private String label(String text) {
     return colons ? text + ":" : text;
-  }
-
-  private String money(BigDecimal value, boolean symbol) {
-    String s = m.amount(value, grouping);
-    return symbol ? m.withSymbol(s) : s;
-  }
-
-  /** Prints lines at x, each cut to width; returns them as printed. */
-  private List<String> block(List<String> lines, double x, double width) {
-    List<String> printed = new ArrayList<>();
-    for (String line : lines) {
-      String fitted = PageLayout.fit(line, body, width);
-      page.left(fitted, body, x, y);
-      printed.add(fitted);
-      y += lead;
-    }
-    return printed;
   }
 
   /** Label and value rows: labels from x, values right-aligned at the margin. */

@@ -13,9 +13,10 @@ import java.util.List;
 
 /**
  * Lays out one receipt: merchant header, date and time, item lines, totals, payment and footer,
- * with the choices of wording, alignment and format drawn from the seed.
+ * with the choices of wording, alignment and format drawn from the seed. The item lines come from
+ * {@link ReceiptItems}.
  */
-final class ReceiptLayout {
+final class ReceiptLayout extends Layout {
   private enum TaxMode {
     ADDED,
     INCLUDED,
@@ -31,39 +32,12 @@ final class ReceiptLayout {
     CODE_HEADER
   }
 
-  private record Line(
-      String description, BigDecimal quantity, BigDecimal unit, BigDecimal amount) {}
-
-  private final Rng r;
-  private final Market m;
   private final boolean german;
-  private final FontFace face;
-  private final Font body;
-  private final Font bold;
-  private final double margin;
-  private final double right;
-  private final double lead;
-  private final PageLayout page;
-  private final boolean grouping;
   private final CurrencyMark mark;
-  private double y;
 
-  private ReceiptLayout(Rng r) {
-    this.r = r;
-    this.m = r.pick(Market.values());
-    this.german = m.germanSpeaking() && r.chance(0.5);
-    boolean mono = r.chance(0.6);
-    this.face = r.pick(mono ? FontFace.MONOSPACED : FontFace.PROPORTIONAL);
-    float size = r.stepped(10, mono ? 11 : 12, 0.5);
-    this.body = face.font(size, false);
-    this.bold = face.font(size, true);
-    // 80 mm and 76 mm till rolls, or an A6 sheet.
-    double width = r.pick(226.8, 215.4, 297.6);
-    this.margin = r.stepped(9, 16, 1);
-    this.right = width - margin;
-    this.lead = size * r.between(1.3, 1.55);
-    this.page = new PageLayout(width, Double.MAX_VALUE);
-    this.grouping = m != Market.CH && r.chance(0.6);
+  private ReceiptLayout(Rng r, Style style, boolean german) {
+    super(r, style);
+    this.german = german;
     this.mark =
         r.pick(
             CurrencyMark.NONE,
@@ -76,14 +50,26 @@ final class ReceiptLayout {
   }
 
   static Draft make(Rng r) {
-    return new ReceiptLayout(r).build();
+    Market m = r.pick(Market.values());
+    boolean german = m.germanSpeaking() && r.chance(0.5);
+    boolean mono = r.chance(0.6);
+    FontFace face = r.pick(mono ? FontFace.MONOSPACED : FontFace.PROPORTIONAL);
+    float size = r.stepped(10, mono ? 11 : 12, 0.5);
+    // 80 mm and 76 mm till rolls, or an A6 sheet.
+    double width = r.pick(226.8, 215.4, 297.6);
+    double margin = r.stepped(9, 16, 1);
+    double lead = size * r.between(1.3, 1.55);
+    PageLayout page = new PageLayout(width, Double.MAX_VALUE);
+    boolean grouping = m != Market.CH && r.chance(0.6);
+    Style style = new Style(m, face, size, page, margin, lead, grouping);
+    return new ReceiptLayout(r, style, german).build();
   }
 
   private Draft build() {
     // Decide everything printed first, then lay it out, then write the truth in schema order.
-    FakeData.Shop shop = r.pick(FakeData.Shop.values());
-    String company = FakeData.shopName(r, shop);
-    List<String> address = r.chance(0.92) ? FakeData.address(r, m, r.between(1, 3)) : List.of();
+    Shop shop = r.pick(Shop.values());
+    String company = Names.shopName(r, shop);
+    List<String> address = r.chance(0.92) ? Addresses.address(r, m, r.between(1, 3)) : List.of();
     Dates.Style dateStyle = r.pick(Dates.styles(m, false));
     LocalDate date = Dates.unambiguous(Dates.date(r), dateStyle);
     boolean hasTime = r.chance(0.8);
@@ -92,8 +78,9 @@ final class ReceiptLayout {
     if (timeStyle.iso().equals("HH:mm")) {
       time = time.withSecond(0);
     }
-    List<Line> lines = items(shop);
-    BigDecimal sum = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    List<ReceiptItems.Line> lines = ReceiptItems.lines(r, shop, german);
+    BigDecimal sum =
+        lines.stream().map(ReceiptItems.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     TaxMode taxMode =
         m == Market.US
             ? (r.chance(0.85) ? TaxMode.ADDED : TaxMode.NONE)
@@ -122,10 +109,10 @@ final class ReceiptLayout {
       headerLine(line, centred);
     }
     if (r.chance(0.6)) {
-      headerLine(r.pick("Tel: ", "Tel. ", "Phone: ", "") + FakeData.phone(r, m), centred);
+      headerLine(r.pick("Tel: ", "Tel. ", "Phone: ", "") + Addresses.phone(r, m), centred);
     }
     if (m != Market.US && r.chance(0.3)) {
-      String[] id = FakeData.taxId(r, m);
+      String[] id = Addresses.taxId(r, m);
       headerLine(PageLayout.fit(id[0] + ": " + id[1], body, right - margin), centred);
     }
     y += lead * 0.5;
@@ -145,7 +132,7 @@ final class ReceiptLayout {
             german
                 ? "Kasse " + r.between(1, 9)
                 : r.chance(0.5)
-                    ? r.pick("Cashier: ", "Served by: ") + FakeData.personName(r).split(" ")[0]
+                    ? r.pick("Cashier: ", "Served by: ") + Names.personName(r).split(" ")[0]
                     : "Till " + r.between(1, 12);
       }
       if (who != null && PageLayout.measure(ref + "  " + who, body) < right - margin) {
@@ -159,58 +146,14 @@ final class ReceiptLayout {
     separator();
 
     // Items.
-    if (mark == CurrencyMark.CODE_HEADER || r.chance(0.25)) {
-      page.left(german ? "Artikel" : r.pick("Item", "Description", "ITEM"), bold, margin, y);
-      page.right(
-          mark == CurrencyMark.CODE_HEADER ? m.currency : german ? "Betrag" : "Amount",
-          bold,
-          right,
-          y);
-      y += lead;
-    }
-    boolean prefixQuantity = r.chance(0.3);
-    boolean prefixAlways = prefixQuantity && r.chance(0.4);
-    String times = r.pick(" x ", " X ", " @ ");
-    double amountWidth =
-        PageLayout.measure(
-            money(total.max(maxAmount(lines)), mark == CurrencyMark.SYMBOL_ALL), body);
-    double descriptionWidth = right - margin - amountWidth - body.getSize2D();
-    ArrayNode items = JsonNodeFactory.instance.arrayNode();
-    for (Line line : lines) {
-      ObjectNode item = items.addObject();
-      boolean many = line.quantity().compareTo(BigDecimal.ONE) != 0;
-      String amount = money(line.amount(), mark == CurrencyMark.SYMBOL_ALL);
-      if (prefixQuantity && line.unit() != null && (many || prefixAlways)) {
-        String prefix = m.quantity(line.quantity()) + (times.equals(" @ ") ? " x " : times);
-        String description =
-            PageLayout.fit(
-                line.description(), body, descriptionWidth - PageLayout.measure(prefix, body));
-        page.left(prefix + description, body, margin, y);
-        page.right(amount, body, right, y);
-        item.put("description", description);
-        Money.putQuantity(item, line.quantity());
-      } else if (many && line.unit() != null) {
-        String description = PageLayout.fit(line.description(), body, right - margin);
-        page.left(description, body, margin, y);
-        y += lead;
-        String each =
-            m.quantity(line.quantity())
-                + times
-                + money(line.unit(), mark == CurrencyMark.SYMBOL_ALL);
-        page.left(each, body, margin + body.getSize2D() * 1.5, y);
-        page.right(amount, body, right, y);
-        item.put("description", description);
-        Money.putQuantity(item, line.quantity());
-        item.put("unit_price", Money.truth(line.unit()));
-      } else {
-        String description = PageLayout.fit(line.description(), body, descriptionWidth);
-        page.left(description, body, margin, y);
-        page.right(amount, body, right, y);
-        item.put("description", description);
-      }
-      item.put("amount", Money.truth(line.amount()));
-      y += lead;
-    }
+    ArrayNode items =
+        ReceiptItems.draw(
+            this,
+            lines,
+            total,
+            german,
+            mark == CurrencyMark.CODE_HEADER,
+            mark == CurrencyMark.SYMBOL_ALL);
     separator();
 
     // Totals.
@@ -368,34 +311,6 @@ final class ReceiptLayout {
     }
     truth.put("total", Money.truth(total));
     return new Draft(page, truth, page.width() < 250);
-  }
-
-  private List<Line> items(FakeData.Shop shop) {
-    int count = r.between(1, 8);
-    List<FakeData.Goods> goods = new ArrayList<>(shop.goods);
-    List<Line> lines = new ArrayList<>();
-    for (int i = 0; i < count && !goods.isEmpty(); i++) {
-      FakeData.Goods g = goods.remove(r.nextInt(goods.size()));
-      BigDecimal unit = Money.round(FakeData.price(r, g.low(), g.high()));
-      BigDecimal quantity = r.chance(0.25) ? BigDecimal.valueOf(r.between(2, 4)) : BigDecimal.ONE;
-      lines.add(new Line(g.name(), quantity, unit, unit.multiply(quantity).setScale(2)));
-    }
-    BigDecimal sum = lines.stream().map(Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-    if (r.chance(0.1) && sum.compareTo(BigDecimal.TEN) > 0) {
-      BigDecimal off = Money.round(BigDecimal.valueOf(r.between(0.5, 3.0)));
-      String name = german ? "Rabatt" : r.pick("Discount", "Coupon", "Member Discount");
-      lines.add(new Line(name, BigDecimal.ONE, null, off.negate()));
-    }
-    return lines;
-  }
-
-  private static BigDecimal maxAmount(List<Line> lines) {
-    return lines.stream().map(l -> l.amount().abs()).reduce(BigDecimal.ZERO, BigDecimal::max);
-  }
-
-  private String money(BigDecimal value, boolean symbol) {
-    String s = m.amount(value, grouping);
-    return symbol ? m.withSymbol(s) : s;
   }
 
   private void headerLine(String text, boolean centred) {
