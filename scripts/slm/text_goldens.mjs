@@ -12,6 +12,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const [out, ...folders] = process.argv.slice(2);
+// Templates may print today's date (Llama 3.2: strftime_now("%d %b %Y")): the goldens fix it, and
+// the Java test renders with the same day.
+const DAY = '2026-12-05';
+const RealDate = Date;
+globalThis.Date = class extends RealDate {
+  constructor(...args) {
+    super(...(args.length ? args : [DAY + 'T12:00:00Z']));
+  }
+  static now() {
+    return new RealDate(DAY + 'T12:00:00Z').getTime();
+  }
+};
 if (!out || folders.length === 0) {
   console.error('usage: node text_goldens.mjs OUT.json NAME=DIR [NAME=DIR ...]');
   process.exit(2);
@@ -41,7 +53,7 @@ const cases = [
   },
 ];
 
-const result = { generator: 'transformers.js 3.7.2 apply_chat_template', templates: [] };
+const result = { generator: 'transformers.js 3.7.2 apply_chat_template', day: DAY, templates: [] };
 for (const spec of folders) {
   const [name, dir] = spec.split('=');
   env.localModelPath = path.dirname(path.resolve(dir)) + '/';

@@ -6,10 +6,13 @@ import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -49,8 +52,16 @@ public final class ChatTemplate {
   private static final ELFunctionDefinition RAISE =
       new ELFunctionDefinition("", "raise_exception", ChatTemplate.class, "raise", String.class);
 
+  // Templates print today's date through strftime_now (Llama 3.2: "Today Date: 05 Dec 2026").
+  private static final ELFunctionDefinition STRFTIME =
+      new ELFunctionDefinition("", "strftime_now", ChatTemplate.class, "strftime", String.class);
+
+  // The day strftime_now prints during a render; Jinjava calls functions statically.
+  private static final ThreadLocal<LocalDate> TODAY = new ThreadLocal<>();
+
   private final String source;
   private final Map<String, Object> specialTokens;
+  private final LocalDate today;
 
   /**
    * A template.
@@ -60,6 +71,19 @@ public final class ChatTemplate {
    * @param eosToken the tokenizer's EOS string, or null
    */
   public ChatTemplate(String source, String bosToken, String eosToken) {
+    this(source, bosToken, eosToken, LocalDate.now());
+  }
+
+  /**
+   * A template that renders {@code strftime_now} as a given day (for tests and goldens).
+   *
+   * @param source the Jinja text
+   * @param bosToken the tokenizer's BOS string, or null
+   * @param eosToken the tokenizer's EOS string, or null
+   * @param today the day strftime_now prints
+   */
+  public ChatTemplate(String source, String bosToken, String eosToken, LocalDate today) {
+    this.today = Objects.requireNonNull(today, "today");
     this.source = Objects.requireNonNull(source, "source");
     Map<String, Object> tokens = new HashMap<>();
     tokens.put("bos_token", bosToken == null ? "" : bosToken);
@@ -101,9 +125,18 @@ public final class ChatTemplate {
     Map<String, Object> context = new HashMap<>(specialTokens);
     context.put("messages", turns);
     context.put("add_generation_prompt", addGenerationPrompt);
+    // Lets "strftime_now is defined" hold, as in transformers, where it is a global function.
+    context.put("strftime_now", "strftime_now");
     Jinjava jinjava = new Jinjava(CONFIG);
     jinjava.getGlobalContext().registerFunction(RAISE);
-    RenderResult result = jinjava.renderForResult(source, context);
+    jinjava.getGlobalContext().registerFunction(STRFTIME);
+    RenderResult result;
+    TODAY.set(today);
+    try {
+      result = jinjava.renderForResult(source, context);
+    } finally {
+      TODAY.remove();
+    }
     for (TemplateError e : result.getErrors()) {
       if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
         throw new IllegalArgumentException("the chat template cannot be rendered: " + reason(e));
@@ -141,6 +174,43 @@ public final class ChatTemplate {
       throw new IllegalArgumentException("the chat template's own text holds " + QUERY);
     }
     return rendered.substring(0, at) + QUERY + rendered.substring(at + MARK.length());
+  }
+
+  /**
+   * The {@code strftime_now} of Hugging Face templates: the render's day in a Python {@code
+   * strftime} format ({@code %d %m %Y %y %b %B %a %A %j %%}; times of day print as midnight).
+   * Public only so that Jinjava can call it.
+   *
+   * @param format the Python format
+   * @return the formatted day
+   */
+  public static String strftime(String format) {
+    LocalDate day = TODAY.get() != null ? TODAY.get() : LocalDate.now();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c != '%' || i + 1 == format.length()) {
+        out.append(c);
+        continue;
+      }
+      char d = format.charAt(++i);
+      out.append(
+          switch (d) {
+            case 'd' -> String.format(Locale.ROOT, "%02d", day.getDayOfMonth());
+            case 'm' -> String.format(Locale.ROOT, "%02d", day.getMonthValue());
+            case 'Y' -> String.valueOf(day.getYear());
+            case 'y' -> String.format(Locale.ROOT, "%02d", day.getYear() % 100);
+            case 'b' -> day.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+            case 'B' -> day.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            case 'a' -> day.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+            case 'A' -> day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            case 'j' -> String.format(Locale.ROOT, "%03d", day.getDayOfYear());
+            case 'H', 'M', 'S' -> "00";
+            case '%' -> "%";
+            default -> "%" + d;
+          });
+    }
+    return out.toString();
   }
 
   /**
