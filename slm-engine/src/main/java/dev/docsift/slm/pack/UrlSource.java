@@ -3,10 +3,14 @@ package dev.docsift.slm.pack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -86,13 +90,57 @@ final class UrlSource implements PackStore.PackSource {
     }
     URI request = withoutFragment(uri);
     checkAllowed(request);
-    // Named after the URL, so that a later run of the same install resumes this .part file.
-    Path part = downloads.resolve(hashOf(request.toString()).substring(0, 24) + ".part");
+    Path part = partFile(downloads, request);
     try {
       Files.createDirectories(downloads);
     } catch (IOException e) {
       throw PackFiles.io("Cannot create " + downloads, e);
     }
+    // Two installs of one URL would append to one .part file: the second waits for nothing and
+    // is refused while the first holds the lock (released when this method returns).
+    try (FileChannel channel =
+            FileChannel.open(lockFile(part), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = lock(channel, request)) {
+      try {
+        return download(request, part, expected, staging);
+      } finally {
+        // Removed while still locked: an install that opened it before can only be refused.
+        PackFiles.deleteQuietly(lockFile(part));
+      }
+    } catch (IOException e) {
+      throw PackFiles.io("Cannot lock the download of " + request, e);
+    }
+  }
+
+  /** The .part file of a URL: named after it, so that a later run of the same install resumes. */
+  static Path partFile(Path downloads, URI request) {
+    return downloads.resolve(hashOf(request.toString()).substring(0, 24) + ".part");
+  }
+
+  /** The file whose lock marks a .part file as being written. */
+  static Path lockFile(Path part) {
+    return part.resolveSibling(part.getFileName() + ".lock");
+  }
+
+  private static FileLock lock(FileChannel channel, URI request) throws IOException, PackException {
+    FileLock held;
+    try {
+      held = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      held = null; // held by another install in this process
+    }
+    if (held == null) {
+      throw new PackException(
+          PackException.Reason.DOWNLOAD_FAILED,
+          "Another install is downloading "
+              + request
+              + " now; wait for it to finish, then run this one again.");
+    }
+    return held;
+  }
+
+  private Path download(URI request, Path part, String expected, Path staging)
+      throws PackException {
     downloader.download(request, part, listener);
     try {
       ArchiveSource.checkArchive(part, expected);

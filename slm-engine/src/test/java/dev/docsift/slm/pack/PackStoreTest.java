@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.docsift.slm.pack.ModelPack.Verification;
 import dev.docsift.slm.pack.PackException.Reason;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,6 +216,28 @@ class PackStoreTest {
       assertThat(parts.filter(p -> p.toString().endsWith(".part"))).isEmpty();
     }
     assertStagingClean();
+  }
+
+  @Test
+  void aSecondInstallOfAUrlBeingDownloadedIsRefusedNotInterleaved() throws Exception {
+    Path zip =
+        FakePacks.zip(FakePacks.write(tmp.resolve("src"), "remote"), tmp.resolve("r.zip"), "");
+    try (ZipServer server = new ZipServer(Files.readAllBytes(zip), 0)) {
+      String url = server.url("remote.zip");
+      Path part = UrlSource.partFile(tmp.resolve("store/.staging/downloads"), URI.create(url));
+      Files.createDirectories(part.getParent());
+      try (FileChannel channel =
+              FileChannel.open(
+                  UrlSource.lockFile(part), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock first = channel.lock()) {
+        assertFails(
+            () -> store().install(url, ProgressListener.NONE),
+            Reason.DOWNLOAD_FAILED,
+            "Another install is downloading");
+        assertThat(part).doesNotExist();
+      }
+      assertThat(store().install(url, ProgressListener.NONE).name()).isEqualTo("remote");
+    }
   }
 
   @Test
