@@ -32,7 +32,7 @@ final class ArchiveSource implements PackStore.PackSource {
 
   @Override
   public Path writeTo(Path staging) throws PackException {
-    checkArchive(zip, sha256);
+    checkArchive(zip, sha256, "the archive " + zip.getFileName());
     Path unpacked = staging.resolve("unpacked");
     unpacker.unpack(zip, unpacked);
     if (Files.isRegularFile(unpacked.resolve(PackManifest.FILE_NAME))) {
@@ -61,9 +61,10 @@ final class ArchiveSource implements PackStore.PackSource {
    *
    * @param archive the archive
    * @param expected 64 lower-case hex digits, or null to check nothing
+   * @param what the archive as the user knows it ("the archive x.zip", "the download of URL")
    * @throws PackException HASH_MISMATCH when the hash differs, IO when the archive cannot be read
    */
-  static void checkArchive(Path archive, String expected) throws PackException {
+  static void checkArchive(Path archive, String expected, String what) throws PackException {
     if (expected == null) {
       return;
     }
@@ -76,7 +77,9 @@ final class ArchiveSource implements PackStore.PackSource {
     if (!actual.equals(expected)) {
       throw new PackException(
           PackException.Reason.HASH_MISMATCH,
-          "The downloaded archive is damaged or altered: expected sha256 "
+          Character.toUpperCase(what.charAt(0))
+              + what.substring(1)
+              + " is damaged or altered: expected sha256 "
               + expected
               + " but it has "
               + actual

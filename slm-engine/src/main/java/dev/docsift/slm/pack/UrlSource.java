@@ -143,7 +143,7 @@ final class UrlSource implements PackStore.PackSource {
       throws PackException {
     downloader.download(request, part, listener);
     try {
-      ArchiveSource.checkArchive(part, expected);
+      ArchiveSource.checkArchive(part, expected, "the download of " + request);
     } catch (PackException e) {
       // A damaged download must not be resumed: the next attempt starts from byte 0.
       PackFiles.deleteQuietly(part);
