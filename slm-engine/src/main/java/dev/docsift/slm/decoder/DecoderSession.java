@@ -28,12 +28,6 @@ import org.slf4j.LoggerFactory;
 public final class DecoderSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DecoderSession.class);
 
-  /** The embedding graph's input name (PACK_FORMAT.md). */
-  public static final String INPUT_IDS = DecoderContract.INPUT_IDS;
-
-  /** The embedding graph's output name (PACK_FORMAT.md). */
-  public static final String EMBED_OUTPUT = DecoderContract.EMBED_OUTPUT;
-
   /**
    * The most logits one prefill run may return. The decoder returns logits for every position and
    * ONNX Runtime's Java API copies the whole output: a 2,000-token prompt of a 152k-token

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 final class ManifestReader {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
   private ManifestReader() {}
@@ -52,7 +51,7 @@ final class ManifestReader {
               + " only");
     }
     String name = string(root, "name", "");
-    if (!NAME.matcher(name).matches()) {
+    if (!PackManifest.isValidName(name)) {
       throw invalid(
           "name \""
               + name

@@ -57,6 +57,21 @@ public record PackManifest(
   /** Role of the vision encoder graph in {@link #files()} (vision families only). */
   public static final String VISION_ENCODER = "vision_encoder";
 
+  /** What a pack's name may be: it is also its folder's name in the store. */
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  /**
+   * Whether a text may name a pack: 1 to 64 letters, digits, '.', '_' or '-', starting with a
+   * letter or digit (so it is a safe folder name everywhere).
+   *
+   * @param name the text
+   * @return whether it is a valid pack name
+   */
+  public static boolean isValidName(String name) {
+    return name != null && NAME.matcher(name).matches();
+  }
+
   /** Validates and copies the collections. */
   public PackManifest {
     Objects.requireNonNull(name, "name");

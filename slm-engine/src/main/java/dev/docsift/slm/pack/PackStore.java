@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +32,6 @@ public final class PackStore {
 
   private static final String STAGING = ".staging";
   private static final String DOWNLOADS = "downloads";
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final Path root;
   private final Downloader downloader;
@@ -340,7 +338,7 @@ public final class PackStore {
   }
 
   private Path installed(String name) throws PackException {
-    Path folder = NAME.matcher(name).matches() ? root.resolve(name) : null;
+    Path folder = PackManifest.isValidName(name) ? root.resolve(name) : null;
     if (folder == null || !Files.isDirectory(folder)) {
       throw new PackException(
           PackException.Reason.NOT_FOUND,

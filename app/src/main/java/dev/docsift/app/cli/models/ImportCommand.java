@@ -60,7 +60,7 @@ public final class ImportCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
     }
-    if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+    if (name != null && !PackManifest.isValidName(name)) {
       throw new CommandLine.ParameterException(
           spec.commandLine(),
           "--name must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or"
