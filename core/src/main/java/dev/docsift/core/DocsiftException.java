@@ -1,17 +1,16 @@
 package dev.docsift.core;
 
-import dev.docsift.schemas.SchemaException;
+import dev.docsift.errors.CodedException;
+import dev.docsift.errors.ErrorCode;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * The one checked exception at the engine boundary: a stable code and a sentence a user can act on.
- * Wrap once, where a library's exception is first caught.
+ * Wrap once, where a library's exception is first caught; a module's own coded exception keeps its
+ * code ({@link #of(String, CodedException)}).
  */
-public final class DocsiftException extends Exception {
+public final class DocsiftException extends CodedException {
   private static final long serialVersionUID = 1L;
-
-  private final ErrorCode code;
 
   /**
    * Creates the exception.
@@ -31,8 +30,7 @@ public final class DocsiftException extends Exception {
    * @param cause the underlying failure, kept for logs
    */
   public DocsiftException(ErrorCode code, String message, Throwable cause) {
-    super(message, cause);
-    this.code = Objects.requireNonNull(code, "code");
+    super(code, message, cause);
   }
 
   /**
@@ -47,47 +45,57 @@ public final class DocsiftException extends Exception {
    */
   public static DocsiftException unexpected(Path file, Throwable failure) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    return unexpected(name, "the document", "please report it with the file", failure);
+  }
+
+  /**
+   * The failure that no code foresaw, as {@link #unexpected(Path, Throwable)}, for work that is not
+   * one document (a command, a listener, a background task).
+   *
+   * @param subject what failed, such as {@code "docsift models install"}
+   * @param failure what was thrown
+   * @return the exception to report
+   */
+  public static DocsiftException unexpected(String subject, Throwable failure) {
+    return unexpected(
+        subject, "the work", "please report it (DOCSIFT_DEBUG=1 shows the details)", failure);
+  }
+
+  private static DocsiftException unexpected(
+      String subject, String work, String report, Throwable failure) {
+    if (failure instanceof CodedException coded) {
+      return of(subject, coded);
+    }
     if (failure instanceof OutOfMemoryError) {
       return new DocsiftException(
           ErrorCode.IMAGE_TOO_LARGE,
-          name
-              + ": the document needs more memory than docsift was given; split it or read it"
-              + " at a lower --dpi.",
+          subject
+              + ": "
+              + work
+              + " needs more memory than docsift was given; split it or read it at a lower --dpi.",
           failure);
     }
     String what = failure.getMessage() == null ? "" : ": " + failure.getMessage();
     return new DocsiftException(
         ErrorCode.INTERNAL,
-        name
+        subject
             + ": an unexpected failure in docsift ("
             + failure.getClass().getSimpleName()
             + what
-            + "); please report it with the file.",
+            + "); "
+            + report
+            + ".",
         failure);
   }
 
   /**
-   * A schema that could not be had, with its code: the one place that maps a schema's failure.
+   * A module's coded failure while working on one thing, named first in the sentence.
    *
-   * @param e why the schema could not be found or used
+   * @param subject such as the document's file name
+   * @param e the failure
    * @return the exception to report
    */
-  public static DocsiftException of(SchemaException e) {
-    return new DocsiftException(
-        e.reason() == SchemaException.Reason.NOT_FOUND
-            ? ErrorCode.SCHEMA_NOT_FOUND
-            : ErrorCode.SCHEMA_INVALID,
-        e.getMessage(),
-        e);
-  }
-
-  /** The stable error code. */
-  public ErrorCode code() {
-    return code;
-  }
-
-  /** The message prefixed with its code, as users see it: {@code DS107 The PDF is encrypted...}. */
-  public String userMessage() {
-    return code.code() + " " + getMessage();
+  public static DocsiftException of(String subject, CodedException e) {
+    return new DocsiftException(e.code(), subject + ": " + e.getMessage(), e);
   }
 }

@@ -1,6 +1,7 @@
 package dev.docsift.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.docsift.errors.ErrorCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ final class FieldSpecReader {
     JsonNode resolved = resolve(root, 0);
     if (!resolved.path("properties").isObject()) {
       throw new SchemaException(
-          SchemaException.Reason.INVALID,
+          ErrorCode.SCHEMA_INVALID,
           "The schema has no top-level \"properties\": docsift extracts objects.",
           null);
     }
@@ -66,9 +67,7 @@ final class FieldSpecReader {
       throws SchemaException {
     if (depth > MAX_DEPTH) {
       throw new SchemaException(
-          SchemaException.Reason.INVALID,
-          "The schema nests deeper than " + MAX_DEPTH + " levels.",
-          null);
+          ErrorCode.SCHEMA_INVALID, "The schema nests deeper than " + MAX_DEPTH + " levels.", null);
     }
     JsonNode target = resolve(declared, 0);
     JsonNode hints =
@@ -172,30 +171,27 @@ final class FieldSpecReader {
       return schema;
     }
     if (hops > MAX_DEPTH) {
-      throw new SchemaException(
-          SchemaException.Reason.INVALID, "The schema's $refs form a loop.", null);
+      throw new SchemaException(ErrorCode.SCHEMA_INVALID, "The schema's $refs form a loop.", null);
     }
     String ref = schema.get("$ref").asText();
     if (!ref.startsWith("#")) {
       // Resolving it would mean fetching it: docsift never touches the network at run time.
       throw new SchemaException(
-          SchemaException.Reason.INVALID,
+          ErrorCode.SCHEMA_INVALID,
           "The schema refers to \"" + ref + "\" outside itself; inline it (docsift works offline).",
           null);
     }
     JsonNode target = root.at(ref.substring(1));
     if (target.isMissingNode()) {
       throw new SchemaException(
-          SchemaException.Reason.INVALID,
-          "The schema's $ref \"" + ref + "\" points nowhere.",
-          null);
+          ErrorCode.SCHEMA_INVALID, "The schema's $ref \"" + ref + "\" points nowhere.", null);
     }
     return resolve(target, hops + 1);
   }
 
   private static SchemaException invalid(String where, String keyword, String value) {
     return new SchemaException(
-        SchemaException.Reason.INVALID,
+        ErrorCode.SCHEMA_INVALID,
         "Unknown "
             + SchemaValidator.HINTS_KEYWORD
             + " "

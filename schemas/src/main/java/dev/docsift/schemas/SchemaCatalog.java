@@ -2,6 +2,7 @@ package dev.docsift.schemas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,7 +69,7 @@ public final class SchemaCatalog {
     String file = shippedFiles.get(id);
     if (file == null) {
       throw new SchemaException(
-          SchemaException.Reason.NOT_FOUND,
+          ErrorCode.SCHEMA_NOT_FOUND,
           "No schema \"" + id + "\"; shipped schemas: " + String.join(", ", ids()) + ".",
           null);
     }
@@ -123,16 +124,16 @@ public final class SchemaCatalog {
       json = JSON.readTree(Files.readAllBytes(path));
     } catch (NoSuchFileException e) {
       throw new SchemaException(
-          SchemaException.Reason.NOT_FOUND, "Schema file " + path + " does not exist.", e);
+          ErrorCode.SCHEMA_NOT_FOUND, "Schema file " + path + " does not exist.", e);
     } catch (IOException e) {
       throw new SchemaException(
-          SchemaException.Reason.INVALID,
+          ErrorCode.SCHEMA_INVALID,
           "Schema file " + path + " cannot be read as JSON: " + firstLine(e.getMessage()),
           e);
     }
     if (json == null || !json.isObject()) {
       throw new SchemaException(
-          SchemaException.Reason.INVALID, "Schema file " + path + " is not a JSON object.", null);
+          ErrorCode.SCHEMA_INVALID, "Schema file " + path + " is not a JSON object.", null);
     }
     String name = path.getFileName().toString().replaceFirst("(\\.schema)?\\.json$", "");
     return build(name, json);

@@ -1,33 +1,33 @@
 package dev.docsift.schemas;
 
-/** A schema could not be found, read or used. The message is a sentence for the user. */
-public final class SchemaException extends Exception {
+import dev.docsift.errors.CodedException;
+import dev.docsift.errors.ErrorCode;
+
+/**
+ * A schema could not be found ({@link ErrorCode#SCHEMA_NOT_FOUND}) or read and used ({@link
+ * ErrorCode#SCHEMA_INVALID}). The message is a sentence for the user.
+ */
+public final class SchemaException extends CodedException {
   private static final long serialVersionUID = 1L;
 
-  /** Why a schema could not be had. */
-  public enum Reason {
-    /** No shipped schema has that id and no file has that path. */
-    NOT_FOUND,
-    /** The file is not JSON, or not a usable JSON Schema. */
-    INVALID
+  /**
+   * Creates an exception.
+   *
+   * @param code the stable code users can quote
+   * @param message one sentence for the user
+   */
+  public SchemaException(ErrorCode code, String message) {
+    super(code, message, null);
   }
-
-  private final Reason reason;
 
   /**
-   * Creates the exception.
+   * Creates an exception with a cause.
    *
-   * @param reason why
-   * @param message a sentence for the user
+   * @param code the stable code users can quote
+   * @param message one sentence for the user
    * @param cause the underlying failure, or null
    */
-  public SchemaException(Reason reason, String message, Throwable cause) {
-    super(message, cause);
-    this.reason = reason;
-  }
-
-  /** Why the schema could not be had. */
-  public Reason reason() {
-    return reason;
+  public SchemaException(ErrorCode code, String message, Throwable cause) {
+    super(code, message, cause);
   }
 }

@@ -8,6 +8,7 @@ import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.docsift.errors.ErrorCode;
 import java.util.Comparator;
 import java.util.List;
 
@@ -41,7 +42,7 @@ public final class SchemaValidator {
       return new SchemaValidator(compiled);
     } catch (RuntimeException e) {
       throw new SchemaException(
-          SchemaException.Reason.INVALID, "The schema cannot be compiled: " + e.getMessage(), e);
+          ErrorCode.SCHEMA_INVALID, "The schema cannot be compiled: " + e.getMessage(), e);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.errors.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -94,8 +95,8 @@ class SchemaCatalogTest {
     assertThatThrownBy(() -> catalog.resolve("passport"))
         .isInstanceOf(SchemaException.class)
         .hasMessageContaining("invoice, receipt")
-        .extracting(e -> ((SchemaException) e).reason())
-        .isEqualTo(SchemaException.Reason.NOT_FOUND);
+        .extracting(e -> ((SchemaException) e).code())
+        .isEqualTo(ErrorCode.SCHEMA_NOT_FOUND);
   }
 
   @Test
@@ -104,8 +105,8 @@ class SchemaCatalogTest {
     Files.writeString(file, "{\"type\": ");
     assertThatThrownBy(() -> catalog.resolve(file.toString()))
         .isInstanceOf(SchemaException.class)
-        .extracting(e -> ((SchemaException) e).reason())
-        .isEqualTo(SchemaException.Reason.INVALID);
+        .extracting(e -> ((SchemaException) e).code())
+        .isEqualTo(ErrorCode.SCHEMA_INVALID);
   }
 
   @Test

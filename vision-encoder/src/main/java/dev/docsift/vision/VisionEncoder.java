@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import dev.docsift.errors.ErrorCode;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,8 +52,8 @@ public final class VisionEncoder implements AutoCloseable {
    * @param model path of the {@code .onnx} file
    * @param spec expected shapes
    * @return an open encoder
-   * @throws VisionEncoderException {@code VISION_MODEL_LOAD} when the file cannot be opened, {@code
-   *     VISION_MODEL_SHAPE} when its inputs or outputs differ from {@code spec}
+   * @throws VisionEncoderException {@code VISION_LOAD} when the file cannot be opened, {@code
+   *     VISION_SHAPE} when its inputs or outputs differ from {@code spec}
    */
   public static VisionEncoder open(Path model, VisionModelSpec spec) throws VisionEncoderException {
     Objects.requireNonNull(model, "model");
@@ -64,9 +65,7 @@ public final class VisionEncoder implements AutoCloseable {
       session = env.createSession(model.toString(), options);
     } catch (OrtException e) {
       throw new VisionEncoderException(
-          VisionEncoderException.Code.VISION_MODEL_LOAD,
-          "cannot open vision model " + model + ": " + e.getMessage(),
-          e);
+          ErrorCode.VISION_LOAD, "cannot open vision model " + model + ": " + e.getMessage(), e);
     }
     return wrap(session, spec, DEFAULT_MAX_BATCH);
   }
@@ -80,8 +79,8 @@ public final class VisionEncoder implements AutoCloseable {
    * @param spec expected shapes
    * @param maxBatch most tiles per {@code run}, at least 1: more tiles are encoded in several runs
    * @return an open encoder
-   * @throws VisionEncoderException {@code VISION_MODEL_SHAPE} when its inputs or outputs differ
-   *     from {@code spec}, {@code VISION_MODEL_LOAD} when they cannot be read
+   * @throws VisionEncoderException {@code VISION_SHAPE} when its inputs or outputs differ from
+   *     {@code spec}, {@code VISION_LOAD} when they cannot be read
    * @throws IllegalArgumentException when {@code maxBatch} is below 1
    */
   public static VisionEncoder wrap(OrtSession session, VisionModelSpec spec, int maxBatch)
@@ -106,9 +105,7 @@ public final class VisionEncoder implements AutoCloseable {
         throw vee;
       }
       throw new VisionEncoderException(
-          VisionEncoderException.Code.VISION_MODEL_LOAD,
-          "cannot read the model's inputs and outputs",
-          e);
+          ErrorCode.VISION_LOAD, "cannot read the model's inputs and outputs", e);
     }
     return new VisionEncoder(OrtEnvironment.getEnvironment(), session, spec, maxBatch);
   }
@@ -119,7 +116,7 @@ public final class VisionEncoder implements AutoCloseable {
     NodeInfo node = infos.get(name);
     if (node == null || !(node.getInfo() instanceof TensorInfo info)) {
       throw new VisionEncoderException(
-          VisionEncoderException.Code.VISION_MODEL_SHAPE,
+          ErrorCode.VISION_SHAPE,
           "the vision model has no tensor named '" + name + "' (it has " + infos.keySet() + ")",
           null);
     }
@@ -134,7 +131,7 @@ public final class VisionEncoder implements AutoCloseable {
       expected[0] = -1;
       System.arraycopy(dims, 0, expected, 1, dims.length);
       throw new VisionEncoderException(
-          VisionEncoderException.Code.VISION_MODEL_SHAPE,
+          ErrorCode.VISION_SHAPE,
           "'"
               + name
               + "' is "
@@ -159,7 +156,7 @@ public final class VisionEncoder implements AutoCloseable {
    * @return {@code (tiles, tokensPerTile, hidden)} embeddings
    * @throws IllegalArgumentException when the tile size differs from the spec
    * @throws IllegalStateException when the encoder is closed
-   * @throws VisionEncoderException {@code VISION_INFERENCE} when ONNX Runtime fails or returns an
+   * @throws VisionEncoderException {@code VISION_FAILED} when ONNX Runtime fails or returns an
    *     unexpected shape
    */
   public ImageEmbeddings encode(TiledImage tiles) throws VisionEncoderException {
@@ -180,7 +177,7 @@ public final class VisionEncoder implements AutoCloseable {
    * @throws IllegalArgumentException when the tile size differs from the spec or no tile is given
    * @throws IndexOutOfBoundsException when an index is out of range
    * @throws IllegalStateException when the encoder is closed
-   * @throws VisionEncoderException {@code VISION_INFERENCE} when ONNX Runtime fails
+   * @throws VisionEncoderException {@code VISION_FAILED} when ONNX Runtime fails
    */
   public ImageEmbeddings encode(TiledImage tiles, int[] indices) throws VisionEncoderException {
     Objects.requireNonNull(tiles, "tiles");
@@ -208,7 +205,7 @@ public final class VisionEncoder implements AutoCloseable {
    * @return {@code (count, tokensPerTile, hidden)} embeddings
    * @throws IllegalArgumentException when {@code pixels} does not hold {@code count} tiles
    * @throws IllegalStateException when the encoder is closed
-   * @throws VisionEncoderException {@code VISION_INFERENCE} when ONNX Runtime fails or returns an
+   * @throws VisionEncoderException {@code VISION_FAILED} when ONNX Runtime fails or returns an
    *     unexpected shape
    */
   public ImageEmbeddings encode(float[] pixels, int count) throws VisionEncoderException {
@@ -246,7 +243,7 @@ public final class VisionEncoder implements AutoCloseable {
       long[] expected = {n, spec.tokensPerTile(), spec.hidden()};
       if (!Arrays.equals(outShape, expected)) {
         throw new VisionEncoderException(
-            VisionEncoderException.Code.VISION_INFERENCE,
+            ErrorCode.VISION_FAILED,
             "image_embeds came back "
                 + Arrays.toString(outShape)
                 + ", expected "
@@ -256,9 +253,7 @@ public final class VisionEncoder implements AutoCloseable {
       output.getFloatBuffer().get(out, at, n * spec.tokensPerTile() * spec.hidden());
     } catch (OrtException e) {
       throw new VisionEncoderException(
-          VisionEncoderException.Code.VISION_INFERENCE,
-          "the vision model failed: " + e.getMessage(),
-          e);
+          ErrorCode.VISION_FAILED, "the vision model failed: " + e.getMessage(), e);
     }
   }
 

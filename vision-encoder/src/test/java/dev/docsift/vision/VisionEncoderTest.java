@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -80,12 +81,12 @@ class VisionEncoderTest {
         assertThrows(
             VisionEncoderException.class,
             () -> VisionEncoder.open(model(), VisionModelSpec.MISSISSIPPI_0_8B));
-    assertEquals(VisionEncoderException.Code.VISION_MODEL_SHAPE, e.code());
+    assertEquals(ErrorCode.VISION_SHAPE, e.code());
     VisionEncoderException tile =
         assertThrows(
             VisionEncoderException.class,
             () -> VisionEncoder.open(model(), new VisionModelSpec(224, 256, 64)));
-    assertEquals(VisionEncoderException.Code.VISION_MODEL_SHAPE, tile.code());
+    assertEquals(ErrorCode.VISION_SHAPE, tile.code());
   }
 
   @Test
@@ -94,7 +95,7 @@ class VisionEncoderTest {
         assertThrows(
             VisionEncoderException.class,
             () -> VisionEncoder.open(Path.of("does-not-exist.onnx"), TINY));
-    assertEquals(VisionEncoderException.Code.VISION_MODEL_LOAD, e.code());
+    assertEquals(ErrorCode.VISION_LOAD, e.code());
   }
 
   @Test

@@ -114,7 +114,7 @@ public final class DecoderBenchCommand implements Callable<Integer> {
     try {
       pack = ModelPack.open(model, ModelPack.Verification.SKIP_GRAPHS);
     } catch (PackException e) {
-      err.println(e.code() + ": " + e.getMessage());
+      err.println(e.userMessage());
       return 1;
     }
     long verifyNanos = System.nanoTime() - verifyStart;
@@ -205,7 +205,7 @@ public final class DecoderBenchCommand implements Callable<Integer> {
         out.printf("achieved / memory bandwidth: %.1f%%%n", 100 * achieved / machine);
       }
     } catch (DecoderException e) {
-      err.println(e.code() + ": " + e.getMessage());
+      err.println(e.userMessage());
       return 1;
     }
     out.flush();

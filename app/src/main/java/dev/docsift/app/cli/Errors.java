@@ -1,7 +1,7 @@
 package dev.docsift.app.cli;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
 import dev.docsift.schemas.SchemaException;
@@ -23,7 +23,7 @@ final class Errors {
     try {
       return Optional.of(SchemaCatalog.shipped().resolve(schema));
     } catch (SchemaException e) {
-      err.println(DocsiftException.of(e).userMessage());
+      err.println(e.userMessage());
       err.flush();
       return Optional.empty();
     }

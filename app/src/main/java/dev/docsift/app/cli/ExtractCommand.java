@@ -1,13 +1,13 @@
 package dev.docsift.app.cli;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.export.ResultExporter;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Outcome;
 import dev.docsift.core.pipeline.PipelineConfig;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -70,7 +70,7 @@ public final class ModelsCommand implements Runnable {
   /** Prints a pack failure as one sentence with its code; returns exit code 1. */
   public static int fail(CommandLine.Model.CommandSpec spec, PackException e) {
     PrintWriter err = spec.commandLine().getErr();
-    err.println(e.code() + " " + e.getMessage());
+    err.println(e.userMessage());
     err.flush();
     return 1;
   }

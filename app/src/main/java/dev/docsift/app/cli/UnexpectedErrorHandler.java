@@ -1,6 +1,6 @@
 package dev.docsift.app.cli;
 
-import dev.docsift.core.ErrorCode;
+import dev.docsift.core.DocsiftException;
 import picocli.CommandLine;
 
 /**
@@ -11,12 +11,7 @@ final class UnexpectedErrorHandler implements CommandLine.IExecutionExceptionHan
   @Override
   public int handleExecutionException(
       Exception e, CommandLine cli, CommandLine.ParseResult parseResult) {
-    cli.getErr()
-        .println(
-            ErrorCode.INTERNAL.code()
-                + " docsift failed unexpectedly: "
-                + e
-                + " (set DOCSIFT_DEBUG=1 for details)");
+    cli.getErr().println(DocsiftException.unexpected("docsift", e).userMessage());
     if (System.getenv("DOCSIFT_DEBUG") != null) {
       e.printStackTrace(cli.getErr());
     }

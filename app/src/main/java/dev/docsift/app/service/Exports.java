@@ -2,11 +2,11 @@ package dev.docsift.app.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.export.ExportFormat;
 import dev.docsift.core.export.ResultExporter;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.ResultJson;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;

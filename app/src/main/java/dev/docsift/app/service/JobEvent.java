@@ -1,8 +1,8 @@
 package dev.docsift.app.service;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.pipeline.ExtractionResult;
+import dev.docsift.errors.ErrorCode;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,13 +1,13 @@
 package dev.docsift.app.service;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.DocumentScheduler;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.ProgressEvent;
 import dev.docsift.core.pipeline.ProgressListener;
+import dev.docsift.errors.ErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,8 @@
 package dev.docsift.app.service;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
-import dev.docsift.schemas.SchemaException;
-import dev.docsift.slm.pack.PackException;
+import dev.docsift.errors.CodedException;
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import org.slf4j.Logger;
 
@@ -19,15 +18,9 @@ public final class UserMessages {
    */
   public static String of(Throwable e) {
     return switch (e) {
-      case DocsiftException d -> d.userMessage();
-      case SchemaException s -> DocsiftException.of(s).userMessage();
-      case PackException p -> p.reason().code() + " " + p.getMessage();
+      case CodedException c -> c.userMessage();
       case IOException io -> ErrorCode.OUTPUT_FAILED.code() + " " + describe(io);
-      default ->
-          ErrorCode.INTERNAL.code()
-              + " docsift failed unexpectedly: "
-              + e
-              + " (please report it; set DOCSIFT_DEBUG=1 for details).";
+      default -> DocsiftException.unexpected("docsift", e).userMessage();
     };
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.export.ExportFormat;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.SchemaCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +51,12 @@ class ExportsTest {
     assertThat(UserMessages.of(new java.io.IOException("No space left on device")))
         .isEqualTo("DS501 IO: No space left on device");
     assertThat(UserMessages.of(new IllegalStateException("x")))
-        .startsWith("DS999 docsift failed unexpectedly: java.lang.IllegalStateException: x");
+        .startsWith("DS999 docsift: an unexpected failure in docsift (IllegalStateException: x)")
+        .doesNotContain("java.lang");
+    assertThat(
+            UserMessages.of(
+                new dev.docsift.slm.pack.PackException(
+                    dev.docsift.errors.ErrorCode.MODEL_ALREADY_INSTALLED, "Pack a is installed.")))
+        .isEqualTo("DS608 Pack a is installed.");
   }
 }

@@ -3,9 +3,9 @@ package dev.docsift.app.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.pipeline.PipelineConfig;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
 import java.nio.file.Path;

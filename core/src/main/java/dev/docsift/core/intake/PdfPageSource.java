@@ -1,9 +1,9 @@
 package dev.docsift.core.intake;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
+import dev.docsift.errors.ErrorCode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.RandomAccessFile;

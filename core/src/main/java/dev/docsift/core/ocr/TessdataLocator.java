@@ -1,7 +1,7 @@
 package dev.docsift.core.ocr;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -1,10 +1,10 @@
 package dev.docsift.core.ocr;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.model.OcrLine;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageImage;
+import dev.docsift.errors.ErrorCode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.docsift.core.pipeline;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
+import dev.docsift.errors.ErrorCode;
 
 /** A flag that stops work between pages. Thread-safe; once cancelled it stays cancelled. */
 public final class Cancellation {

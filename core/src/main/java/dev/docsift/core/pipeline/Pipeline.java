@@ -1,7 +1,6 @@
 package dev.docsift.core.pipeline;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.DocumentEngine;
 import dev.docsift.core.engine.DocumentRun;
 import dev.docsift.core.engine.EngineChoice;
@@ -20,6 +19,7 @@ import dev.docsift.core.ocr.OcrOptions;
 import dev.docsift.core.ocr.OcrReader;
 import dev.docsift.core.ocr.OcrReaders;
 import dev.docsift.core.slm.SlmEngine;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import java.nio.file.Path;
 import java.time.Duration;

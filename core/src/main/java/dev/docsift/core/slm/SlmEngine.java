@@ -1,12 +1,12 @@
 package dev.docsift.core.slm;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.DocumentEngine;
 import dev.docsift.core.engine.DocumentRun;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.engine.EngineEvents;
 import dev.docsift.core.engine.EngineInfo;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.slm.constrain.ConstraintFactory;
 import dev.docsift.slm.constrain.JsonSchemaGrammar;
@@ -179,20 +179,9 @@ public final class SlmEngine implements DocumentEngine {
       // Said once, in the log; every result carries it in its warnings.
       warnings.forEach(w -> LOG.warn("{}", w));
       return new SlmEngine(pack, choice, tokenizer, decoder, encoder, tiler, warnings);
-    } catch (DecoderException e) {
+    } catch (DecoderException | VisionEncoderException e) {
       closeAll(tokenizer, decoder, encoder);
-      throw new DocsiftException(
-          ErrorCode.ofCode(e.reason().code()),
-          "Model pack " + pack.name() + ": " + e.getMessage(),
-          e);
-    } catch (VisionEncoderException e) {
-      closeAll(tokenizer, decoder, encoder);
-      throw new DocsiftException(
-          e.code() == VisionEncoderException.Code.VISION_MODEL_SHAPE
-              ? ErrorCode.VISION_SHAPE
-              : ErrorCode.VISION_LOAD,
-          "Model pack " + pack.name() + ": " + e.getMessage(),
-          e);
+      throw DocsiftException.of("Model pack " + pack.name(), e);
     } catch (DocsiftException | RuntimeException e) {
       closeAll(tokenizer, decoder, encoder);
       throw e;
@@ -212,10 +201,10 @@ public final class SlmEngine implements DocumentEngine {
       return store.open(choice.model(), ModelPack.Verification.SKIP_GRAPHS);
     } catch (PackException e) {
       String hint =
-          e.reason() == PackException.Reason.NOT_FOUND
+          e.code() == ErrorCode.MODEL_NOT_FOUND
               ? " Install one with 'docsift models install', or give a pack folder."
               : "";
-      throw new DocsiftException(ErrorCode.ofCode(e.code()), e.getMessage() + hint, e);
+      throw new DocsiftException(e.code(), e.getMessage() + hint, e);
     } catch (java.nio.file.InvalidPathException e) {
       throw new DocsiftException(
           ErrorCode.MODEL_NOT_FOUND, "'" + choice.model() + "' is not a model pack name.", e);

@@ -2,7 +2,6 @@ package dev.docsift.core.slm;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.engine.DocumentRun;
 import dev.docsift.core.engine.EngineEvents;
 import dev.docsift.core.engine.EngineOutput;
@@ -12,6 +11,7 @@ import dev.docsift.core.model.FieldValue;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageTiles;
 import dev.docsift.core.ocr.OcrReader;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.slm.constrain.ConstraintFactory;
 import dev.docsift.slm.constrain.Grounding;
@@ -29,7 +29,6 @@ import dev.docsift.vision.ImageEmbeddings;
 import dev.docsift.vision.TiledImage;
 import dev.docsift.vision.Tiler;
 import dev.docsift.vision.TilingPolicy;
-import dev.docsift.vision.VisionEncoderException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -254,8 +253,7 @@ final class SlmRun implements DocumentRun {
         result = generator.generate(embeds, prompt.length(), config, hooks);
       }
     } catch (DecoderException e) {
-      throw new DocsiftException(
-          ErrorCode.ofCode(e.reason().code()), file.getFileName() + ": " + e.getMessage(), e);
+      throw DocsiftException.of(file.getFileName().toString(), e);
     }
     if (result.stopReason() == StopReason.CANCELLED) {
       throw new DocsiftException(ErrorCode.CANCELLED, file.getFileName() + " was cancelled.");
@@ -377,12 +375,7 @@ final class SlmRun implements DocumentRun {
       if (cause instanceof CancellationException) {
         throw new DocsiftException(ErrorCode.CANCELLED, file.getFileName() + " was cancelled.");
       }
-      if (cause instanceof VisionEncoderException v) {
-        throw new DocsiftException(
-            ErrorCode.VISION_FAILED, file.getFileName() + ": " + v.getMessage(), v);
-      }
-      throw new DocsiftException(
-          ErrorCode.INTERNAL, file.getFileName() + ": the vision encoder failed: " + cause, cause);
+      throw DocsiftException.unexpected(file, cause);
     }
   }
 

@@ -1,10 +1,10 @@
 package dev.docsift.core.watch;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.DocumentScheduler;
 import dev.docsift.core.pipeline.Pipeline;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,13 +2,13 @@ package dev.docsift.core.watch;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.export.AtomicFiles;
 import dev.docsift.core.pipeline.Cancellation;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.core.pipeline.Pipeline;
 import dev.docsift.core.pipeline.ProgressListener;
 import dev.docsift.core.pipeline.ResultJson;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import java.io.IOException;
 import java.io.InputStream;

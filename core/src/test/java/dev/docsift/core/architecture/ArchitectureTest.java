@@ -32,6 +32,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void errorCodesAreTheBottomLayer() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.docsift.errors..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.docsift.schemas..",
+            "dev.docsift.vision..",
+            "dev.docsift.slm..",
+            "dev.docsift.core..",
+            "dev.docsift.samples..")
+        .because("every module's exceptions carry its codes, so it depends on none of them")
+        .check(classes);
+  }
+
+  @Test
   void schemasKnowNothingOfCore() {
     noClasses()
         .that()

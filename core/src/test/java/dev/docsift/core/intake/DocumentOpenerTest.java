@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.model.DocumentKind;
 import dev.docsift.core.model.DocumentSource;
 import dev.docsift.core.model.PageImage;
+import dev.docsift.errors.ErrorCode;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

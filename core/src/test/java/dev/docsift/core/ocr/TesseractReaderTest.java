@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.docsift.core.DocsiftException;
-import dev.docsift.core.ErrorCode;
 import dev.docsift.core.model.BBox;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.OcrWord;
 import dev.docsift.core.model.PageImage;
+import dev.docsift.errors.ErrorCode;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

@@ -1,16 +1,11 @@
 package dev.docsift.slm.decoder;
 
 import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
-import java.nio.ShortBuffer;
+import dev.docsift.errors.ErrorCode;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -37,9 +32,8 @@ public final class DecoderSession implements AutoCloseable {
 
   private final DecoderSpec spec;
   private final EmbeddingGraph embedding; // null when the decoder reads token ids
-  private final OrtSession decoderSession;
+  private final DecoderStep step;
   private final ResolvedProvider provider;
-  private final OnnxJavaType embedsType; // FLOAT or FLOAT16, what the decoder takes; null for ids
   private final OnnxJavaType kvType; // FLOAT or FLOAT16
   private volatile boolean closed;
 
@@ -52,9 +46,8 @@ public final class DecoderSession implements AutoCloseable {
       OnnxJavaType kvType) {
     this.spec = spec;
     this.embedding = embedding;
-    this.decoderSession = decoderSession;
+    this.step = new DecoderStep(spec, decoderSession, embedsType);
     this.provider = provider;
-    this.embedsType = embedsType;
     this.kvType = kvType;
   }
 
@@ -67,9 +60,8 @@ public final class DecoderSession implements AutoCloseable {
    * @param spec the contract from pack.json
    * @param options provider, threads, optimisation
    * @return the open session
-   * @throws DecoderException {@link DecoderException.Reason#MODEL_LOAD} when a graph cannot be
-   *     loaded, {@link DecoderException.Reason#CONTRACT_MISMATCH} when its inputs or outputs
-   *     disagree with the spec
+   * @throws DecoderException {@link ErrorCode#DECODER_LOAD} when a graph cannot be loaded, {@link
+   *     ErrorCode#DECODER_CONTRACT} when its inputs or outputs disagree with the spec
    */
   public static DecoderSession open(
       Path embedTokens, Path decoder, DecoderSpec spec, RuntimeOptions options)
@@ -143,7 +135,7 @@ public final class DecoderSession implements AutoCloseable {
       return new KvCache(spec, strategy, kvType);
     } catch (OrtException e) {
       throw new DecoderException(
-          DecoderException.Reason.RUNTIME, "Cannot make the KV cache: " + e.getMessage(), e);
+          ErrorCode.DECODER_FAILED, "Cannot make the KV cache: " + e.getMessage(), e);
     }
   }
 
@@ -298,113 +290,19 @@ public final class DecoderSession implements AutoCloseable {
     return runInput(null, embeds, seq, cache, allLogits);
   }
 
+  /** One decoder run on token ids (when {@code ids} is given) or on embeddings. */
+  private StepResult runInput(long[] ids, float[] embeds, int seq, KvCache cache, boolean allLogits)
+      throws DecoderException {
+    checkOpen();
+    return step.run(ids, embeds, seq, cache, allLogits);
+  }
+
   /**
    * Runs token ids through a decoder that reads them, extending the cache, with every position's
    * logits (for tests).
    */
   StepResult runIds(int[] ids, KvCache cache, boolean allLogits) throws DecoderException {
     return runInput(ids(ids), null, ids.length, cache, allLogits);
-  }
-
-  /** One decoder run on token ids (when {@code ids} is given) or on embeddings. */
-  private StepResult runInput(long[] ids, float[] embeds, int seq, KvCache cache, boolean allLogits)
-      throws DecoderException {
-    checkOpen();
-    Objects.requireNonNull(cache, "cache");
-    int past = cache.length();
-    int total = past + seq;
-    long[] mask = new long[total];
-    Arrays.fill(mask, 1L);
-    long[] positions = new long[seq];
-    for (int i = 0; i < seq; i++) {
-      positions[i] = past + i;
-    }
-    Map<String, OnnxTensorLike> inputs = new HashMap<>();
-    OnnxTensor inputTensor = null;
-    OnnxTensor maskTensor = null;
-    OnnxTensor positionTensor = null;
-    try {
-      if (ids != null) {
-        inputTensor = // (1, seq)
-            OnnxTensor.createTensor(
-                OrtRuntime.environment(), LongBuffer.wrap(ids), new long[] {1, seq});
-        inputs.put(spec.inputIds(), inputTensor);
-      } else {
-        inputTensor = embedsTensor(embeds, seq); // (1, seq, hidden)
-        inputs.put(spec.inputsEmbeds(), inputTensor);
-      }
-      maskTensor = // (1, past + seq)
-          OnnxTensor.createTensor(
-              OrtRuntime.environment(), LongBuffer.wrap(mask), new long[] {1, total});
-      positionTensor = // (1, seq)
-          OnnxTensor.createTensor(
-              OrtRuntime.environment(), LongBuffer.wrap(positions), new long[] {1, seq});
-      inputs.put(spec.attentionMask(), maskTensor);
-      inputs.put(spec.positionIds(), positionTensor);
-      cache.addInputs(inputs);
-      long start = System.nanoTime();
-      OrtSession.Result result = decoderSession.run(inputs);
-      long runNanos = System.nanoTime() - start;
-      float[] last;
-      float[] all = null;
-      try {
-        OnnxTensor logits =
-            (OnnxTensor)
-                result
-                    .get(spec.logits())
-                    .orElseThrow(() -> new IllegalStateException("no logits output"));
-        // getFloatBuffer copies the whole (1, seq, vocab) tensor (ONNX Runtime's Java API has no
-        // view of an output): prefill() keeps seq small enough for that copy.
-        FloatBuffer buffer = logits.getFloatBuffer();
-        int vocab = spec.vocabSize();
-        if (buffer.remaining() != (long) seq * vocab) {
-          throw new DecoderException(
-              DecoderException.Reason.CONTRACT_MISMATCH,
-              "The decoder returned "
-                  + buffer.remaining()
-                  + " logits for "
-                  + seq
-                  + " positions; pack.json says vocab_size is "
-                  + vocab
-                  + ".");
-        }
-        last = new float[vocab];
-        buffer.get((seq - 1) * vocab, last);
-        if (allLogits) {
-          all = new float[seq * vocab];
-          buffer.get(0, all);
-        }
-      } catch (DecoderException | RuntimeException e) {
-        result.close();
-        throw e;
-      }
-      // Hands the presents to the cache, which closes the rest of the result and the old past.
-      cache.advance(result, seq);
-      return new StepResult(last, all, runNanos);
-    } catch (OrtException e) {
-      throw new DecoderException(
-          DecoderException.Reason.RUNTIME, "The decoder graph failed: " + e.getMessage(), e);
-    } finally {
-      for (OnnxTensor t : new OnnxTensor[] {inputTensor, maskTensor, positionTensor}) {
-        if (t != null) {
-          t.close();
-        }
-      }
-    }
-  }
-
-  private OnnxTensor embedsTensor(float[] embeds, int seq) throws OrtException {
-    long[] shape = {1, seq, spec.hidden()};
-    int n = seq * spec.hidden();
-    if (embedsType == OnnxJavaType.FLOAT16) {
-      short[] halves = new short[n];
-      for (int i = 0; i < n; i++) {
-        halves[i] = Float.floatToFloat16(embeds[i]);
-      }
-      return OnnxTensor.createTensor(
-          OrtRuntime.environment(), ShortBuffer.wrap(halves), shape, OnnxJavaType.FLOAT16);
-    }
-    return OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(embeds, 0, n), shape);
   }
 
   private void checkOpen() {
@@ -425,7 +323,7 @@ public final class DecoderSession implements AutoCloseable {
     if (embedding != null) {
       closeQuietly(embedding.session());
     }
-    closeQuietly(decoderSession);
+    closeQuietly(step.session());
   }
 
   private static void closeQuietly(OrtSession session) {
@@ -442,14 +340,14 @@ public final class DecoderSession implements AutoCloseable {
       return DecoderContract.signatures(session, inputs);
     } catch (OrtException e) {
       throw new DecoderException(
-          DecoderException.Reason.MODEL_LOAD, "Cannot read a graph's inputs: " + e.getMessage(), e);
+          ErrorCode.DECODER_LOAD, "Cannot read a graph's inputs: " + e.getMessage(), e);
     }
   }
 
   static void report(String graph, List<String> problems) throws DecoderException {
     if (!problems.isEmpty()) {
       throw new DecoderException(
-          DecoderException.Reason.CONTRACT_MISMATCH,
+          ErrorCode.DECODER_CONTRACT,
           "The " + graph + " does not match pack.json: " + String.join("; ", problems) + ".");
     }
   }

@@ -3,6 +3,7 @@ package dev.docsift.slm.decoder;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.docsift.errors.ErrorCode;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class EmbeddingGraph {
         buffer.get(embeds);
         if (embeds.length != ids.length * hidden) {
           throw new DecoderException(
-              DecoderException.Reason.CONTRACT_MISMATCH,
+              ErrorCode.DECODER_CONTRACT,
               "The embedding graph returned "
                   + embeds.length
                   + " values for "
@@ -59,7 +60,7 @@ final class EmbeddingGraph {
       }
     } catch (OrtException e) {
       throw new DecoderException(
-          DecoderException.Reason.RUNTIME, "The embedding graph failed: " + e.getMessage(), e);
+          ErrorCode.DECODER_FAILED, "The embedding graph failed: " + e.getMessage(), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.docsift.slm.decoder;
 
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.constrain.TokenConstraint;
 import java.util.Arrays;
 import java.util.Objects;
@@ -233,7 +234,7 @@ public final class Generator {
 
   private static DecoderException deadEnd(int count) {
     return new DecoderException(
-        DecoderException.Reason.CONSTRAINT_DEAD_END,
+        ErrorCode.CONSTRAINT_DEAD_END,
         "The schema constraint allows no token after "
             + count
             + " generated tokens; the schema may need characters the model's vocabulary"
@@ -253,7 +254,7 @@ public final class Generator {
     int maxContext = session.spec().maxContext();
     if (promptLength > maxContext) {
       throw new DecoderException(
-          DecoderException.Reason.CONTEXT_OVERFLOW,
+          ErrorCode.PROMPT_TOO_LONG,
           "The prompt has "
               + promptLength
               + " tokens but the model reads at most "

@@ -4,6 +4,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import dev.docsift.errors.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -122,8 +123,8 @@ public final class OrtRuntime {
    * @param model the {@code .onnx} file (external data beside it is found by ONNX Runtime)
    * @param options provider, threads and optimisation level
    * @return the session and the provider it runs on
-   * @throws DecoderException with {@link DecoderException.Reason#MODEL_LOAD} when the graph cannot
-   *     be opened even on the CPU
+   * @throws DecoderException with {@link ErrorCode#DECODER_LOAD} when the graph cannot be opened
+   *     even on the CPU
    */
   public static OpenedSession openSession(Path model, RuntimeOptions options)
       throws DecoderException {
@@ -131,7 +132,7 @@ public final class OrtRuntime {
     Objects.requireNonNull(options, "options");
     if (!Files.isRegularFile(model)) {
       throw new DecoderException(
-          DecoderException.Reason.MODEL_LOAD, "The model file " + model + " does not exist.");
+          ErrorCode.DECODER_LOAD, "The model file " + model + " does not exist.");
     }
     ExecutionProvider asked = options.provider();
     ExecutionProvider wanted = asked == ExecutionProvider.AUTO ? autoProvider() : asked;
@@ -180,8 +181,7 @@ public final class OrtRuntime {
    * @param name what to call the model in a failure's message
    * @param options threads and optimisation level; the provider is ignored
    * @return the session; the caller owns and closes it
-   * @throws DecoderException with {@link DecoderException.Reason#MODEL_LOAD} when the graph cannot
-   *     be opened
+   * @throws DecoderException with {@link ErrorCode#DECODER_LOAD} when the graph cannot be opened
    */
   public static OrtSession openCpu(byte[] model, String name, RuntimeOptions options)
       throws DecoderException {
@@ -191,9 +191,7 @@ public final class OrtRuntime {
       return environment().createSession(model, so);
     } catch (OrtException e) {
       throw new DecoderException(
-          DecoderException.Reason.MODEL_LOAD,
-          "ONNX Runtime cannot load " + name + ": " + e.getMessage(),
-          e);
+          ErrorCode.DECODER_LOAD, "ONNX Runtime cannot load " + name + ": " + e.getMessage(), e);
     }
   }
 
@@ -203,7 +201,7 @@ public final class OrtRuntime {
       return environment().createSession(model.toString(), so);
     } catch (OrtException e) {
       throw new DecoderException(
-          DecoderException.Reason.MODEL_LOAD,
+          ErrorCode.DECODER_LOAD,
           "ONNX Runtime cannot load " + model.getFileName() + ": " + e.getMessage(),
           e);
     }

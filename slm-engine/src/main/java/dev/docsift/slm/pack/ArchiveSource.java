@@ -1,5 +1,6 @@
 package dev.docsift.slm.pack;
 
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ final class ArchiveSource implements PackStore.PackSource {
       throw PackFiles.io("Cannot read the unpacked archive", e);
     }
     throw new PackException(
-        PackException.Reason.NOT_FOUND,
+        ErrorCode.MODEL_NOT_FOUND,
         "The archive "
             + zip.getFileName()
             + " is not a model pack: it has no pack.json at its top or in its one top folder.");
@@ -76,7 +77,7 @@ final class ArchiveSource implements PackStore.PackSource {
     }
     if (!actual.equals(expected)) {
       throw new PackException(
-          PackException.Reason.HASH_MISMATCH,
+          ErrorCode.MODEL_HASH_MISMATCH,
           Character.toUpperCase(what.charAt(0))
               + what.substring(1)
               + " is damaged or altered: expected sha256 "

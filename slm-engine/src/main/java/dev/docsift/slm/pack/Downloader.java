@@ -1,5 +1,6 @@
 package dev.docsift.slm.pack;
 
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,7 +85,7 @@ final class Downloader {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new PackException(
-            PackException.Reason.DOWNLOAD_FAILED, "The download of " + uri + " was interrupted.");
+            ErrorCode.MODEL_DOWNLOAD_FAILED, "The download of " + uri + " was interrupted.");
       }
       try (InputStream body = response.body()) {
         int status = response.statusCode();
@@ -114,7 +115,7 @@ final class Downloader {
           continue;
         } else {
           throw new PackException(
-              PackException.Reason.DOWNLOAD_FAILED,
+              ErrorCode.MODEL_DOWNLOAD_FAILED,
               "The server answered HTTP " + status + " for " + uri + ".");
         }
         long done = copy(body, part, append, total, listener);
@@ -129,7 +130,7 @@ final class Downloader {
     }
     long have = size(part);
     throw new PackException(
-        PackException.Reason.DOWNLOAD_FAILED,
+        ErrorCode.MODEL_DOWNLOAD_FAILED,
         "The download of "
             + uri
             + " failed after "
@@ -187,7 +188,7 @@ final class Downloader {
       Files.deleteIfExists(part);
     } catch (IOException e) {
       throw new PackException(
-          PackException.Reason.IO, "Cannot delete " + part + ": " + e.getMessage() + ".", e);
+          ErrorCode.MODEL_IO, "Cannot delete " + part + ": " + e.getMessage() + ".", e);
     }
   }
 
@@ -201,8 +202,7 @@ final class Downloader {
       Thread.sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new PackException(
-          PackException.Reason.DOWNLOAD_FAILED, "The download was interrupted.");
+      throw new PackException(ErrorCode.MODEL_DOWNLOAD_FAILED, "The download was interrupted.");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.docsift.slm.pack;
 
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class FolderSource implements PackStore.PackSource {
         Path from = folder.resolve(entry.path());
         if (!Files.isRegularFile(from)) {
           throw new PackException(
-              PackException.Reason.MISSING_FILE,
+              ErrorCode.MODEL_FILE_MISSING,
               "The pack folder " + folder + " lacks the file " + entry.path() + ".");
         }
         Path to = target.resolve(entry.path());

@@ -3,6 +3,7 @@ package dev.docsift.slm.pack;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.decoder.DecoderContract;
 import dev.docsift.slm.decoder.OrtRuntime;
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ final class GraphChecker {
     } catch (OrtException e) {
       problems.add(
           new Problem(
-              PackException.Reason.GRAPH_MISMATCH,
+              ErrorCode.MODEL_GRAPH_MISMATCH,
               "ONNX Runtime cannot open the graph "
                   + graph
                   + ": "
@@ -96,6 +97,6 @@ final class GraphChecker {
   }
 
   private static Problem mismatch(String sentence) {
-    return new Problem(PackException.Reason.GRAPH_MISMATCH, sentence + ".");
+    return new Problem(ErrorCode.MODEL_GRAPH_MISMATCH, sentence + ".");
   }
 }

@@ -3,6 +3,7 @@ package dev.docsift.slm.pack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.decoder.DecoderSpec;
 import dev.docsift.slm.pack.PackManifest.Family;
 import dev.docsift.slm.pack.PackManifest.FileEntry;
@@ -376,7 +377,6 @@ final class ManifestReader {
   }
 
   private static PackException invalid(String sentence) {
-    return new PackException(
-        PackException.Reason.INVALID_MANIFEST, "Invalid pack.json: " + sentence + ".");
+    return new PackException(ErrorCode.MODEL_INVALID, "Invalid pack.json: " + sentence + ".");
   }
 }

@@ -1,5 +1,6 @@
 package dev.docsift.slm.pack;
 
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public final class ModelPack {
     Objects.requireNonNull(verification, "verification");
     if (!Files.isDirectory(folder)) {
       throw new PackException(
-          PackException.Reason.NOT_FOUND, "There is no model pack folder at " + folder + ".");
+          ErrorCode.MODEL_NOT_FOUND, "There is no model pack folder at " + folder + ".");
     }
     PackManifest manifest = PackManifest.read(folder.resolve(PackManifest.FILE_NAME));
     List<Problem> problems = check(folder, manifest, verification);
@@ -71,7 +72,7 @@ public final class ModelPack {
       if (!more.isEmpty() && message.endsWith(".")) {
         message = message.substring(0, message.length() - 1) + more + ".";
       }
-      throw new PackException(first.reason(), message);
+      throw new PackException(first.code(), message);
     }
     return new ModelPack(folder, manifest);
   }
@@ -108,12 +109,11 @@ public final class ModelPack {
       if (!Files.isDirectory(folder)) {
         return List.of(
             new Problem(
-                PackException.Reason.NOT_FOUND,
-                "There is no model pack folder at " + folder + "."));
+                ErrorCode.MODEL_NOT_FOUND, "There is no model pack folder at " + folder + "."));
       }
       manifest = PackManifest.read(folder.resolve(PackManifest.FILE_NAME));
     } catch (PackException e) {
-      return List.of(new Problem(e.reason(), e.getMessage()));
+      return List.of(new Problem(e.code(), e.getMessage()));
     }
     return check(folder, manifest, verification);
   }
@@ -127,7 +127,7 @@ public final class ModelPack {
       if (!Files.isRegularFile(file)) {
         problems.add(
             new Problem(
-                PackException.Reason.MISSING_FILE,
+                ErrorCode.MODEL_FILE_MISSING,
                 "The pack "
                     + manifest.name()
                     + " lacks its "
@@ -142,7 +142,7 @@ public final class ModelPack {
         if (!actual.equals(entry.sha256())) {
           problems.add(
               new Problem(
-                  PackException.Reason.HASH_MISMATCH,
+                  ErrorCode.MODEL_HASH_MISMATCH,
                   "The file "
                       + entry.path()
                       + " is damaged or altered: pack.json says sha256 "
@@ -153,8 +153,7 @@ public final class ModelPack {
         }
       } catch (IOException e2) {
         problems.add(
-            new Problem(
-                PackException.Reason.IO, "Cannot read " + file + ": " + e2.getMessage() + "."));
+            new Problem(ErrorCode.MODEL_IO, "Cannot read " + file + ": " + e2.getMessage() + "."));
       }
     }
     // Graphs are only worth opening when every file is intact: a damaged graph can crash loaders.

@@ -1,5 +1,6 @@
 package dev.docsift.slm.pack;
 
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -30,7 +31,7 @@ final class PackFiles {
       return total;
     } catch (IOException | UncheckedIOException e) {
       throw new PackException(
-          PackException.Reason.IO, "Cannot measure " + folder + ": " + e.getMessage() + ".", e);
+          ErrorCode.MODEL_IO, "Cannot measure " + folder + ": " + e.getMessage() + ".", e);
     }
   }
 
@@ -63,6 +64,6 @@ final class PackFiles {
 
   /** An IO failure: what could not be done, then the cause's message. */
   static PackException io(String what, IOException e) {
-    return new PackException(PackException.Reason.IO, what + ": " + e.getMessage() + ".", e);
+    return new PackException(ErrorCode.MODEL_IO, what + ": " + e.getMessage() + ".", e);
   }
 }

@@ -1,5 +1,6 @@
 package dev.docsift.slm.pack;
 
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.decoder.DecoderSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -98,11 +99,11 @@ public record PackManifest(
       text = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new PackException(
-          PackException.Reason.NOT_FOUND,
+          ErrorCode.MODEL_NOT_FOUND,
           "The folder " + file.getParent() + " is not a model pack: it has no " + FILE_NAME + ".");
     } catch (IOException e) {
       throw new PackException(
-          PackException.Reason.IO, "Cannot read " + file + ": " + e.getMessage() + ".", e);
+          ErrorCode.MODEL_IO, "Cannot read " + file + ": " + e.getMessage() + ".", e);
     }
     return parse(text);
   }

@@ -1,5 +1,6 @@
 package dev.docsift.slm.pack;
 
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -249,7 +250,7 @@ public final class PackStore {
       return new ArchiveSource(path, options.sha256(), unpacker);
     }
     throw new PackException(
-        PackException.Reason.NOT_FOUND,
+        ErrorCode.MODEL_NOT_FOUND,
         "There is no folder, zip file or URL " + source + " to install a pack from.");
   }
 
@@ -333,7 +334,7 @@ public final class PackStore {
 
   private PackException alreadyInstalled(String name) {
     return new PackException(
-        PackException.Reason.ALREADY_INSTALLED,
+        ErrorCode.MODEL_ALREADY_INSTALLED,
         "A pack named " + name + " is installed already; use --force to replace it.");
   }
 
@@ -341,8 +342,7 @@ public final class PackStore {
     Path folder = PackManifest.isValidName(name) ? root.resolve(name) : null;
     if (folder == null || !Files.isDirectory(folder)) {
       throw new PackException(
-          PackException.Reason.NOT_FOUND,
-          "No pack named " + name + " is installed in " + root + ".");
+          ErrorCode.MODEL_NOT_FOUND, "No pack named " + name + " is installed in " + root + ".");
     }
     return folder;
   }

@@ -1,5 +1,6 @@
 package dev.docsift.slm.pack;
 
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -69,21 +70,20 @@ final class UrlSource implements PackStore.PackSource {
     try {
       uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new PackException(
-          PackException.Reason.DOWNLOAD_FAILED, "The URL " + url + " is not valid.");
+      throw new PackException(ErrorCode.MODEL_DOWNLOAD_FAILED, "The URL " + url + " is not valid.");
     }
     String expected = sha256;
     if (uri.getFragment() != null) {
       var m = FRAGMENT_SHA.matcher(uri.getFragment());
       if (!m.matches()) {
         throw new PackException(
-            PackException.Reason.DOWNLOAD_FAILED,
+            ErrorCode.MODEL_DOWNLOAD_FAILED,
             "The URL fragment #" + uri.getFragment() + " is not understood: use #sha256=<64 hex>.");
       }
       String fromUrl = m.group(1).toLowerCase(Locale.ROOT);
       if (expected != null && !expected.equals(fromUrl)) {
         throw new PackException(
-            PackException.Reason.DOWNLOAD_FAILED,
+            ErrorCode.MODEL_DOWNLOAD_FAILED,
             "The --sha256 given and the URL's #sha256 fragment disagree.");
       }
       expected = fromUrl;
@@ -131,7 +131,7 @@ final class UrlSource implements PackStore.PackSource {
     }
     if (held == null) {
       throw new PackException(
-          PackException.Reason.DOWNLOAD_FAILED,
+          ErrorCode.MODEL_DOWNLOAD_FAILED,
           "Another install is downloading "
               + request
               + " now; wait for it to finish, then run this one again.");
@@ -166,7 +166,7 @@ final class UrlSource implements PackStore.PackSource {
     boolean loopback = host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]");
     if (host.isEmpty() || !(scheme.equals("https") || scheme.equals("http") && loopback)) {
       throw new PackException(
-          PackException.Reason.DOWNLOAD_FAILED,
+          ErrorCode.MODEL_DOWNLOAD_FAILED,
           "The URL " + uri + " is refused: packs download over https only.");
     }
   }
@@ -180,8 +180,7 @@ final class UrlSource implements PackStore.PackSource {
           uri.getQuery(),
           null);
     } catch (URISyntaxException e) {
-      throw new PackException(
-          PackException.Reason.DOWNLOAD_FAILED, "The URL " + uri + " is not valid.");
+      throw new PackException(ErrorCode.MODEL_DOWNLOAD_FAILED, "The URL " + uri + " is not valid.");
     }
   }
 

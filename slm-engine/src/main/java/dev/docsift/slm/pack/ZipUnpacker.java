@@ -1,5 +1,6 @@
 package dev.docsift.slm.pack;
 
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -106,7 +107,7 @@ final class ZipUnpacker {
       throw notZip(archive, e);
     } catch (IOException e) {
       throw new PackException(
-          PackException.Reason.IO, "Cannot unpack " + archive + ": " + e.getMessage() + ".", e);
+          ErrorCode.MODEL_IO, "Cannot unpack " + archive + ": " + e.getMessage() + ".", e);
     }
   }
 
@@ -200,7 +201,7 @@ final class ZipUnpacker {
       return null;
     } catch (IOException e) {
       throw new PackException(
-          PackException.Reason.IO, "Cannot read " + archive + ": " + e.getMessage() + ".", e);
+          ErrorCode.MODEL_IO, "Cannot read " + archive + ": " + e.getMessage() + ".", e);
     }
   }
 
@@ -223,12 +224,12 @@ final class ZipUnpacker {
   }
 
   private static PackException unsafe(String sentence) {
-    return new PackException(PackException.Reason.UNSAFE_ARCHIVE, sentence + ".");
+    return new PackException(ErrorCode.MODEL_UNSAFE_ARCHIVE, sentence + ".");
   }
 
   private static PackException notZip(String archive, Exception cause) {
     return new PackException(
-        PackException.Reason.IO,
+        ErrorCode.MODEL_IO,
         "The file " + archive + " is not a readable zip archive (damaged or incomplete).",
         cause);
   }

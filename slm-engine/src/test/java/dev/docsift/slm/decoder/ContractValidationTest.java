@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.onnxruntime.OnnxJavaType;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.decoder.DecoderContract.Signature;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -125,8 +126,8 @@ class ContractValidationTest {
         .isInstanceOfSatisfying(
             DecoderException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(DecoderException.Reason.CONTRACT_MISMATCH);
-              assertThat(e.code()).isEqualTo("DS622");
+              assertThat(e.code()).isEqualTo(ErrorCode.DECODER_CONTRACT);
+              assertThat(e.code().code()).isEqualTo("DS622");
               assertThat(e.getMessage()).startsWith("The decoder graph does not match pack.json");
               for (String f : fragments) {
                 assertThat(e.getMessage()).contains(f);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.docsift.errors.ErrorCode;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -115,8 +116,7 @@ class DecoderSessionTest {
                 DecoderSession.open(
                     pack.embedTokens(), pack.decoder(), threeLayers, RuntimeOptions.cpu()))
         .isInstanceOfSatisfying(
-            DecoderException.class,
-            e -> assertThat(e.reason()).isEqualTo(DecoderException.Reason.CONTRACT_MISMATCH))
+            DecoderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DECODER_CONTRACT))
         .hasMessageContaining("missing input past_key_values.2.key");
     DecoderSpec wrongNames =
         new DecoderSpec(

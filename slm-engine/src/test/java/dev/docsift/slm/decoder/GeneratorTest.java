@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.constrain.TokenConstraint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -191,7 +192,7 @@ class GeneratorTest {
                     GenerationHooks.NONE.withConstraint(none)))
         .isInstanceOfSatisfying(
             DecoderException.class,
-            e -> assertThat(e.reason()).isEqualTo(DecoderException.Reason.CONSTRAINT_DEAD_END));
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONSTRAINT_DEAD_END));
   }
 
   @Test
@@ -213,8 +214,7 @@ class GeneratorTest {
     int max = pack.spec().maxContext();
     assertThatThrownBy(() -> g.generate(new int[max + 1], GenerationConfig.greedy(1, List.of())))
         .isInstanceOfSatisfying(
-            DecoderException.class,
-            e -> assertThat(e.reason()).isEqualTo(DecoderException.Reason.CONTEXT_OVERFLOW));
+            DecoderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.PROMPT_TOO_LONG));
     int[] prompt = new int[max - 3];
     Arrays.fill(prompt, 300);
     GenerationResult r = g.generate(prompt, GenerationConfig.greedy(10, List.of()));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession.SessionOptions;
+import dev.docsift.errors.ErrorCode;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -97,12 +98,11 @@ class OrtRuntimeTest {
   void missingOrCorruptModelIsModelLoad(@TempDir Path dir) throws Exception {
     assertThatThrownBy(() -> OrtRuntime.openSession(dir.resolve("none.onnx"), RuntimeOptions.cpu()))
         .isInstanceOfSatisfying(
-            DecoderException.class,
-            e -> assertThat(e.reason()).isEqualTo(DecoderException.Reason.MODEL_LOAD));
+            DecoderException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DECODER_LOAD));
     Path junk = java.nio.file.Files.writeString(dir.resolve("junk.onnx"), "not a model");
     assertThatThrownBy(() -> OrtRuntime.openSession(junk, RuntimeOptions.cpu()))
         .isInstanceOfSatisfying(
-            DecoderException.class, e -> assertThat(e.code()).isEqualTo("DS621"));
+            DecoderException.class, e -> assertThat(e.code().code()).isEqualTo("DS621"));
   }
 
   private static void assumeLinuxCpuBuild() {

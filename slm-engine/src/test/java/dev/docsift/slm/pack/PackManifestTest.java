@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.pack.PackManifest.Family;
 import dev.docsift.slm.pack.PackManifest.WeightType;
 import java.util.function.Consumer;
@@ -23,8 +24,8 @@ class PackManifestTest {
         .isInstanceOfSatisfying(
             PackException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(PackException.Reason.INVALID_MANIFEST);
-              assertThat(e.code()).isEqualTo("DS602");
+              assertThat(e.code()).isEqualTo(ErrorCode.MODEL_INVALID);
+              assertThat(e.code().code()).isEqualTo("DS602");
               assertThat(e.getMessage()).contains(fragments).endsWith(".");
             });
   }

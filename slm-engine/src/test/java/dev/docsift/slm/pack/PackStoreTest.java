@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.pack.ModelPack.Verification;
-import dev.docsift.slm.pack.PackException.Reason;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.channels.FileChannel;
@@ -36,12 +36,12 @@ class PackStoreTest {
     return store(Verification.SKIP_GRAPHS);
   }
 
-  private static void assertFails(ThrowingRunnable run, Reason reason, String... parts) {
+  private static void assertFails(ThrowingRunnable run, ErrorCode reason, String... parts) {
     assertThatThrownBy(run::run)
         .isInstanceOfSatisfying(
             PackException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(reason);
+              assertThat(e.code()).isEqualTo(reason);
               assertThat(e.getMessage()).endsWith(".");
               for (String part : parts) {
                 assertThat(e.getMessage()).contains(part);
@@ -124,7 +124,8 @@ class PackStoreTest {
     Path zip =
         FakePacks.zipOf(tmp.resolve("evil.zip"), "pack.json", "{}", "../../../evil", "pwned");
     assertFails(
-        () -> store().install(zip.toString(), ProgressListener.NONE), Reason.UNSAFE_ARCHIVE);
+        () -> store().install(zip.toString(), ProgressListener.NONE),
+        ErrorCode.MODEL_UNSAFE_ARCHIVE);
     assertThat(installedFolders()).isEmpty();
     assertStagingClean();
     try (Stream<Path> all = Files.walk(tmp)) {
@@ -138,7 +139,8 @@ class PackStoreTest {
     Path zip = FakePacks.zip(source, tmp.resolve("a.zip"), "");
     Files.writeString(source.resolve("decoder.onnx"), "tampered after hashing");
     assertFails(
-        () -> store().install(source.toString(), ProgressListener.NONE), Reason.HASH_MISMATCH);
+        () -> store().install(source.toString(), ProgressListener.NONE),
+        ErrorCode.MODEL_HASH_MISMATCH);
     assertThat(installedFolders()).isEmpty();
     assertStagingClean();
     // And a good archive still installs afterwards.
@@ -153,7 +155,7 @@ class PackStoreTest {
     store().install(v1.toString(), ProgressListener.NONE);
     assertFails(
         () -> store().install(v2.toString(), ProgressListener.NONE),
-        Reason.ALREADY_INSTALLED,
+        ErrorCode.MODEL_ALREADY_INSTALLED,
         "alpha",
         "--force");
     assertThat(store().list().getFirst().manifest().version()).isEqualTo("1");
@@ -178,12 +180,12 @@ class PackStoreTest {
     Files.writeString(tmp.resolve("store/beta/decoder.onnx"), "bit rot");
     assertThat(store().verify("beta"))
         .singleElement()
-        .satisfies(p -> assertThat(p.reason()).isEqualTo(Reason.HASH_MISMATCH));
+        .satisfies(p -> assertThat(p.code()).isEqualTo(ErrorCode.MODEL_HASH_MISMATCH));
 
     store().remove("beta");
     assertThat(installedFolders()).containsExactly("alpha", "broken");
-    assertFails(() -> store().remove("beta"), Reason.NOT_FOUND, "beta");
-    assertFails(() -> store().verify("../alpha"), Reason.NOT_FOUND);
+    assertFails(() -> store().remove("beta"), ErrorCode.MODEL_NOT_FOUND, "beta");
+    assertFails(() -> store().verify("../alpha"), ErrorCode.MODEL_NOT_FOUND);
     assertStagingClean();
   }
 
@@ -191,7 +193,7 @@ class PackStoreTest {
   void aMissingSourceIsNotFound() {
     assertFails(
         () -> store().install(tmp.resolve("nowhere").toString(), ProgressListener.NONE),
-        Reason.NOT_FOUND,
+        ErrorCode.MODEL_NOT_FOUND,
         "nowhere");
   }
 
@@ -232,7 +234,7 @@ class PackStoreTest {
           FileLock first = channel.lock()) {
         assertFails(
             () -> store().install(url, ProgressListener.NONE),
-            Reason.DOWNLOAD_FAILED,
+            ErrorCode.MODEL_DOWNLOAD_FAILED,
             "Another install is downloading");
         assertThat(part).doesNotExist();
       }
@@ -254,7 +256,7 @@ class PackStoreTest {
     try (ZipServer server = new ZipServer(bytes, 1)) {
       assertFails(
           () -> oneAttempt.install(server.url("remote.zip"), ProgressListener.NONE),
-          Reason.DOWNLOAD_FAILED,
+          ErrorCode.MODEL_DOWNLOAD_FAILED,
           "run it again to resume");
       assertThat(installedFolders()).isEmpty();
       oneAttempt.install(server.url("remote.zip"), ProgressListener.NONE);
@@ -276,7 +278,7 @@ class PackStoreTest {
                       server.url("remote.zip"),
                       new InstallOptions(false, wrong),
                       ProgressListener.NONE),
-          Reason.HASH_MISMATCH,
+          ErrorCode.MODEL_HASH_MISMATCH,
           wrong,
           Sha256.of(zip));
     }
@@ -290,16 +292,16 @@ class PackStoreTest {
   void refusesPlainHttpToOtherHostsAndReportsHttpErrors() throws Exception {
     assertFails(
         () -> store().install("http://example.com/p.zip", ProgressListener.NONE),
-        Reason.DOWNLOAD_FAILED,
+        ErrorCode.MODEL_DOWNLOAD_FAILED,
         "https only");
     try (ZipServer server = new ZipServer(new byte[10], 0)) {
       assertFails(
           () -> store().install(server.url("missing.bin"), ProgressListener.NONE),
-          Reason.DOWNLOAD_FAILED,
+          ErrorCode.MODEL_DOWNLOAD_FAILED,
           "HTTP 404");
       assertFails(
           () -> store().install(server.url("x.zip") + "#md5=00", ProgressListener.NONE),
-          Reason.DOWNLOAD_FAILED,
+          ErrorCode.MODEL_DOWNLOAD_FAILED,
           "#sha256=");
     }
     assertThat(installedFolders()).isEmpty();

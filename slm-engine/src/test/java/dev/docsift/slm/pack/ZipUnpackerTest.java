@@ -3,7 +3,7 @@ package dev.docsift.slm.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.docsift.slm.pack.PackException.Reason;
+import dev.docsift.errors.ErrorCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -23,8 +23,8 @@ class ZipUnpackerTest {
         .isInstanceOfSatisfying(
             PackException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(Reason.UNSAFE_ARCHIVE);
-              assertThat(e.code()).isEqualTo("DS606");
+              assertThat(e.code()).isEqualTo(ErrorCode.MODEL_UNSAFE_ARCHIVE);
+              assertThat(e.code().code()).isEqualTo("DS606");
               assertThat(e.getMessage()).contains(parts);
             });
   }
@@ -89,7 +89,7 @@ class ZipUnpackerTest {
         .isInstanceOfSatisfying(
             PackException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(Reason.IO);
+              assertThat(e.code()).isEqualTo(ErrorCode.MODEL_IO);
               assertThat(e.getMessage()).contains("not a readable zip");
             });
   }

@@ -2,6 +2,7 @@ package dev.docsift.slm.pack.importer;
 
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.decoder.OrtRuntime;
 import dev.docsift.slm.pack.PackException;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class ExternalWeights {
       }
     } catch (OrtException e) {
       throw new PackException(
-          PackException.Reason.NOT_IMPORTABLE,
+          ErrorCode.MODEL_NOT_IMPORTABLE,
           "ONNX Runtime cannot load the graph "
               + graph.getFileName()
               + ": "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.pack.PackException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import java.util.Set;
  * generation_config.json}, {@code tokenizer.json}, {@code tokenizer_config.json} (with the Jinja
  * {@code chat_template}, or a {@code chat_template.jinja} beside it) and the README's licence.
  * Reads what a pack needs from them; every missing or malformed file is a {@link
- * PackException.Reason#NOT_IMPORTABLE} naming it.
+ * ErrorCode#MODEL_NOT_IMPORTABLE} naming it.
  *
  * @param folder the download
  * @param config config.json
@@ -33,7 +34,7 @@ record HfModelFolder(Path folder, JsonNode config, JsonNode generation, JsonNode
   static HfModelFolder read(Path folder) throws PackException {
     if (!Files.isDirectory(folder)) {
       throw new PackException(
-          PackException.Reason.NOT_FOUND, "There is no model folder at " + folder + ".");
+          ErrorCode.MODEL_NOT_FOUND, "There is no model folder at " + folder + ".");
     }
     JsonNode config = json(folder, "config.json", true);
     JsonNode generation = json(folder, "generation_config.json", false);
@@ -63,7 +64,7 @@ record HfModelFolder(Path folder, JsonNode config, JsonNode generation, JsonNode
       throw notImportable(folder, name + " is not valid JSON");
     } catch (IOException e) {
       throw new PackException(
-          PackException.Reason.IO, "Cannot read " + file + ": " + e.getMessage() + ".", e);
+          ErrorCode.MODEL_IO, "Cannot read " + file + ": " + e.getMessage() + ".", e);
     }
   }
 
@@ -109,7 +110,7 @@ record HfModelFolder(Path folder, JsonNode config, JsonNode generation, JsonNode
         return Files.readString(jinja);
       } catch (IOException e) {
         throw new PackException(
-            PackException.Reason.IO, "Cannot read " + jinja + ": " + e.getMessage() + ".", e);
+            ErrorCode.MODEL_IO, "Cannot read " + jinja + ": " + e.getMessage() + ".", e);
       }
     }
     throw notImportable(
@@ -175,7 +176,7 @@ record HfModelFolder(Path folder, JsonNode config, JsonNode generation, JsonNode
 
   static PackException notImportable(Path folder, String why) {
     return new PackException(
-        PackException.Reason.NOT_IMPORTABLE,
+        ErrorCode.MODEL_NOT_IMPORTABLE,
         "The folder " + folder + " cannot be imported as a model pack: " + why + ".");
   }
 }

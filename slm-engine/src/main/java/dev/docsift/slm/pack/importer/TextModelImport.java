@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.pack.PackException;
 import dev.docsift.slm.pack.PackManifest;
 import dev.docsift.slm.pack.PackStore;
@@ -281,7 +282,7 @@ public final class TextModelImport implements PackStore.PackSource {
       Files.writeString(pack.resolve(PackManifest.FILE_NAME), JSON.writeValueAsString(m) + "\n");
     } catch (IOException e) {
       throw new PackException(
-          PackException.Reason.IO,
+          ErrorCode.MODEL_IO,
           "Cannot copy the model from " + folder + ": " + e.getMessage() + ".",
           e);
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
 import dev.docsift.slm.constrain.ConstraintFactory;
@@ -193,8 +194,7 @@ class TextModelImportTest {
 
     assertThatThrownBy(() -> TextModelImport.plan(tmp.resolve("absent"), null, null))
         .isInstanceOfSatisfying(
-            PackException.class,
-            e -> assertThat(e.reason()).isEqualTo(PackException.Reason.NOT_FOUND));
+            PackException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_NOT_FOUND));
   }
 
   @Test
@@ -208,7 +208,7 @@ class TextModelImportTest {
         .isInstanceOfSatisfying(
             PackException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(PackException.Reason.GRAPH_MISMATCH);
+              assertThat(e.code()).isEqualTo(ErrorCode.MODEL_GRAPH_MISMATCH);
               assertThat(e.getMessage()).contains("decoder.layers is 3");
             });
     assertThat(store.list()).isEmpty();
@@ -219,8 +219,8 @@ class TextModelImportTest {
         .isInstanceOfSatisfying(
             PackException.class,
             e -> {
-              assertThat(e.reason()).isEqualTo(PackException.Reason.NOT_IMPORTABLE);
-              assertThat(e.code()).isEqualTo("DS610");
+              assertThat(e.code()).isEqualTo(ErrorCode.MODEL_NOT_IMPORTABLE);
+              assertThat(e.code().code()).isEqualTo("DS610");
               assertThat(e.getMessage()).contains(why);
             });
   }

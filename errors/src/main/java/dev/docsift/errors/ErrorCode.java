@@ -1,8 +1,10 @@
-package dev.docsift.core;
+package dev.docsift.errors;
 
 /**
- * Stable error codes that users can quote. The code strings never change meaning; new failures get
- * new codes.
+ * Stable error codes that users can quote, for every module: the input, OCR, the schema, outputs,
+ * model packs, the decoder and the vision encoder. The code strings never change meaning; new
+ * failures get new codes. Each module's exception carries one of these ({@link CodedException}), so
+ * a code survives every boundary without translation.
  */
 public enum ErrorCode {
   /** The input path does not exist. */
@@ -97,21 +99,5 @@ public enum ErrorCode {
   /** The stable code, such as {@code DS107}. */
   public String code() {
     return code;
-  }
-
-  /**
-   * Finds the constant of a code, so that an engine's own coded exception keeps its code when it is
-   * wrapped at the engine boundary.
-   *
-   * @param code a code such as {@code DS604}
-   * @return the constant, or {@link #INTERNAL} for a code docsift does not know
-   */
-  public static ErrorCode ofCode(String code) {
-    for (ErrorCode c : values()) {
-      if (c.code.equals(code)) {
-        return c;
-      }
-    }
-    return INTERNAL;
   }
 }

@@ -1,0 +1,148 @@
+package dev.docsift.slm.decoder;
+
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.docsift.errors.ErrorCode;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One run of the decoder graph: the step's input tensors (tokens or embeddings, attention mask,
+ * positions, the cache's past), the run, the logits read back, and the presents handed to the
+ * cache. Every tensor it makes is closed within the call, so one instance serves all threads.
+ */
+final class DecoderStep {
+  private final DecoderSpec spec;
+  private final OrtSession session;
+  private final OnnxJavaType embedsType; // FLOAT or FLOAT16, what the decoder takes; null for ids
+
+  DecoderStep(DecoderSpec spec, OrtSession session, OnnxJavaType embedsType) {
+    this.spec = spec;
+    this.session = session;
+    this.embedsType = embedsType;
+  }
+
+  /** The decoder graph's session, for its owner to close. */
+  OrtSession session() {
+    return session;
+  }
+
+  /**
+   * Runs the decoder once on token ids (when {@code ids} is given) or on embeddings, extending the
+   * cache.
+   *
+   * @param ids the tokens, or null
+   * @param embeds (seq * hidden) row by row when {@code ids} is null
+   * @param seq positions in this run
+   * @param cache the generation's cache; grows by {@code seq}
+   * @param allLogits whether to return every position's logits too
+   * @return the logits and the run's time
+   * @throws DecoderException when ONNX Runtime fails or the logits disagree with the spec
+   */
+  StepResult run(long[] ids, float[] embeds, int seq, KvCache cache, boolean allLogits)
+      throws DecoderException {
+    Objects.requireNonNull(cache, "cache");
+    int past = cache.length();
+    int total = past + seq;
+    long[] mask = new long[total];
+    Arrays.fill(mask, 1L);
+    long[] positions = new long[seq];
+    for (int i = 0; i < seq; i++) {
+      positions[i] = past + i;
+    }
+    Map<String, OnnxTensorLike> inputs = new HashMap<>();
+    OnnxTensor inputTensor = null;
+    OnnxTensor maskTensor = null;
+    OnnxTensor positionTensor = null;
+    try {
+      if (ids != null) {
+        inputTensor = // (1, seq)
+            OnnxTensor.createTensor(
+                OrtRuntime.environment(), LongBuffer.wrap(ids), new long[] {1, seq});
+        inputs.put(spec.inputIds(), inputTensor);
+      } else {
+        inputTensor = embedsTensor(embeds, seq); // (1, seq, hidden)
+        inputs.put(spec.inputsEmbeds(), inputTensor);
+      }
+      maskTensor = // (1, past + seq)
+          OnnxTensor.createTensor(
+              OrtRuntime.environment(), LongBuffer.wrap(mask), new long[] {1, total});
+      positionTensor = // (1, seq)
+          OnnxTensor.createTensor(
+              OrtRuntime.environment(), LongBuffer.wrap(positions), new long[] {1, seq});
+      inputs.put(spec.attentionMask(), maskTensor);
+      inputs.put(spec.positionIds(), positionTensor);
+      cache.addInputs(inputs);
+      long start = System.nanoTime();
+      OrtSession.Result result = session.run(inputs);
+      long runNanos = System.nanoTime() - start;
+      float[] last;
+      float[] all = null;
+      try {
+        OnnxTensor logits =
+            (OnnxTensor)
+                result
+                    .get(spec.logits())
+                    .orElseThrow(() -> new IllegalStateException("no logits output"));
+        // getFloatBuffer copies the whole (1, seq, vocab) tensor (ONNX Runtime's Java API has no
+        // view of an output): prefill() keeps seq small enough for that copy.
+        FloatBuffer buffer = logits.getFloatBuffer();
+        int vocab = spec.vocabSize();
+        if (buffer.remaining() != (long) seq * vocab) {
+          throw new DecoderException(
+              ErrorCode.DECODER_CONTRACT,
+              "The decoder returned "
+                  + buffer.remaining()
+                  + " logits for "
+                  + seq
+                  + " positions; pack.json says vocab_size is "
+                  + vocab
+                  + ".");
+        }
+        last = new float[vocab];
+        buffer.get((seq - 1) * vocab, last);
+        if (allLogits) {
+          all = new float[seq * vocab];
+          buffer.get(0, all);
+        }
+      } catch (DecoderException | RuntimeException e) {
+        result.close();
+        throw e;
+      }
+      // Hands the presents to the cache, which closes the rest of the result and the old past.
+      cache.advance(result, seq);
+      return new StepResult(last, all, runNanos);
+    } catch (OrtException e) {
+      throw new DecoderException(
+          ErrorCode.DECODER_FAILED, "The decoder graph failed: " + e.getMessage(), e);
+    } finally {
+      for (OnnxTensor t : new OnnxTensor[] {inputTensor, maskTensor, positionTensor}) {
+        if (t != null) {
+          t.close();
+        }
+      }
+    }
+  }
+
+  private OnnxTensor embedsTensor(float[] embeds, int seq) throws OrtException {
+    long[] shape = {1, seq, spec.hidden()};
+    int n = seq * spec.hidden();
+    if (embedsType == OnnxJavaType.FLOAT16) {
+      short[] halves = new short[n];
+      for (int i = 0; i < n; i++) {
+        halves[i] = Float.floatToFloat16(embeds[i]);
+      }
+      return OnnxTensor.createTensor(
+          OrtRuntime.environment(), ShortBuffer.wrap(halves), shape, OnnxJavaType.FLOAT16);
+    }
+    return OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(embeds, 0, n), shape);
+  }
+}
