@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * Runs what the installer module built as a user would: on Linux the .deb unpacked into a temporary
@@ -41,6 +39,7 @@ public final class SmokeTest {
   private final Path pack;
   private final Platform platform = Platform.current();
   private final Path work;
+  private final SmokeEnvironment environments;
 
   private SmokeTest(Map<String, String> args) {
     build = Path.of(Packager.required(args, "build")).toAbsolutePath();
@@ -48,6 +47,7 @@ public final class SmokeTest {
     version = Packager.required(args, "version");
     pack = args.containsKey("pack") ? Path.of(args.get("pack")).toAbsolutePath() : null;
     work = build.resolve("smoke-test");
+    environments = new SmokeEnvironment(work, platform);
   }
 
   /**
@@ -90,7 +90,7 @@ public final class SmokeTest {
           };
       log("testing the app image " + installRoot + " (no installer was built here)");
     }
-    Map<Path, String> before = snapshot(installRoot);
+    Map<Path, String> before = FolderSnapshot.of(installRoot);
     List<String> failures = new ArrayList<>();
 
     // --version: the launcher starts on the bundled runtime, and the jars are this build's.
@@ -98,7 +98,7 @@ public final class SmokeTest {
         Tools.capture(
             List.of(launcher.toString(), "--version"),
             work,
-            installedEnv("home-version"),
+            environments.installed("home-version"),
             TIMEOUT_S);
     if (v.exitCode() != 0 || !v.out().contains(version)) {
       failures.add(
@@ -117,13 +117,13 @@ public final class SmokeTest {
         Tools.capture(
             List.of(launcher.toString(), "extract", sample.toString()),
             work,
-            installedEnv("home-extract"),
+            environments.installed("home-extract"),
             TIMEOUT_S);
     Tools.Result source =
         Tools.capture(
             sourceCommand(List.of("extract", sample.toString())),
             work,
-            sourceEnv("home-source"),
+            environments.source("home-source"),
             TIMEOUT_S);
     JsonNode installedJson = json("the installed app", installed, failures);
     JsonNode sourceJson = json("the source build", source, failures);
@@ -147,14 +147,15 @@ public final class SmokeTest {
               + sourceJson.path("timings_ms").path("ocr")
               + " ms, OMP_THREAD_LIMIT=1)");
     }
-    log("the installed app's home folder after extract holds: " + topLevel(home));
+    log("the installed app's home folder after extract holds: " + FolderSnapshot.topLevel(home));
 
     slm(launcher, failures);
     window(launcher, failures);
 
-    Map<Path, String> after = snapshot(installRoot);
+    Map<Path, String> after = FolderSnapshot.of(installRoot);
     if (!after.equals(before)) {
-      failures.add("the app wrote into its install folder: " + changes(before, after));
+      failures.add(
+          "the app wrote into its install folder: " + FolderSnapshot.changes(before, after));
     }
     if (!failures.isEmpty()) {
       throw new IllegalStateException(
@@ -175,8 +176,9 @@ public final class SmokeTest {
     Path models = work.resolve("models");
     String name = pack.getFileName().toString();
     try (LoopbackHttps server = LoopbackHttps.serve(pack, work.resolve("tls"))) {
-      Map<String, String> env = installedEnv("home-models");
-      put(env, "JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " " + server.trustOptions());
+      Map<String, String> env = environments.installed("home-models");
+      SmokeEnvironment.put(
+          env, "JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " " + server.trustOptions());
       Tools.Result install =
           Tools.capture(
               List.of(
@@ -213,9 +215,9 @@ public final class SmokeTest {
     List<String> installedCommand = new ArrayList<>(List.of(launcher.toString()));
     installedCommand.addAll(args);
     Tools.Result installed =
-        Tools.capture(installedCommand, work, installedEnv("home-slm"), TIMEOUT_S);
+        Tools.capture(installedCommand, work, environments.installed("home-slm"), TIMEOUT_S);
     Tools.Result source =
-        Tools.capture(sourceCommand(args), work, sourceEnv("home-slm-source"), TIMEOUT_S);
+        Tools.capture(sourceCommand(args), work, environments.source("home-slm-source"), TIMEOUT_S);
     JsonNode installedJson = json("the installed app (slm engine)", installed, failures);
     JsonNode sourceJson = json("the source build (slm engine)", source, failures);
     if (installedJson != null && sourceJson != null) {
@@ -235,7 +237,7 @@ public final class SmokeTest {
               + " ms (source build "
               + source.millis()
               + " ms); home folder after: "
-              + topLevel(work.resolve("home-slm")));
+              + FolderSnapshot.topLevel(work.resolve("home-slm")));
     }
   }
 
@@ -283,16 +285,16 @@ public final class SmokeTest {
             + " in "
             + r.millis()
             + " ms; home folder after: "
-            + topLevel(home));
+            + FolderSnapshot.topLevel(home));
   }
 
   /** Runs the installed launcher under {@code xvfb-run} with the installed app's environment. */
   private Tools.Result underXvfb(Path xvfbRun, Path launcher, List<String> args)
       throws IOException, InterruptedException {
-    Map<String, String> env = installedEnv("home-window");
+    Map<String, String> env = environments.installed("home-window");
     // xvfb-run is a shell script and needs the system's PATH; the app gets the stripped one.
     Map<String, String> outer = new HashMap<>(env);
-    put(outer, "PATH", systemPath());
+    SmokeEnvironment.put(outer, "PATH", SmokeEnvironment.systemPath());
     List<String> command = new ArrayList<>();
     command.add(xvfbRun.toString());
     command.add("-a");
@@ -320,79 +322,6 @@ public final class SmokeTest {
     return c;
   }
 
-  /** The environment both runs share: this one, less what would make them differ. */
-  private Map<String, String> baseEnv(String home) throws IOException {
-    Map<String, String> env = new HashMap<>(System.getenv());
-    env.keySet()
-        .removeIf(
-            k ->
-                k.startsWith("DOCSIFT_")
-                    || k.startsWith("XDG_")
-                    || k.equalsIgnoreCase("JAVA_TOOL_OPTIONS")
-                    || List.of(
-                            "_JAVA_OPTIONS",
-                            "JDK_JAVA_OPTIONS",
-                            "CLASSPATH",
-                            "DISPLAY",
-                            "WAYLAND_DISPLAY",
-                            "DJL_CACHE_DIR")
-                        .contains(k));
-    Path dir = Files.createDirectories(work.resolve(home));
-    put(env, "HOME", dir.toString());
-    if (platform.isWindows()) {
-      put(env, "USERPROFILE", dir.toString());
-    }
-    // Java takes its home folder (user.home: JavaFX's and the tokenizers' caches, docsift's
-    // settings) from the user database, not from HOME, so the fresh one is given to it as well.
-    put(env, "JAVA_TOOL_OPTIONS", "-Duser.home=" + dir);
-    return env;
-  }
-
-  /** Sets a variable, replacing it whatever its case (Windows' names ignore case: Path, PATH). */
-  private static void put(Map<String, String> env, String key, String value) {
-    env.keySet().removeIf(k -> k.equalsIgnoreCase(key));
-    env.put(key, value);
-  }
-
-  /** As a user of the installed app runs it: no JDK anywhere in reach, no OpenMP limit set. */
-  private Map<String, String> installedEnv(String home) throws IOException {
-    Map<String, String> env = baseEnv(home);
-    env.keySet()
-        .removeIf(
-            k ->
-                k.equalsIgnoreCase("JAVA_HOME")
-                    || k.equalsIgnoreCase("JDK_HOME")
-                    || k.equalsIgnoreCase("OMP_THREAD_LIMIT"));
-    put(env, "PATH", pathWithoutJava(systemPath()));
-    return env;
-  }
-
-  /** As the docsift script runs a source build (it sets the OpenMP limit). */
-  private Map<String, String> sourceEnv(String home) throws IOException {
-    Map<String, String> env = baseEnv(home);
-    put(env, "OMP_THREAD_LIMIT", "1");
-    return env;
-  }
-
-  private static String systemPath() {
-    String path = System.getenv("PATH"); // any case on Windows
-    return path == null ? "" : path;
-  }
-
-  /** PATH without every folder that holds a java (or java.exe), the JDK's or any other. */
-  static String pathWithoutJava(String path) {
-    List<String> kept = new ArrayList<>();
-    for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isBlank()) {
-        continue;
-      }
-      if (!Files.exists(Path.of(dir, "java")) && !Files.exists(Path.of(dir, "java.exe"))) {
-        kept.add(dir);
-      }
-    }
-    return String.join(File.pathSeparator, kept);
-  }
-
   private static JsonNode json(String who, Tools.Result r, List<String> failures) {
     if (r.exitCode() != 0) {
       failures.add(who + ": docsift extract exited " + r.exitCode() + ": " + r.err().strip());
@@ -403,43 +332,6 @@ public final class SmokeTest {
     } catch (IOException e) {
       failures.add(who + " printed no JSON: " + r.out() + r.err());
       return null;
-    }
-  }
-
-  /** Every file under a folder with its size and modification time. */
-  private static Map<Path, String> snapshot(Path root) throws IOException {
-    Map<Path, String> files = new TreeMap<>();
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.toList()) {
-        files.put(
-            root.relativize(p),
-            Files.isDirectory(p) ? "dir" : Files.size(p) + " " + Files.getLastModifiedTime(p));
-      }
-    }
-    return files;
-  }
-
-  private static String changes(Map<Path, String> before, Map<Path, String> after) {
-    List<String> out = new ArrayList<>();
-    after.forEach(
-        (p, v) -> {
-          if (!v.equals(before.get(p))) {
-            out.add(p.toString());
-          }
-        });
-    before.keySet().stream()
-        .filter(p -> !after.containsKey(p))
-        .forEach(p -> out.add(p + " (gone)"));
-    return String.join(", ", out.subList(0, Math.min(out.size(), 20)));
-  }
-
-  private static String topLevel(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return "nothing";
-    }
-    try (Stream<Path> s = Files.list(dir)) {
-      List<String> names = s.map(p -> p.getFileName().toString()).sorted().toList();
-      return names.isEmpty() ? "nothing" : String.join(", ", names);
     }
   }
 

@@ -16,6 +16,6 @@ class SmokeTestTest {
     Files.writeString(jdk.resolve("java"), "");
     Path tools = Files.createDirectories(dir.resolve("tools"));
     String path = String.join(File.pathSeparator, jdk.toString(), "", tools.toString());
-    assertThat(SmokeTest.pathWithoutJava(path)).isEqualTo(tools.toString());
+    assertThat(SmokeEnvironment.pathWithoutJava(path)).isEqualTo(tools.toString());
   }
 }

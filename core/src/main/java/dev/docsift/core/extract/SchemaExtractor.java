@@ -36,12 +36,6 @@ import java.util.Optional;
  * <p>Stateless and thread-safe.
  */
 public final class SchemaExtractor implements Extractor {
-  /** Confidence factor for a date or time taken without a label. */
-  private static final double UNLABELLED = 0.7;
-
-  /** A dotted time beside a date might still be something else: less sure than a colon's. */
-  private static final double DOTTED_TIME = 0.8;
-
   /** Creates the extractor. */
   public SchemaExtractor() {}
 
@@ -254,108 +248,17 @@ public final class SchemaExtractor implements Extractor {
 
     /**
      * Gives the first top-level date and time fields that no label announced the first date and
-     * time printed anywhere (receipts often print {@code 25/12/2018 14:32} without a label), from
-     * words no other field took, with a lower confidence.
+     * time printed anywhere (see {@link UnlabelledDateTime}).
      */
     private void unlabelled() {
-      Map<OcrWord, Boolean> used = new IdentityHashMap<>();
-      for (Candidate c : written) {
-        c.words().forEach(w -> used.put(w, true));
-      }
+      UnlabelledDateTime dates = new UnlabelledDateTime(doc, schema, byField, written);
       for (ValueKind kind : List.of(ValueKind.DATE, ValueKind.TIME)) {
         FieldSpec f =
             schema.fields().stream().filter(x -> x.kind() == kind).findFirst().orElse(null);
-        if (f == null || data.has(f.name())) {
-          continue;
-        }
-        for (Row r : datedRowsFirst(kind)) {
-          if (doc.isTableRow(r)) {
-            continue;
-          }
-          List<OcrWord> free =
-              r.words().stream().filter(w -> !used.containsKey(w) || sharesDate(kind, w)).toList();
-          Optional<Candidate> c = ValueReader.parse(f, free, r.page(), doc, UNLABELLED);
-          if (c.isPresent()) {
-            write(data, f, f.pointer(), c.get());
-            c.get().words().forEach(w -> used.put(w, true));
-            break;
-          }
-        }
-        if (kind == ValueKind.TIME && !data.has(f.name())) {
-          dottedTimeBesideDate(f, used).ifPresent(c -> write(data, f, f.pointer(), c));
+        if (f != null && !data.has(f.name())) {
+          dates.find(f).ifPresent(c -> write(data, f, f.pointer(), c));
         }
       }
-    }
-
-    /** Whether a time may be read from a word the date took: OCR joins them ("7/18/19,5:47"). */
-    private boolean sharesDate(ValueKind kind, OcrWord w) {
-      if (kind != ValueKind.TIME) {
-        return false;
-      }
-      return byField.entrySet().stream()
-          .anyMatch(
-              e ->
-                  e.getKey().kind() == ValueKind.DATE
-                      && e.getValue().words().stream().anyMatch(x -> x == w));
-    }
-
-    /**
-     * The rows in reading order, for a date the row of the document's number first: "Rechnung Nr.
-     * 471102 vom 05.03.2018", "Invoice 123 dated 5 March 2018" date the document where a version or
-     * print date above would come first.
-     */
-    private List<Row> datedRowsFirst(ValueKind kind) {
-      List<Row> rows = new ArrayList<>(doc.layout().rows());
-      if (kind != ValueKind.DATE) {
-        return rows;
-      }
-      for (FieldSpec f : schema.fields()) {
-        Candidate c = byField.get(f);
-        if (f.kind() == ValueKind.ID && c != null) {
-          OcrWord first = c.words().get(0);
-          for (Row r : rows) {
-            if (r.words().stream().anyMatch(w -> w == first)) {
-              rows.add(0, r);
-              return rows;
-            }
-          }
-        }
-      }
-      return rows;
-    }
-
-    /**
-     * A time written {@code 21.57} at the end of a date's row or alone on the row below it: where
-     * receipts print the time, and how OCR often reads its colon. Anywhere else such a text is more
-     * likely an amount.
-     */
-    private Optional<Candidate> dottedTimeBesideDate(FieldSpec f, Map<OcrWord, Boolean> used) {
-      for (Row r : doc.layout().rows()) {
-        if (doc.isTableRow(r) || DateParser.find(r.text(), doc.dayOrder()).isEmpty()) {
-          continue;
-        }
-        List<OcrWord> same = r.words();
-        Row below = doc.layout().next(r);
-        List<List<OcrWord>> places = new ArrayList<>();
-        places.add(List.of(same.getLast()));
-        if (below != null) {
-          places.add(below.words());
-        }
-        for (List<OcrWord> words : places) {
-          if (words.stream().anyMatch(used::containsKey)) {
-            continue;
-          }
-          Optional<Candidate> c =
-              TimeParser.parseDotted(Candidate.join(words))
-                  .flatMap(t -> ValueReader.json(f, t, null))
-                  .map(v -> Candidate.of(v, words, r.page(), UNLABELLED * DOTTED_TIME));
-          if (c.isPresent()) {
-            return c;
-          }
-        }
-        return Optional.empty(); // only the first date's row
-      }
-      return Optional.empty();
     }
 
     /** Finds a leaf field's value. */
