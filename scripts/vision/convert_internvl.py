@@ -149,13 +149,17 @@ def llm_names(decoder, tied):
     return names
 
 
-def load(module, names, tensors, what):
-    """Copies the released tensors into module by the name map; a missing or misshapen one refuses."""
+def load(module, names, tensors, what, used):
+    """Copies the released tensors into module by the name map; a missing or misshapen one refuses.
+
+    Adds the released names it took to used.
+    """
     import torch
     state = {}
     for mine, theirs in names.items():
         check(theirs in tensors, f"the checkpoint has no {theirs} ({what})")
         state[mine] = torch.from_numpy(tensors[theirs])
+        used.add(theirs)
     try:
         module.load_state_dict(state, strict=True)
     except RuntimeError as e:
@@ -248,17 +252,26 @@ def export(folder, work, vision, llm, tied):
     import onnx
     torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
     tensors = safetensors_np.read_folder(folder)
+    used = set()
     with torch.no_grad():
         model = vit.InternVision(vit.Config(**vision)).eval()
-        load(model, vision_names(vision["layers"]), tensors, "vision")
-        vit.export(model, os.path.join(work, "vision_encoder.onnx"))
-        del model
         cfg = llama.Config(**llm)
         embed, dec = llama.Embed(cfg).eval(), llama.Decoder(cfg).eval()
+        load(model, vision_names(vision["layers"]), tensors, "vision", used)
         load(embed, {"embed_tokens.weight": "language_model.model.embed_tokens.weight"}, tensors,
-             "embedding")
-        load(dec, llm_names(dec, tied), tensors, "language model")
+             "embedding", used)
+        load(dec, llm_names(dec, tied), tensors, "language model", used)
+        # Vision layers after select_layer are not run; any other tensor left over is a part of
+        # the network the modules do not have.
+        skipped = re.compile(r"vision_model\.encoder\.layers\.(\d+)\.")
+        extra = sorted(n for n in tensors if n not in used and not (
+            skipped.match(n) and int(skipped.match(n).group(1)) >= vision["layers"]))
+        if extra:
+            raise Refusal(f"the checkpoint holds {extra[0]}, which the converter does not map"
+                          + (f" (and {len(extra) - 1} more)" if len(extra) > 1 else ""))
         tensors.clear()
+        vit.export(model, os.path.join(work, "vision_encoder.onnx"))
+        del model
         llama.export(embed, dec, cfg, work)
     onnx.checker.check_model(os.path.join(work, "vision_encoder.onnx"))
     return cfg
@@ -287,6 +300,7 @@ def convert(args):
 
     t0 = time.time()
     quantize = args.vision_weights != "fp32" or args.decoder_weights != "fp32"
+    created = not os.path.exists(args.out)
     os.makedirs(args.out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="ivl-fp32-", dir=args.out) if quantize else args.out
     try:
@@ -326,6 +340,10 @@ def convert(args):
                 json.dump(pack, f, indent=2)
                 f.write("\n")
             print(f"quantize: {time.time() - t1:.0f} s", flush=True)
+    except BaseException:
+        if created:  # leave no half-written pack behind
+            shutil.rmtree(args.out, ignore_errors=True)
+        raise
     finally:
         if quantize:
             shutil.rmtree(work, ignore_errors=True)
@@ -344,11 +362,8 @@ def main():
     args = ap.parse_args()
     try:
         convert(args)
-    except Refusal as e:
-        print(f"convert_internvl: cannot convert {args.src}: {e}.", file=sys.stderr)
-        sys.exit(2)
-    except (OSError, ValueError) as e:  # a missing shard, a damaged safetensors header
-        print(f"convert_internvl: cannot convert {args.src}: {e}.", file=sys.stderr)
+    except (Refusal, OSError, ValueError) as e:  # OSError, ValueError: a missing shard, a damaged header
+        print(f"convert_internvl: cannot convert {args.src}: {str(e).rstrip('.')}.", file=sys.stderr)
         sys.exit(2)
 
 
