@@ -27,7 +27,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,6 +35,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SLM = os.path.join(HERE, "..", "slm")
 sys.path.insert(0, HERE)
 sys.path.insert(0, SLM)
+import quantize_pack  # noqa: E402
 import safetensors_np  # noqa: E402
 
 # InternVL's conversation templates docsift can write as a {query} template, with the separator
@@ -61,6 +61,12 @@ def load_json(folder, name, required=True):
             return json.load(f)
     except ValueError as e:
         raise Refusal(f"{name} is not valid JSON ({e})")
+
+
+def write_pack(folder, pack):
+    with open(os.path.join(folder, "pack.json"), "w", encoding="utf-8") as f:
+        json.dump(pack, f, indent=2)
+        f.write("\n")
 
 
 def check(condition, why):
@@ -313,32 +319,19 @@ def convert(args):
         if os.path.exists(os.path.join(work, "decoder.onnx.data")):
             files["decoder_data"] = "decoder.onnx.data"
         llama.write_pack_json(work, cfg_llm, name, "fp32", tokens, files)
-        with open(os.path.join(work, "pack.json"), encoding="utf-8") as f:
-            pack = json.load(f)
+        pack = load_json(work, "pack.json")
         pack["license"] = license_of(folder)
         pack["vision_weight_type"] = "fp32"
         pack["family"] = "internvl"
         pack["chat_template"] = TEMPLATES[cfg["template"]][0]
         pack["image"] = image
-        with open(os.path.join(work, "pack.json"), "w", encoding="utf-8") as f:
-            json.dump(pack, f, indent=2)
-            f.write("\n")
+        write_pack(work, pack)
         if quantize:
             t1 = time.time()
-            cmd = [sys.executable, os.path.join(SLM, "quantize_pack.py"), "--in", work, "--out", args.out]
-            graphs = []
-            if args.decoder_weights == "int4":
-                graphs.append("decoder")
-                cmd += ["--type", "int4"]
-            if args.vision_weights == "int8":
-                graphs.append("vision_encoder")
-            subprocess.run(cmd + ["--graphs", ",".join(graphs)], check=True)
-            with open(os.path.join(args.out, "pack.json"), encoding="utf-8") as f:
-                pack = json.load(f)
+            quantize_pack.run_child(work, args.out, args.decoder_weights, args.vision_weights)
+            pack = load_json(args.out, "pack.json")
             pack["name"] = name  # quantize_pack appends suffixes; the name asked for stays
-            with open(os.path.join(args.out, "pack.json"), "w", encoding="utf-8") as f:
-                json.dump(pack, f, indent=2)
-                f.write("\n")
+            write_pack(args.out, pack)
             print(f"quantize: {time.time() - t1:.0f} s", flush=True)
     except BaseException:
         if created:  # leave no half-written pack behind
