@@ -3,7 +3,8 @@
 
     /usr/bin/python3 scripts/vision/internvl_reference.py --in CHECKPOINT --out reference.json
 
-Does not use vit.py or llama.py (what the converter exports): the modules below are written
+Does not use vit.py, llama.py or safetensors_np.py (what the converter uses): the weights are read
+with torch.frombuffer, and the modules below are written
 after InternVL's modeling_intern_vit.py / modeling_internvl_chat.py and transformers'
 LlamaForCausalLM, with the released module names, and the checkpoint's tensors are loaded into
 them by those names with load_state_dict(strict=True), so a missing, extra or misshapen
@@ -33,7 +34,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "slm"))
 import bpe  # noqa: E402
-import safetensors_np  # noqa: E402
 from make_tiny_vit import test_input  # noqa: E402
 
 INSTRUCTION = "Extract the total as JSON."
@@ -220,6 +220,31 @@ class InternVLChat(nn.Module):
         return self.mlp1(x.reshape(x.shape[0], -1, x.shape[-1]))
 
 
+def read_weights(folder):
+    """Every tensor of the release as float32, read with torch (not the converter's numpy reader):
+    the 8-byte little-endian header length, the JSON header, torch.frombuffer on the raw bytes."""
+    dtypes = {"F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16}
+    index = os.path.join(folder, "model.safetensors.index.json")
+    if os.path.isfile(index):
+        with open(index, encoding="utf-8") as f:
+            files = sorted(set(json.load(f)["weight_map"].values()))
+    else:
+        files = ["model.safetensors"]
+    out = {}
+    for name in files:
+        with open(os.path.join(folder, name), "rb") as f:
+            raw = f.read()
+        n = int.from_bytes(raw[:8], "little")
+        header = json.loads(raw[8:8 + n])
+        for key, info in header.items():
+            if key == "__metadata__":
+                continue
+            begin, end = info["data_offsets"]
+            t = torch.frombuffer(bytearray(raw[8 + n + begin:8 + n + end]), dtype=dtypes[info["dtype"]])
+            out[key] = t.reshape(info["shape"]).float()
+    return out
+
+
 def tokenizer_from(path):
     with open(path, encoding="utf-8") as f:
         t = json.load(f)
@@ -240,8 +265,7 @@ def main():
     assert cfg["template"] == "h2ogpt2" and cfg.get("select_layer", -1) == -1
     assert cfg.get("ps_version") == "v2" and not cfg["llm_config"].get("tie_word_embeddings")
     model = InternVLChat(cfg).eval()
-    tensors = safetensors_np.read_folder(args.src)
-    model.load_state_dict({k: torch.from_numpy(a) for k, a in tensors.items()}, strict=True)
+    model.load_state_dict(read_weights(args.src), strict=True)
 
     tok = tokenizer_from(os.path.join(args.src, "tokenizer.json"))
     v = cfg["vision_config"]
