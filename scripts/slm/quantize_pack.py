@@ -48,6 +48,8 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
+import sys
 
 import numpy as np
 import onnx
@@ -217,6 +219,20 @@ def sha256(path):
 
 
 GRAPHS = ("decoder", "vision_encoder")
+
+
+def run_child(src, out, decoder_weights, vision_weights):
+    """Runs this script in a child process (its memory goes back when it ends): the decoder of the
+    pack in src to int4 when decoder_weights is "int4", its vision encoder to int8 when
+    vision_weights is "int8"; the pack is written to out."""
+    cmd = [sys.executable, os.path.abspath(__file__), "--in", src, "--out", out]
+    graphs = []
+    if decoder_weights == "int4":
+        graphs.append("decoder")
+        cmd += ["--type", "int4"]
+    if vision_weights == "int8":
+        graphs.append("vision_encoder")
+    subprocess.run(cmd + ["--graphs", ",".join(graphs)], check=True)
 
 
 def quantize_graph(src, out, files, role, qtype, accuracy_level):

@@ -41,6 +41,7 @@ SLM = os.path.join(HERE, "..", "slm")
 sys.path.insert(0, HERE)
 sys.path.insert(0, SLM)
 import vit  # noqa: E402
+import quantize_pack  # noqa: E402
 from quantize_pack import sha256  # noqa: E402
 
 IMAGE = {
@@ -105,14 +106,7 @@ def main():
 
     if quantize:
         t2 = time.time()
-        cmd = [sys.executable, os.path.join(SLM, "quantize_pack.py"), "--in", work, "--out", args.out]
-        graphs = []
-        if args.decoder_weights == "int4":
-            graphs.append("decoder")
-            cmd += ["--type", "int4"]
-        if args.vision_weights == "int8":
-            graphs.append("vision_encoder")
-        subprocess.run(cmd + ["--graphs", ",".join(graphs)], check=True)
+        quantize_pack.run_child(work, args.out, args.decoder_weights, args.vision_weights)
         shutil.rmtree(work)
         print(f"quantize: {time.time() - t2:.0f} s", flush=True)
     for f in sorted(os.listdir(args.out)):

@@ -24,7 +24,7 @@ from torch import nn
 
 class Config:
     def __init__(self, tile=448, patch=14, width=1024, heads=16, mlp=4096, layers=24, hidden=1536,
-                 eps=1e-5, layer_scale=None):
+                 eps=1e-5, layer_scale=None, ps_version="v2"):
         self.tile = tile
         self.patch = patch
         self.width = width
@@ -34,6 +34,7 @@ class Config:
         self.hidden = hidden  # the language model's hidden size (projector output)
         self.eps = eps  # LayerNorm epsilon inside the ViT (InternViT: 1e-6); mlp1 keeps 1e-5
         self.layer_scale = layer_scale  # initial ls1 / ls2 value (InternViT: 0.1), None = none
+        self.ps_version = ps_version  # InternVL's pixel shuffle: v2, or v1 (no final transpose)
 
     @property
     def grid(self):
@@ -77,11 +78,11 @@ class Block(nn.Module):
         return x + (m if self.ls2 is None else m * self.ls2)
 
 
-def pixel_shuffle(x, scale=0.5):  # InternVL's, ps_version v2
+def pixel_shuffle(x, scale=0.5, version="v2"):  # InternVL's; v1 leaves the result transposed
     n, w, h, c = x.shape
     x = x.reshape(n, w, int(h * scale), int(c / scale)).permute(0, 2, 1, 3)
     x = x.reshape(n, int(h * scale), int(w * scale), int(c / (scale * scale)))
-    return x.permute(0, 2, 1, 3)
+    return x if version == "v1" else x.permute(0, 2, 1, 3)
 
 
 class InternVision(nn.Module):
@@ -104,7 +105,7 @@ class InternVision(nn.Module):
         for b in self.blocks:
             x = b(x)
         x = x[:, 1:, :]  # drop the class token
-        x = pixel_shuffle(x.reshape(x.shape[0], g, g, w))  # (n, g/2, g/2, 4*width)
+        x = pixel_shuffle(x.reshape(x.shape[0], g, g, w), version=self.cfg.ps_version)  # (n, g/2, g/2, 4*width)
         x = x.reshape(x.shape[0], -1, 4 * w)  # (n, (g/2)^2, 4*width)
         return self.mlp1(x)
 

@@ -14,26 +14,47 @@ import java.nio.file.Path;
 /**
  * The tiny InternVL-shaped pack of the test fixtures (scripts/vision/make_tiny_internvl_pack.py):
  * its own files under src/test/resources, its graphs and tokenizer shared from slm-engine's and
- * vision-encoder's test jars (see {@link TestFixtures}).
+ * vision-encoder's test jars (see {@link TestFixtures}). Beside it, {@value #CONVERTED}: the pack
+ * scripts/vision/convert_internvl.py made from a random checkpoint in the released InternVL layout,
+ * with the reference of an independent PyTorch forward of that checkpoint.
  */
 final class TinyInternVl {
+  /** The pack made by the tiny pack script. */
+  static final String NAME = "tiny-internvl";
+
+  /** The pack converted from a safetensors checkpoint (scripts/vision/convert_internvl.py). */
+  static final String CONVERTED = "tiny-internvl-converted";
+
   private TinyInternVl() {}
 
   /** The pack folder; skips the test when it is absent. */
   static Path folder() {
-    assumeTrue(
-        TestFixtures.present("tiny-internvl"),
-        "tiny-internvl is absent (scripts/vision/make_tiny_internvl_pack.py)");
-    return TestFixtures.folder("tiny-internvl");
+    return folder(NAME);
+  }
+
+  /** The named fixture pack's folder; skips the test when it is absent. */
+  static Path folder(String name) {
+    assumeTrue(TestFixtures.present(name), name + " is absent (see scripts/vision/README.md)");
+    return TestFixtures.folder(name);
   }
 
   /** The engine settings for the pack on the CPU. */
   static EngineChoice.Slm choice() {
-    return EngineChoice.Slm.of(folder().toString()).withProvider(ExecutionProvider.CPU);
+    return choice(NAME);
+  }
+
+  /** The engine settings for the named fixture pack on the CPU. */
+  static EngineChoice.Slm choice(String name) {
+    return EngineChoice.Slm.of(folder(name).toString()).withProvider(ExecutionProvider.CPU);
   }
 
   static JsonNode reference() throws IOException {
-    return new ObjectMapper().readTree(Files.readString(folder().resolve("reference.json")));
+    return reference(NAME);
+  }
+
+  /** The named fixture pack's reference.json (PyTorch prompt ids, logits and greedy tokens). */
+  static JsonNode reference(String name) throws IOException {
+    return new ObjectMapper().readTree(Files.readString(folder(name).resolve("reference.json")));
   }
 
   /** The pixel values of make_tiny_vit.test_input(tiles). */
@@ -48,6 +69,6 @@ final class TinyInternVl {
   /** Copies the pack to a folder, so a test may damage it. */
   static Path copyTo(Path target) throws IOException {
     folder();
-    return TestFixtures.copy("tiny-internvl", target);
+    return TestFixtures.copy(NAME, target);
   }
 }

@@ -86,6 +86,21 @@ record HfModelFolder(Path folder, JsonNode config, JsonNode generation, JsonNode
     return v.intValue();
   }
 
+  /**
+   * Whether config.json describes an InternVL chat model (InternVL2, H2OVL-Mississippi): {@code
+   * InternVLChatModel} or {@code H2OVLChatModel} among its architectures, or model type {@code
+   * internvl_chat} / {@code h2ovl_chat}. Such a model is released as safetensors, not as an ONNX
+   * export, and becomes a pack through scripts/vision/convert_internvl.py.
+   */
+  boolean isInternVlRelease() {
+    for (JsonNode a : config.path("architectures")) {
+      if (a.asText().equals("InternVLChatModel") || a.asText().equals("H2OVLChatModel")) {
+        return true;
+      }
+    }
+    return modelType().equals("internvl_chat") || modelType().equals("h2ovl_chat");
+  }
+
   /** config.json's {@code model_type}, such as {@code qwen2} or {@code llama}. */
   String modelType() {
     return config.path("model_type").asText("unknown");

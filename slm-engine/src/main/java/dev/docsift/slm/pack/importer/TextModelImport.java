@@ -111,11 +111,23 @@ public final class TextModelImport implements PackStore.PackSource {
    * @param weights which graph to take, or null for the first present of q4, int8, fp32, fp16
    * @return the planned import, ready for {@link PackStore#install(PackStore.PackSource, boolean)}
    * @throws PackException NOT_FOUND when there is no such folder, NOT_IMPORTABLE naming what the
-   *     folder lacks (a config, the tokenizer, a chat template, the asked graph), IO
+   *     folder lacks (a config, the tokenizer, a chat template, the asked graph) or, for an
+   *     InternVL safetensors release, the converter command to run instead, IO
    */
   public static TextModelImport plan(Path folder, String name, Weights weights)
       throws PackException {
     HfModelFolder hf = HfModelFolder.read(folder);
+    if (hf.isInternVlRelease()) {
+      throw HfModelFolder.notImportable(
+          folder,
+          "it is an InternVL model ("
+              + hf.modelType()
+              + ") released as safetensors, which docsift runs once converted: in docsift's source"
+              + " tree run /usr/bin/python3 scripts/vision/convert_internvl.py --in "
+              + folder
+              + " --out PACKDIR (Python with PyTorch, onnx and numpy), then docsift models install"
+              + " PACKDIR");
+    }
     Weights chosen = weights;
     Path graph = null;
     for (Weights w : weights == null ? List.of(Weights.values()) : List.of(weights)) {

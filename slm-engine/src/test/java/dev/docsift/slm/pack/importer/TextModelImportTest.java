@@ -198,6 +198,24 @@ class TextModelImportTest {
   }
 
   @Test
+  void anInternVlSafetensorsReleaseIsRefusedWithTheConverterToRun() throws Exception {
+    // The layout of H2OVL-Mississippi-0.8B's release (make_random_internvl_checkpoint.py writes
+    // one): config.json of an H2OVLChatModel, safetensors weights, the tokenizer files.
+    Path release = copyExport("H2OVL-Mississippi-800M", "onnx/model.onnx", "onnx/model_q4.onnx");
+    ObjectNode config = JSON.createObjectNode().put("model_type", "h2ovl_chat");
+    config.putArray("architectures").add("H2OVLChatModel");
+    config.put("template", "h2ogpt2");
+    JSON.writeValue(release.resolve("config.json").toFile(), config);
+    Files.write(release.resolve("model.safetensors"), new byte[16]);
+    assertNotImportable(
+        release, null, "scripts/vision/convert_internvl.py --in " + release + " --out PACKDIR");
+
+    config.put("model_type", "internvl_chat").putArray("architectures").add("InternVLChatModel");
+    JSON.writeValue(release.resolve("config.json").toFile(), config);
+    assertNotImportable(release, TextModelImport.Weights.Q4, "docsift models install PACKDIR");
+  }
+
+  @Test
   void configsThatDisagreeWithTheGraphInstallNothing() throws Exception {
     Path wrong = copyExport("wrong-layers");
     ObjectNode config = (ObjectNode) JSON.readTree(wrong.resolve("config.json").toFile());
