@@ -65,6 +65,8 @@ const images = [
   { name: 'wide-strip', pattern: [1800, 300] },
   { name: 'tiny', pattern: [40, 28] },
   { name: 'large-scan', pattern: [2600, 3000] },
+  // A shrink of 4.4 on both axes: libvips box-averages by 2 first (its reducing gap), odd sizes.
+  { name: 'long-strip', pattern: [9001, 301] },
   // 2048 x 1001: only the width grows, which libvips still runs as a two-axis affine.
   { name: 'near-target', pattern: [2047, 1001] },
   { name: 'receipt-002-page', file: 'receipt-002.png' },

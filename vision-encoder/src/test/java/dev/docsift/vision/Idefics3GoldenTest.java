@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Compares {@link Idefics3Preprocessor} with transformers.js's {@code Idefics3ImageProcessor}
- * (scripts/vision/idefics3_goldens.mjs), SmolVLM-256M's settings, on seven pages: sizes, split,
+ * (scripts/vision/idefics3_goldens.mjs), SmolVLM-256M's settings, on nine pages: sizes, split,
  * mask, per-tile statistics and 128 sampled values per tile and channel.
  *
  * <p>With {@code -Didefics3.full=DIR} (the goldens script's FULL_DIR) every value is compared too.
@@ -36,7 +36,7 @@ class Idefics3GoldenTest {
   /**
    * Max abs difference on a normalised value (range -1..1; one 8-bit level is 2/255 = 0.0078). The
    * output is bit for bit transformers.js's (checked with {@code -Didefics3.full}: max abs 0 on all
-   * eight pages); the goldens round to 1e-6, so half of that is the most a value may be off.
+   * nine pages); the goldens round to 1e-6, so half of that is the most a value may be off.
    */
   private static final double TOLERANCE = 5e-7 + 1e-9;
 
