@@ -1,5 +1,7 @@
 package dev.docsift.vision;
 
+import java.util.Arrays;
+
 /**
  * sharp's {@code resize({kernel: 'lanczos3', fit: 'fill'})} on 8-bit planes, integer for integer:
  * what transformers.js runs in Node for an image processor whose {@code resample} is 1 (LANCZOS),
@@ -30,7 +32,6 @@ final class VipsResampler {
   private static final int SUB = 64; // VIPS_TRANSFORM_SCALE
   private static final int SHIFT = 12; // VIPS_INTERPOLATE_SHIFT
   private static final int ONE = 1 << SHIFT;
-  private static final int HALF = 1 << (SHIFT - 1);
   private static final double GAP = 2.0; // vips_resize's default reducing gap
 
   private VipsResampler() {}
@@ -91,14 +92,6 @@ final class VipsResampler {
     return ((sx & (SUB * 2 - 1)) + 1) >> 1;
   }
 
-  private static int roundFixed(long v) {
-    return (int) ((v + HALF) >> SHIFT);
-  }
-
-  private static int clamp(int v) {
-    return v < 0 ? 0 : (v > 255 ? 255 : v);
-  }
-
   /**
    * One axis of a shrink: with libvips's default {@code gap} of 2, a factor of 4 or more is first
    * box-averaged by {@code floor(factor / 2)} ({@code vips_shrinkh/v} with {@code ceil}: a short
@@ -109,37 +102,25 @@ final class VipsResampler {
     int in = horizontal ? w : h;
     double factor = (double) in / out;
     int box = Math.max(1, (int) Math.floor(factor / GAP));
-    if (box == 1) {
-      return reduce(src, w, h, out, horizontal, factor);
-    }
-    int boxed = (in + box - 1) / box;
-    int[] shrunk = boxShrink(src, w, h, box, boxed, horizontal);
-    return reduce(
-        shrunk, horizontal ? boxed : w, horizontal ? h : boxed, out, horizontal, factor / box);
-  }
-
-  private static int[] boxShrink(int[] src, int w, int h, int box, int out, boolean horizontal) {
-    int in = horizontal ? w : h;
-    int ow = horizontal ? out : w;
-    int oh = horizontal ? h : out;
-    int[] dst = new int[ow * oh];
-    for (int y = 0; y < oh; y++) {
-      for (int x = 0; x < ow; x++) {
-        int o = horizontal ? x : y;
-        int sum = 0;
-        for (int i = 0; i < box; i++) {
-          int p = Math.min(o * box + i, in - 1);
-          sum += horizontal ? src[y * w + p] : src[p * w + x];
-        }
-        dst[y * ow + x] = (sum + box / 2) / box;
+    if (box > 1) {
+      int boxed = (in + box - 1) / box;
+      int[] ones = new int[box];
+      Arrays.fill(ones, 1);
+      int[] first = new int[boxed];
+      int[][] weights = new int[boxed][];
+      for (int o = 0; o < boxed; o++) {
+        first[o] = o * box;
+        weights[o] = ones;
       }
+      src = pass(src, w, h, boxed, horizontal, first, weights, box, true);
+      w = horizontal ? boxed : w;
+      h = horizontal ? h : boxed;
     }
-    return dst;
+    return reduce(src, w, h, out, horizontal, factor / box);
   }
 
   /** One vips_reduceh / vips_reducev pass along x ({@code horizontal}) or y. */
   private static int[] reduce(int[] src, int w, int h, int out, boolean horizontal, double shrink) {
-    int in = horizontal ? w : h;
     int points = (int) Math.ceil(3 * shrink) * 2 + 1;
     int[][] masks = new int[SUB + 1][points];
     for (int t = 0; t <= SUB; t++) {
@@ -154,28 +135,13 @@ final class VipsResampler {
       }
     }
     int[] first = new int[out];
-    int[] mask = new int[out];
+    int[][] weights = new int[out][];
     for (int o = 0; o < out; o++) {
       double x = (o + 0.5) * shrink - 0.5;
       first[o] = (int) Math.floor(x) - (points - 2) / 2;
-      mask[o] = subPosition(x);
+      weights[o] = masks[subPosition(x)];
     }
-    int ow = horizontal ? out : w;
-    int oh = horizontal ? h : out;
-    int[] dst = new int[ow * oh];
-    for (int y = 0; y < oh; y++) {
-      for (int x = 0; x < ow; x++) {
-        int o = horizontal ? x : y;
-        int[] m = masks[mask[o]];
-        long acc = 0;
-        for (int i = 0; i < points; i++) {
-          int p = Math.min(Math.max(first[o] + i, 0), in - 1);
-          acc += (long) m[i] * (horizontal ? src[y * w + p] : src[p * w + x]);
-        }
-        dst[y * ow + x] = clamp(roundFixed(acc));
-      }
-    }
-    return dst;
+    return pass(src, w, h, out, horizontal, first, weights, ONE, true);
   }
 
   /**
@@ -190,54 +156,69 @@ final class VipsResampler {
     double det = hscale * vscale;
     double ia = vscale / det;
     double id = hscale / det;
-    int[][] weights = new int[SUB + 1][4];
+    int[][] table = new int[SUB + 1][4];
     for (int t = 0; t <= SUB; t++) {
       double f = (double) t / SUB;
       double[] c = {catmullRom(f + 1), catmullRom(f), catmullRom(1 - f), catmullRom(2 - f)};
       for (int i = 0; i < 4; i++) {
-        weights[t][i] = (int) (c[i] * ONE); // truncated, as libvips's (int) cast
+        table[t][i] = (int) (c[i] * ONE); // truncated, as libvips's (int) cast
       }
     }
     int[] firstX = new int[outW];
-    int[] posX = new int[outW];
+    int[][] weightsX = new int[outW][];
     double x = 0.0;
     x += 1; // the border
     x -= 0.5; // the input displacement
     for (int o = 0; o < outW; o++) {
       firstX[o] = (int) x - 1 - 1; // back to unbordered coordinates, then the tap before
-      posX[o] = subPosition(x);
+      weightsX[o] = table[subPosition(x)];
       x += ia;
     }
     int[] firstY = new int[outH];
-    int[] posY = new int[outH];
+    int[][] weightsY = new int[outH][];
     for (int o = 0; o < outH; o++) {
       double y = id * o;
       y += 1;
       y -= 0.5;
       firstY[o] = (int) y - 1 - 1;
-      posY[o] = subPosition(y);
+      weightsY[o] = table[subPosition(y)];
     }
-    // Horizontal sums per input row, rounded but not clamped, as libvips's bicubic keeps them.
-    int[] rows = new int[h * outW];
-    for (int r = 0; r < h; r++) {
-      for (int o = 0; o < outW; o++) {
-        int[] m = weights[posX[o]];
+    // libvips's bicubic rounds the horizontal sums but clamps only the final vertical one.
+    int[] rows = pass(src, w, h, outW, true, firstX, weightsX, ONE, false);
+    return pass(rows, outW, h, outH, false, firstY, weightsY, ONE, true);
+  }
+
+  /**
+   * One separable pass along x ({@code horizontal}) or y: output {@code o} sums {@code
+   * weights[o][i] * in[first[o] + i]} (indices clamped to the edge, as libvips's copy extension),
+   * divides by {@code divisor} rounding half up, and clamps to 0..255 when asked.
+   */
+  private static int[] pass(
+      int[] src,
+      int w,
+      int h,
+      int out,
+      boolean horizontal,
+      int[] first,
+      int[][] weights,
+      int divisor,
+      boolean clamp) {
+    int in = horizontal ? w : h;
+    int ow = horizontal ? out : w;
+    int oh = horizontal ? h : out;
+    int[] dst = new int[ow * oh];
+    for (int y = 0; y < oh; y++) {
+      for (int x = 0; x < ow; x++) {
+        int o = horizontal ? x : y;
+        int[] m = weights[o];
         long acc = 0;
-        for (int i = 0; i < 4; i++) {
-          acc += (long) m[i] * src[r * w + Math.min(Math.max(firstX[o] + i, 0), w - 1)];
+        for (int i = 0; i < m.length; i++) {
+          int p = Math.min(Math.max(first[o] + i, 0), in - 1);
+          acc += (long) m[i] * (horizontal ? src[y * w + p] : src[p * w + x]);
         }
-        rows[r * outW + o] = roundFixed(acc);
-      }
-    }
-    int[] dst = new int[outW * outH];
-    for (int o = 0; o < outH; o++) {
-      int[] m = weights[posY[o]];
-      for (int c = 0; c < outW; c++) {
-        long acc = 0;
-        for (int i = 0; i < 4; i++) {
-          acc += (long) m[i] * rows[Math.min(Math.max(firstY[o] + i, 0), h - 1) * outW + c];
-        }
-        dst[o * outW + c] = clamp(roundFixed(acc));
+        // floorDiv: libvips shifts its fixed-point sums right, which floors negative ones too.
+        int v = (int) Math.floorDiv(acc + divisor / 2, divisor);
+        dst[y * ow + x] = clamp ? Math.min(Math.max(v, 0), 255) : v;
       }
     }
     return dst;

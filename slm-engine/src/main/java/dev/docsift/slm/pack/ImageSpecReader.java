@@ -25,47 +25,43 @@ final class ImageSpecReader {
     String start = string(node, "image_start", P);
     String context = string(node, "image_context", P);
     String end = string(node, "image_end", P);
+    int minTiles;
+    int maxTiles;
+    boolean thumbnail;
+    int longestEdge = 0;
+    boolean splitting = false;
+    String global = null;
     if (family == Family.IDEFICS3) {
-      int longestEdge = positive(node, "longest_edge", P);
+      longestEdge = positive(node, "longest_edge", P);
       if (longestEdge < tileSize) {
         throw invalid("image.longest_edge (" + longestEdge + ") must not be below image.tile_size");
       }
-      boolean splitting = bool(node, "image_splitting");
-      String global = string(node, "global_image", P);
-      // What the split yields at most: a page resized to longest_edge, stretched to whole tiles.
+      splitting = bool(node, "image_splitting");
+      global = string(node, "global_image", P);
+      // What the split yields at most: a page resized to longest_edge, stretched to whole tiles;
+      // the global image plays the thumbnail's part.
       int side = (longestEdge + tileSize - 1) / tileSize;
-      int maxTiles = splitting ? side * side : 1;
-      return new ImageSpec(
-          tileSize,
-          1,
-          maxTiles,
-          splitting,
-          mean,
-          std,
-          resize,
-          tokensPerTile,
-          start,
-          context,
-          end,
-          longestEdge,
-          splitting,
-          global);
-    }
-    int minTiles = positive(node, "min_tiles", P);
-    int maxTiles = positive(node, "max_tiles", P);
-    if (maxTiles < minTiles) {
-      throw invalid(
-          "image.max_tiles ("
-              + maxTiles
-              + ") must not be below image.min_tiles ("
-              + minTiles
-              + ")");
+      minTiles = 1;
+      maxTiles = splitting ? side * side : 1;
+      thumbnail = splitting;
+    } else {
+      minTiles = positive(node, "min_tiles", P);
+      maxTiles = positive(node, "max_tiles", P);
+      if (maxTiles < minTiles) {
+        throw invalid(
+            "image.max_tiles ("
+                + maxTiles
+                + ") must not be below image.min_tiles ("
+                + minTiles
+                + ")");
+      }
+      thumbnail = bool(node, "thumbnail");
     }
     return new ImageSpec(
         tileSize,
         minTiles,
         maxTiles,
-        bool(node, "thumbnail"),
+        thumbnail,
         mean,
         std,
         resize,
@@ -73,9 +69,9 @@ final class ImageSpecReader {
         start,
         context,
         end,
-        0,
-        false,
-        null);
+        longestEdge,
+        splitting,
+        global);
   }
 
   private static boolean bool(JsonNode node, String field) throws PackException {

@@ -33,6 +33,13 @@ class PackManifestTest {
     return (ObjectNode) m.get(field);
   }
 
+  /** Makes the manifest one of a vision family with a vision encoder file; returns it. */
+  private static ObjectNode withEncoder(ObjectNode m, String family) {
+    m.put("family", family);
+    obj(m, "files").putObject("vision_encoder").put("path", "v.onnx").put("sha256", "0".repeat(64));
+    return m;
+  }
+
   @Test
   void parsesEveryField() throws PackException {
     PackManifest m = parse(x -> {});
@@ -138,27 +145,14 @@ class PackManifestTest {
   @Test
   void visionFamiliesNeedAnEncoderAndImageSettings() {
     assertInvalid(x -> x.put("family", "idefics3"), "files.vision_encoder is missing");
-    assertInvalid(
-        x -> {
-          x.put("family", "idefics3");
-          obj(x, "files")
-              .putObject("vision_encoder")
-              .put("path", "v.onnx")
-              .put("sha256", "0".repeat(64));
-        },
-        "image is missing");
+    assertInvalid(x -> withEncoder(x, "idefics3"), "image is missing");
   }
 
   @Test
   void parsesIdefics3ImageSettings() throws PackException {
     Consumer<ObjectNode> idefics3 =
         x -> {
-          x.put("family", "idefics3");
-          obj(x, "files")
-              .putObject("vision_encoder")
-              .put("path", "v.onnx")
-              .put("sha256", "0".repeat(64));
-          ObjectNode image = x.putObject("image");
+          ObjectNode image = withEncoder(x, "idefics3").putObject("image");
           image.put("tile_size", 512).put("longest_edge", 2048).put("image_splitting", true);
           image.putArray("mean").add(0.5).add(0.5).add(0.5);
           image.putArray("std").add(0.5).add(0.5).add(0.5);
@@ -191,12 +185,7 @@ class PackManifestTest {
   void refusesBadImageSettings() {
     Consumer<ObjectNode> vision =
         x -> {
-          x.put("family", "internvl");
-          obj(x, "files")
-              .putObject("vision_encoder")
-              .put("path", "v.onnx")
-              .put("sha256", "0".repeat(64));
-          ObjectNode image = x.putObject("image");
+          ObjectNode image = withEncoder(x, "internvl").putObject("image");
           image.put("tile_size", 448).put("min_tiles", 1).put("max_tiles", 6);
           image.put("thumbnail", true);
           image.putArray("mean").add(0.5).add(0.5).add(0.5);
