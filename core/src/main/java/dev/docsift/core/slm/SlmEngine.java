@@ -148,6 +148,17 @@ public final class SlmEngine implements DocumentEngine {
       Tiler tiler = null;
       if (m.family().isVision() && m.image() != null) {
         PackManifest.ImageSpec image = m.image();
+        if (m.family() == PackManifest.Family.IDEFICS3) {
+          // Its pages go through vision-encoder's Idefics3Preprocessor and its prompts through
+          // PromptBuilder.buildGrids, but its vision graph's inputs (pixel_values per page with a
+          // pixel_attention_mask) are not wired here yet: refuse rather than tile it as InternVL.
+          throw new DocsiftException(
+              ErrorCode.MODEL_INVALID,
+              "Model pack "
+                  + pack.name()
+                  + " is of the idefics3 family (SmolVLM, SmolDocling, Granite-Docling), which"
+                  + " this docsift reads but cannot run yet.");
+        }
         if (!image.resize().equalsIgnoreCase("bicubic")) {
           throw new DocsiftException(
               ErrorCode.MODEL_INVALID,

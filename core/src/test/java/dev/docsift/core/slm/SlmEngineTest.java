@@ -257,6 +257,25 @@ class SlmEngineTest {
   }
 
   @Test
+  void anIdefics3PackIsRefusedClearlyUntilItCanRun() throws Exception {
+    Path copy = TinyInternVl.copyTo(dir.resolve("idefics3"));
+    ObjectNode manifest =
+        (ObjectNode) new ObjectMapper().readTree(copy.resolve("pack.json").toFile());
+    manifest.put("family", "idefics3");
+    ObjectNode image = (ObjectNode) manifest.get("image");
+    image.remove(List.of("min_tiles", "max_tiles", "thumbnail"));
+    image.put("longest_edge", 2048).put("image_splitting", true).put("global_image", "<img>");
+    Files.writeString(copy.resolve("pack.json"), manifest.toString());
+    assertThatThrownBy(() -> SlmEngine.open(EngineChoice.Slm.of(copy.toString())))
+        .isInstanceOfSatisfying(
+            DocsiftException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.MODEL_INVALID);
+              assertThat(e.getMessage()).contains("idefics3", "cannot run yet");
+            });
+  }
+
+  @Test
   void aTextPackReadsTheOcrTextAlone() throws Exception {
     Path text = TinyInternVl.copyTo(dir.resolve("text-pack"));
     ObjectNode manifest = (ObjectNode) JSON.readTree(text.resolve("pack.json").toFile());

@@ -106,7 +106,7 @@ final class ManifestReader {
     ImageSpec image = null;
     JsonNode imageNode = root.get("image");
     if (imageNode != null && !imageNode.isNull()) {
-      image = image(object(root, "image", ""));
+      image = ImageSpecReader.read(object(root, "image", ""), family);
     } else if (family.isVision()) {
       throw invalid("image is missing (family " + family.json() + " needs image settings)");
     }
@@ -260,70 +260,7 @@ final class ManifestReader {
     return value;
   }
 
-  private static ImageSpec image(JsonNode node) throws PackException {
-    String p = "image.";
-    int tileSize = positive(node, "tile_size", p);
-    int minTiles = positive(node, "min_tiles", p);
-    int maxTiles = positive(node, "max_tiles", p);
-    if (maxTiles < minTiles) {
-      throw invalid(
-          "image.max_tiles ("
-              + maxTiles
-              + ") must not be below image.min_tiles ("
-              + minTiles
-              + ")");
-    }
-    JsonNode thumb = node.get("thumbnail");
-    if (thumb == null || thumb.isNull()) {
-      throw invalid("image.thumbnail is missing");
-    }
-    if (!thumb.isBoolean()) {
-      throw invalid("image.thumbnail must be true or false, not " + thumb);
-    }
-    List<Double> mean = triple(node, "mean", false);
-    List<Double> std = triple(node, "std", true);
-    String resize = string(node, "resize", p);
-    int tokensPerTile = positive(node, "tokens_per_tile", p);
-    return new ImageSpec(
-        tileSize,
-        minTiles,
-        maxTiles,
-        thumb.booleanValue(),
-        mean,
-        std,
-        resize,
-        tokensPerTile,
-        string(node, "image_start", p),
-        string(node, "image_context", p),
-        string(node, "image_end", p));
-  }
-
-  private static List<Double> triple(JsonNode node, String field, boolean positive)
-      throws PackException {
-    JsonNode array = node.get(field);
-    if (array == null || array.isNull()) {
-      throw invalid("image." + field + " is missing");
-    }
-    if (!array.isArray() || array.size() != 3) {
-      throw invalid("image." + field + " must be an array of three numbers (R, G, B)");
-    }
-    List<Double> values = new ArrayList<>();
-    for (JsonNode v : array) {
-      if (!v.isNumber() || (positive && v.doubleValue() <= 0)) {
-        throw invalid(
-            "image."
-                + field
-                + " must hold three "
-                + (positive ? "positive " : "")
-                + "numbers, not "
-                + array);
-      }
-      values.add(v.doubleValue());
-    }
-    return values;
-  }
-
-  private static JsonNode object(JsonNode node, String field, String prefix) throws PackException {
+  static JsonNode object(JsonNode node, String field, String prefix) throws PackException {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       throw invalid(prefix + field + " is missing");
@@ -334,7 +271,7 @@ final class ManifestReader {
     return value;
   }
 
-  private static String string(JsonNode node, String field, String prefix) throws PackException {
+  static String string(JsonNode node, String field, String prefix) throws PackException {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       throw invalid(prefix + field + " is missing");
@@ -362,7 +299,7 @@ final class ManifestReader {
     return value.intValue();
   }
 
-  private static int positive(JsonNode node, String field, String prefix) throws PackException {
+  static int positive(JsonNode node, String field, String prefix) throws PackException {
     int value = integer(node, field, prefix);
     if (value <= 0) {
       throw invalid(prefix + field + " must be a positive whole number, not " + value);
@@ -376,7 +313,7 @@ final class ManifestReader {
     return value.getNodeType().toString().toLowerCase(Locale.ROOT) + " " + shown;
   }
 
-  private static PackException invalid(String sentence) {
+  static PackException invalid(String sentence) {
     return new PackException(ErrorCode.MODEL_INVALID, "Invalid pack.json: " + sentence + ".");
   }
 }

@@ -241,11 +241,12 @@ public record PackManifest(
   /**
    * Image preprocessing for a vision family.
    *
-   * @param tileSize the side of a square tile in pixels (448 for InternVL)
-   * @param minTiles fewest tiles a page is cut into
-   * @param maxTiles most tiles a page is cut into, before the thumbnail
+   * @param tileSize the side of a square tile in pixels (448 for InternVL, 512 for SmolVLM)
+   * @param minTiles fewest tiles a page is cut into (Idefics3: 1)
+   * @param maxTiles most tiles a page is cut into, before the thumbnail (Idefics3: derived, {@code
+   *     ceil(longestEdge / tileSize)^2}, or 1 without splitting)
    * @param thumbnail whether a thumbnail of the whole page is appended when there is more than one
-   *     tile
+   *     tile (Idefics3: the global image, so {@code imageSplitting})
    * @param mean per-channel mean, RGB, three values
    * @param std per-channel standard deviation, RGB, three positive values
    * @param resize the resize filter, such as {@code bicubic}
@@ -253,6 +254,12 @@ public record PackManifest(
    * @param imageStart the token string that opens an image, such as {@code <img>}
    * @param imageContext the placeholder token repeated for every visual token
    * @param imageEnd the token string that closes an image
+   * @param longestEdge Idefics3: the side a page's longest edge is resized to before splitting
+   *     ({@code size.longest_edge}); 0 for InternVL
+   * @param imageSplitting Idefics3: whether pages are split into tiles plus a global image ({@code
+   *     do_image_splitting}); false for InternVL
+   * @param globalImage Idefics3: the token that opens the global image ({@code <global-img>}); null
+   *     for InternVL
    */
   public record ImageSpec(
       int tileSize,
@@ -265,7 +272,10 @@ public record PackManifest(
       int tokensPerTile,
       String imageStart,
       String imageContext,
-      String imageEnd) {
+      String imageEnd,
+      int longestEdge,
+      boolean imageSplitting,
+      String globalImage) {
     /** Copies the lists. */
     public ImageSpec {
       mean = List.copyOf(mean);

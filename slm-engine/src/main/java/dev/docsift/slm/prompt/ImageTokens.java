@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param context the placeholder token repeated for every visual token
  * @param end the token that closes an image
  */
-public record ImageTokens(String start, String context, String end) {
+public record ImageTokens(String start, String context, String end) implements ImageLayout {
   /** Validates. */
   public ImageTokens {
     Objects.requireNonNull(start, "start");

@@ -10,11 +10,16 @@ import java.util.Objects;
  * Writes prompts from a pack's chat template: the query is each page's image, then the instruction,
  * then, when given, the OCR text of the pages. Stateless and thread-safe.
  *
- * <p>Layout of the query (InternVL's multi-image convention; a single image has no label):
+ * <p>Layout of the query with {@link ImageTokens} (InternVL's multi-image convention; a single
+ * image has no label), built by {@link #build}:
  *
  * <pre>
  * [Image-1: ]&lt;img&gt;&lt;IMG_CONTEXT&gt; x n1&lt;/img&gt;[\nImage-2: &lt;img&gt;…&lt;/img&gt;]\n{instruction}[{ocr heading}{ocr text}]
  * </pre>
+ *
+ * <p>With {@link Idefics3ImageTokens}, built by {@link #buildGrids}: each image's expansion ({@link
+ * Idefics3ImageTokens#expand}), then the instruction with nothing between, as SmolVLM's chat
+ * template writes an image part followed by a text part ({@code User:<image>Extract…}).
  *
  * <p>The template's own text (around {@code {query}}) is trusted and may hold special tokens; the
  * instruction and the OCR text are encoded as plain text, so a page that prints {@code <|end|>}
@@ -29,6 +34,7 @@ public final class PromptBuilder {
   private final int[] prefix;
   private final int[] suffix;
   private final Integer bosId;
+  private final ImageLayout layout;
   private final int startId;
   private final int contextId;
   private final int endId;
@@ -39,12 +45,12 @@ public final class PromptBuilder {
    * @param tokenizer the pack's tokenizer
    * @param chatTemplate the pack's template, holding {@code {query}} once
    * @param bosId the BOS id to put first, or null for none
-   * @param image the image framing tokens, or null for a text-only pack
+   * @param image how images are written, or null for a text-only pack
    * @throws IllegalArgumentException when the template has no {@code {query}} or the tokenizer
    *     lacks an image token
    */
   public PromptBuilder(
-      HfTokenizer tokenizer, String chatTemplate, Integer bosId, ImageTokens image) {
+      HfTokenizer tokenizer, String chatTemplate, Integer bosId, ImageLayout image) {
     this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
     int at = chatTemplate.indexOf("{query}");
     if (at < 0) {
@@ -53,10 +59,17 @@ public final class PromptBuilder {
     this.prefix = tokenizer.encode(chatTemplate.substring(0, at));
     this.suffix = tokenizer.encode(chatTemplate.substring(at + "{query}".length()));
     this.bosId = bosId;
-    if (image != null) {
-      this.startId = tokenizer.tokenId(image.start());
-      this.contextId = tokenizer.tokenId(image.context());
-      this.endId = tokenizer.tokenId(image.end());
+    this.layout = image;
+    if (image instanceof ImageTokens t) {
+      this.startId = tokenizer.tokenId(t.start());
+      this.contextId = tokenizer.tokenId(t.context());
+      this.endId = tokenizer.tokenId(t.end());
+    } else if (image instanceof Idefics3ImageTokens t) {
+      tokenizer.tokenId(t.fake()); // fail now, not on the first page, when a token is missing
+      tokenizer.tokenId(t.global());
+      this.startId = -1;
+      this.contextId = tokenizer.tokenId(t.context());
+      this.endId = -1;
     } else {
       this.startId = -1;
       this.contextId = -1;
@@ -78,14 +91,11 @@ public final class PromptBuilder {
   public VisionPrompt build(
       List<Integer> imageTokenCounts, String instruction, String ocrText, int maxTokens) {
     Objects.requireNonNull(instruction, "instruction");
-    if (!imageTokenCounts.isEmpty() && contextId < 0) {
-      throw new IllegalArgumentException("this pack reads no images");
+    if (!imageTokenCounts.isEmpty() && !(layout instanceof ImageTokens)) {
+      throw new IllegalArgumentException(
+          layout == null ? "this pack reads no images" : "this pack's images need buildGrids");
     }
     Ids ids = new Ids();
-    if (bosId != null) {
-      ids.add(bosId);
-    }
-    ids.add(prefix);
     int images = 0;
     boolean labelled = imageTokenCounts.size() > 1;
     for (int i = 0; i < imageTokenCounts.size(); i++) {
@@ -104,7 +114,50 @@ public final class PromptBuilder {
       ids.add(endId);
       images += n;
     }
-    ids.add(tokenizer.encodeText((imageTokenCounts.isEmpty() ? "" : "\n") + instruction));
+    String separator = imageTokenCounts.isEmpty() ? "" : "\n";
+    return assemble(ids, images, separator + instruction, ocrText, maxTokens);
+  }
+
+  /**
+   * Builds an Idefics3 prompt, cutting the OCR text (from its end) when the whole would not fit.
+   *
+   * @param grids how each image was split, in order; empty for none
+   * @param instruction what the model is asked to do
+   * @param ocrText text read from the pages, or null for none
+   * @param maxTokens the most tokens the prompt may have
+   * @return the prompt
+   * @throws IllegalArgumentException when this builder's pack is not of the Idefics3 layout, or the
+   *     prompt does not fit even without OCR text
+   */
+  public VisionPrompt buildGrids(
+      List<ImageGrid> grids, String instruction, String ocrText, int maxTokens) {
+    Objects.requireNonNull(instruction, "instruction");
+    if (!grids.isEmpty() && !(layout instanceof Idefics3ImageTokens)) {
+      throw new IllegalArgumentException(
+          layout == null ? "this pack reads no images" : "this pack's images need build");
+    }
+    Ids ids = new Ids();
+    int images = 0;
+    for (ImageGrid grid : grids) {
+      Idefics3ImageTokens tokens = (Idefics3ImageTokens) layout;
+      // Our own text, so special tokens are parsed: the tokenizer splits it at them exactly as
+      // transformers.js splits the whole expanded prompt (the newlines between are plain text).
+      ids.add(tokenizer.encode(tokens.expand(grid)));
+      images += tokens.placeholders(grid);
+    }
+    return assemble(ids, images, instruction, ocrText, maxTokens);
+  }
+
+  /** BOS, template prefix, the images, the instruction, the OCR text that fits, the suffix. */
+  private VisionPrompt assemble(
+      Ids imageIds, int images, String instruction, String ocrText, int maxTokens) {
+    Ids ids = new Ids();
+    if (bosId != null) {
+      ids.add(bosId);
+    }
+    ids.add(prefix);
+    ids.add(imageIds.toArray());
+    ids.add(tokenizer.encodeText(instruction));
     int fixed = ids.size() + suffix.length;
     if (fixed > maxTokens) {
       throw new IllegalArgumentException(

@@ -34,6 +34,13 @@ class PackManifestTest {
     return (ObjectNode) m.get(field);
   }
 
+  /** Makes the manifest one of a vision family with a vision encoder file; returns it. */
+  private static ObjectNode withEncoder(ObjectNode m, String family) {
+    m.put("family", family);
+    obj(m, "files").putObject("vision_encoder").put("path", "v.onnx").put("sha256", "0".repeat(64));
+    return m;
+  }
+
   @Test
   void parsesEveryField() throws PackException {
     PackManifest m = parse(x -> {});
@@ -139,27 +146,47 @@ class PackManifestTest {
   @Test
   void visionFamiliesNeedAnEncoderAndImageSettings() {
     assertInvalid(x -> x.put("family", "idefics3"), "files.vision_encoder is missing");
-    assertInvalid(
+    assertInvalid(x -> withEncoder(x, "idefics3"), "image is missing");
+  }
+
+  @Test
+  void parsesIdefics3ImageSettings() throws PackException {
+    Consumer<ObjectNode> idefics3 =
         x -> {
-          x.put("family", "idefics3");
-          obj(x, "files")
-              .putObject("vision_encoder")
-              .put("path", "v.onnx")
-              .put("sha256", "0".repeat(64));
-        },
-        "image is missing");
+          ObjectNode image = withEncoder(x, "idefics3").putObject("image");
+          image.put("tile_size", 512).put("longest_edge", 2048).put("image_splitting", true);
+          image.putArray("mean").add(0.5).add(0.5).add(0.5);
+          image.putArray("std").add(0.5).add(0.5).add(0.5);
+          image.put("resize", "lanczos3").put("tokens_per_tile", 64);
+          image.put("image_start", "<fake_token_around_image>").put("image_context", "<image>");
+          image.put("image_end", "<fake_token_around_image>").put("global_image", "<global-img>");
+        };
+    PackManifest m = parse(idefics3);
+    assertThat(m.family()).isEqualTo(Family.IDEFICS3);
+    assertThat(m.image().longestEdge()).isEqualTo(2048);
+    assertThat(m.image().imageSplitting()).isTrue();
+    assertThat(m.image().globalImage()).isEqualTo("<global-img>");
+    assertThat(m.image().maxTiles()).isEqualTo(16);
+    assertThat(m.image().thumbnail()).isTrue();
+    assertInvalid(
+        idefics3.andThen(x -> obj(x, "image").remove("global_image")),
+        "image.global_image is missing");
+    assertInvalid(
+        idefics3.andThen(x -> obj(x, "image").put("longest_edge", 256)),
+        "image.longest_edge (256) must not be below image.tile_size");
+    assertInvalid(
+        idefics3.andThen(x -> obj(x, "image").put("image_splitting", "yes")),
+        "image.image_splitting must be true or false");
+    PackManifest single =
+        parse(idefics3.andThen(x -> obj(x, "image").put("image_splitting", false)));
+    assertThat(single.image().maxTiles()).isEqualTo(1);
   }
 
   @Test
   void refusesBadImageSettings() {
     Consumer<ObjectNode> vision =
         x -> {
-          x.put("family", "internvl");
-          obj(x, "files")
-              .putObject("vision_encoder")
-              .put("path", "v.onnx")
-              .put("sha256", "0".repeat(64));
-          ObjectNode image = x.putObject("image");
+          ObjectNode image = withEncoder(x, "internvl").putObject("image");
           image.put("tile_size", 448).put("min_tiles", 1).put("max_tiles", 6);
           image.put("thumbnail", true);
           image.putArray("mean").add(0.5).add(0.5).add(0.5);
