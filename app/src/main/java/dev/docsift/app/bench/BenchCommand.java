@@ -1,5 +1,6 @@
 package dev.docsift.app.bench;
 
+import dev.docsift.app.cli.PeakMemory;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.intake.DocumentOpener;
 import dev.docsift.core.intake.IntakeOptions;
