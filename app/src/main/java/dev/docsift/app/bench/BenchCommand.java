@@ -13,6 +13,8 @@ import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.core.pipeline.ProgressListener;
 import dev.docsift.core.pipeline.ResultJson;
 import dev.docsift.core.pipeline.StageTimings;
+import dev.docsift.samples.BenchSet;
+import dev.docsift.samples.FieldAccuracy;
 import dev.docsift.schemas.SchemaCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
