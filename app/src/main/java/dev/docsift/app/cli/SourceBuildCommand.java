@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -23,7 +24,13 @@ final class SourceBuildCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Unmatched List<String> args = List.of();
+  /** Taken here, not by docsift's own help and version options: the answer is the same. */
+  @Option(
+      names = {"-h", "--help", "-V", "--version"},
+      hidden = true)
+  boolean helpOrVersion;
+
+  @Unmatched List<String> args;
 
   SourceBuildCommand(String name) {
     this.name = name;

@@ -1,4 +1,4 @@
-package dev.docsift.app.bench;
+package dev.docsift.bench;
 
 import dev.docsift.app.cli.PeakMemory;
 import dev.docsift.core.DocsiftException;
