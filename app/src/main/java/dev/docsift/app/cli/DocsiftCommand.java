@@ -1,9 +1,9 @@
 package dev.docsift.app.cli;
 
-import dev.docsift.app.bench.BenchCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ServiceLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,9 +19,8 @@ import picocli.CommandLine.Command;
       WatchCommand.class,
       SchemasCommand.class,
       ModelsCommand.class,
-      BenchCommand.class,
       EvalCommand.class,
-      // gui is added in commandLine(): it needs the launcher.
+      // gui is added in commandLine(): it needs the launcher; bench there too, when present.
       CommandLine.HelpCommand.class
     },
     footer = {
@@ -62,7 +61,8 @@ public final class DocsiftCommand implements Runnable {
   }
 
   /**
-   * Builds the command line on given streams.
+   * Builds the command line on given streams, with the subcommands of the {@link CommandPlugin}s on
+   * the class path; a command only a build from source has, and no plugin brought, says so.
    *
    * @param out where results go
    * @param err where progress and errors go
@@ -72,6 +72,14 @@ public final class DocsiftCommand implements Runnable {
   public static CommandLine commandLine(PrintWriter out, PrintWriter err, GuiLauncher gui) {
     CommandLine cli = new CommandLine(new DocsiftCommand());
     cli.addSubcommand("gui", new GuiCommand(gui));
+    for (CommandPlugin plugin : ServiceLoader.load(CommandPlugin.class)) {
+      cli.addSubcommand(plugin.name(), plugin.command());
+    }
+    for (String name : SourceBuildCommand.NAMES) {
+      if (!cli.getSubcommands().containsKey(name)) {
+        cli.addSubcommand(name, new SourceBuildCommand(name));
+      }
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new UnexpectedErrorHandler());

@@ -3,7 +3,6 @@ package dev.docsift.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.docsift.app.bench.PeakMemory;
 import dev.docsift.app.service.InputFiles;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.engine.EngineChoice;

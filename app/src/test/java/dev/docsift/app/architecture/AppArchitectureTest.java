@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The app module's layering: JavaFX stays in the window's packages; the command line never loads
  * the window; the window's logic (service, settings, review, pages) knows neither, so tests drive
- * it without the JavaFX thread; the window reaches the pipeline through the service alone.
+ * it without the JavaFX thread; the window reaches the pipeline through the service alone; the app
+ * knows neither the benchmarks nor the sample generator, which are not part of the installed app.
  */
 class AppArchitectureTest {
   private static final String GUI = "dev.docsift.app.gui..";
@@ -44,7 +45,7 @@ class AppArchitectureTest {
   void theCommandLineDoesNotReachTheWindow() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.docsift.app.cli..", "dev.docsift.app.bench..")
+        .resideInAPackage("dev.docsift.app.cli..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage(GUI)
@@ -63,7 +64,19 @@ class AppArchitectureTest {
             "dev.docsift.app.pages..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(GUI, "dev.docsift.app.cli..", "dev.docsift.app.bench..")
+        .resideInAnyPackage(GUI, "dev.docsift.app.cli..")
+        .check(classes);
+  }
+
+  @Test
+  void theAppKnowsNeitherTheBenchmarksNorTheSampleGenerator() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.docsift.bench..", "dev.docsift.samples..")
+        .because(
+            "the installed package holds the product alone; docsift bench comes from the bench"
+                + " module, in a build from source, through a CommandPlugin")
         .check(classes);
   }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.docsift.app.bench.BenchSet;
-import dev.docsift.app.bench.FieldAccuracy;
+import dev.docsift.samples.BenchSet;
+import dev.docsift.samples.FieldAccuracy;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
 import java.nio.file.Files;

@@ -49,6 +49,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void theProductKnowsNeitherTheBenchmarksNorTheSampleGenerator() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.docsift.errors..",
+            "dev.docsift.core..",
+            "dev.docsift.schemas..",
+            "dev.docsift.slm..",
+            "dev.docsift.vision..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.docsift.bench..", "dev.docsift.samples..")
+        .because("the installed package holds neither: they come with a build from source")
+        .check(classes);
+  }
+
+  @Test
   void schemasKnowNothingOfCore() {
     noClasses()
         .that()

@@ -1,5 +1,6 @@
-package dev.docsift.app.bench;
+package dev.docsift.bench;
 
+import dev.docsift.app.cli.PeakMemory;
 import dev.docsift.schemas.SchemaCatalog;
 import dev.docsift.schemas.SchemaException;
 import dev.docsift.slm.constrain.ConstraintBenchmark;

@@ -1,4 +1,4 @@
-package dev.docsift.app.bench;
+package dev.docsift.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package dev.docsift.app.bench;
+package dev.docsift.bench;
 
+import dev.docsift.app.cli.PeakMemory;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.intake.DocumentOpener;
 import dev.docsift.core.intake.IntakeOptions;
@@ -12,6 +13,8 @@ import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.core.pipeline.ProgressListener;
 import dev.docsift.core.pipeline.ResultJson;
 import dev.docsift.core.pipeline.StageTimings;
+import dev.docsift.samples.BenchSet;
+import dev.docsift.samples.FieldAccuracy;
 import dev.docsift.schemas.SchemaCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;

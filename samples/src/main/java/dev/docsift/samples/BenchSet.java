@@ -1,11 +1,6 @@
-package dev.docsift.app.bench;
+package dev.docsift.samples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.docsift.samples.Degradation;
-import dev.docsift.samples.DocumentType;
-import dev.docsift.samples.Sample;
-import dev.docsift.samples.SampleFiles;
-import dev.docsift.samples.SampleGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,9 +1,10 @@
-package dev.docsift.app.bench;
+package dev.docsift.bench;
 
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.model.PageImage;
 import dev.docsift.core.ocr.OcrOptions;
 import dev.docsift.core.ocr.TesseractReader;
+import dev.docsift.samples.BenchSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.docsift.app.bench;
+package dev.docsift.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
-package dev.docsift.app.bench;
+package dev.docsift.bench;
 
+import dev.docsift.app.cli.PeakMemory;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.pipeline.Cancellation;

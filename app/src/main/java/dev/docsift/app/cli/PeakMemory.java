@@ -1,4 +1,4 @@
-package dev.docsift.app.bench;
+package dev.docsift.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
