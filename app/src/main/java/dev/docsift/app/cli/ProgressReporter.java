@@ -3,7 +3,6 @@ package dev.docsift.app.cli;
 import dev.docsift.core.pipeline.ProgressEvent;
 import dev.docsift.core.pipeline.ProgressListener;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.util.Locale;
 
 /**
@@ -38,7 +37,7 @@ final class ProgressReporter implements ProgressListener, AutoCloseable {
 
   ProgressReporter(PrintWriter err, Mode mode, int documents) {
     this.err = err;
-    this.mode = mode == Mode.AUTO ? (isTerminal() ? Mode.BAR : Mode.LINES) : mode;
+    this.mode = mode == Mode.AUTO ? (Terminal.isInteractive() ? Mode.BAR : Mode.LINES) : mode;
     this.documents = documents;
   }
 
@@ -110,20 +109,6 @@ final class ProgressReporter implements ProgressListener, AutoCloseable {
     if (barShown) {
       err.print("\r\033[K");
       err.flush();
-    }
-  }
-
-  /** Whether standard error is likely an interactive terminal. */
-  private static boolean isTerminal() {
-    if (System.console() == null || "dumb".equals(System.getenv("TERM"))) {
-      return false;
-    }
-    try {
-      // Console.isTerminal() exists from Java 22; on 21 a non-null console means a terminal.
-      Method isTerminal = java.io.Console.class.getMethod("isTerminal");
-      return (Boolean) isTerminal.invoke(System.console());
-    } catch (ReflectiveOperationException e) {
-      return true;
     }
   }
 }

@@ -1,8 +1,8 @@
 package dev.docsift.app.cli.models;
 
+import dev.docsift.app.cli.Terminal;
 import dev.docsift.slm.pack.ProgressListener;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.util.Locale;
 
 /**
@@ -33,7 +33,7 @@ public final class DownloadProgress implements ProgressListener, AutoCloseable {
 
   /** A reporter that draws a bar when standard error is a terminal. */
   public static DownloadProgress forTerminal(PrintWriter err) {
-    return new DownloadProgress(err, isTerminal());
+    return new DownloadProgress(err, Terminal.isInteractive());
   }
 
   @Override
@@ -104,18 +104,5 @@ public final class DownloadProgress implements ProgressListener, AutoCloseable {
       unit++;
     }
     return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-  }
-
-  private static boolean isTerminal() {
-    if (System.console() == null || "dumb".equals(System.getenv("TERM"))) {
-      return false;
-    }
-    try {
-      // Console.isTerminal() exists from Java 22; on 21 a non-null console means a terminal.
-      Method isTerminal = java.io.Console.class.getMethod("isTerminal");
-      return (Boolean) isTerminal.invoke(System.console());
-    } catch (ReflectiveOperationException e) {
-      return true;
-    }
   }
 }
