@@ -35,7 +35,7 @@ import java.util.Set;
  * instead of copied) and the tokenizer and config files are copied; the store then verifies the
  * graph against the manifest before the pack becomes visible.
  */
-public final class TextModelImport implements PackStore.PackSource {
+public final class TextModelImport implements ModelImport {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,6 +58,18 @@ public final class TextModelImport implements PackStore.PackSource {
     private final String tag;
     private final PackManifest.WeightType type;
     private final List<String> files;
+
+    /** The graph names' endings after {@code model}, such as {@code _q4}, in preference order. */
+    List<String> suffixes() {
+      return files.stream()
+          .map(f -> f.substring("model".length(), f.length() - ".onnx".length()))
+          .toList();
+    }
+
+    /** The pack's weight type. */
+    PackManifest.WeightType type() {
+      return type;
+    }
 
     Weights(String tag, PackManifest.WeightType type, String... files) {
       this.tag = tag;
@@ -155,7 +167,7 @@ public final class TextModelImport implements PackStore.PackSource {
     return new TextModelImport(hf, packName, chosen, graph, manifest(hf, packName, chosen));
   }
 
-  /** The pack's name. */
+  @Override
   public String name() {
     return name;
   }
@@ -165,12 +177,12 @@ public final class TextModelImport implements PackStore.PackSource {
     return weights;
   }
 
-  /** The graph taken, relative to the model folder. */
+  @Override
   public Path graph() {
     return graph;
   }
 
-  private static String defaultName(Path folder, Weights weights) {
+  static String defaultName(Path folder, Weights weights) {
     String base = folder.toAbsolutePath().normalize().getFileName().toString();
     String clean = base.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
     if (clean.isEmpty()) {
@@ -241,8 +253,7 @@ public final class TextModelImport implements PackStore.PackSource {
   }
 
   /** The EOS ids of the configs and the id of the tokenizer's EOS string, all in the vocabulary. */
-  private static Set<Integer> stopIds(HfModelFolder hf, String eos, int vocab)
-      throws PackException {
+  static Set<Integer> stopIds(HfModelFolder hf, String eos, int vocab) throws PackException {
     Set<Integer> stops = new LinkedHashSet<>(hf.ids("eos_token_id"));
     if (eos != null) {
       try (HfTokenizer tokenizer = HfTokenizer.load(hf.folder().resolve("tokenizer.json"))) {
