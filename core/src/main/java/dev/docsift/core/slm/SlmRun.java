@@ -66,7 +66,8 @@ final class SlmRun implements DocumentRun {
   private final EngineEvents events;
   private final BooleanSupplier cancelled;
   private final String instruction;
-  private final TilingPolicy pagePolicy; // null: no images (a text pack, or no room)
+  private final TilingPolicy pagePolicy; // null: no tiles (a text or idefics3 pack, or no room)
+  private final Idefics3Pages idefics3; // null unless the pack is idefics3
   private final int pagesWithImages;
   private final List<OcrPage> ocrPages = new ArrayList<>();
   private final List<Future<ImageEmbeddings>> embeddings = new ArrayList<>();
@@ -93,6 +94,11 @@ final class SlmRun implements DocumentRun {
     this.cancelled = cancelled;
     engine.constraint(schema); // a schema the constraint cannot write fails before any page
     this.instruction = Instruction.forSchema(schema);
+    this.idefics3 =
+        engine.preprocessor() == null
+            ? null
+            : new Idefics3Pages(
+                engine, file, pages, idefics3Room(engine), events, cancelled, warnings);
     Tiler tiler = engine.tiler();
     if (tiler == null) {
       pagePolicy = null;
@@ -140,11 +146,27 @@ final class SlmRun implements DocumentRun {
     }
   }
 
+  /** The context left for an idefics3 pack's images: not the instruction, answer, some OCR. */
+  private int idefics3Room(SlmEngine engine) {
+    int maxContext = engine.decoder().spec().maxContext();
+    int fixed =
+        engine.prompts().buildGrids(List.of(), instruction, null, Integer.MAX_VALUE).length();
+    int answer = Math.min(engine.choice().maxNewTokens(), maxContext / 2);
+    return maxContext - fixed - answer - OCR_RESERVE;
+  }
+
   @Override
   public void page(OcrReader.Reading page) throws DocsiftException {
     checkCancelled();
     OcrPage ocr = page.ocr();
     ocrPages.add(ocr);
+    if (idefics3 != null) {
+      PageTiles seen = idefics3.page(page);
+      if (seen != null) {
+        pageTiles.add(seen);
+      }
+      return;
+    }
     if (pagePolicy == null || ocrPages.size() > pagesWithImages) {
       return;
     }
@@ -167,7 +189,7 @@ final class SlmRun implements DocumentRun {
             Arrays.stream(keep).boxed().toList()));
     // Bound the memory: wait for the previous page's encoding before queueing this one.
     if (!embeddings.isEmpty()) {
-      await(embeddings.getLast());
+      await(embeddings.getLast(), file);
     }
     int number = ocr.number();
     embeddings.add(
@@ -198,7 +220,14 @@ final class SlmRun implements DocumentRun {
   public EngineOutput finish() throws DocsiftException {
     List<ImageEmbeddings> images = new ArrayList<>();
     for (Future<ImageEmbeddings> f : embeddings) {
-      images.add(await(f));
+      images.add(await(f, file));
+    }
+    if (idefics3 != null) {
+      images = idefics3.embeddings();
+      tilingNanos = idefics3.preprocessNanos();
+      encodeNanos.set(idefics3.encodeNanos());
+      tilesMade = idefics3.tiles();
+      tilesEncoded = tilesMade;
     }
     checkCancelled();
     if (tilesMade > tilesEncoded) {
@@ -216,13 +245,17 @@ final class SlmRun implements DocumentRun {
     VisionPrompt prompt;
     try {
       prompt =
-          engine
-              .prompts()
-              .build(
-                  images.stream().map(ImageEmbeddings::tokens).toList(),
-                  instruction,
-                  layoutText,
-                  maxContext - answer);
+          idefics3 != null
+              ? engine
+                  .prompts()
+                  .buildGrids(idefics3.grids(), instruction, layoutText, maxContext - answer)
+              : engine
+                  .prompts()
+                  .build(
+                      images.stream().map(ImageEmbeddings::tokens).toList(),
+                      instruction,
+                      layoutText,
+                      maxContext - answer);
     } catch (IllegalArgumentException e) {
       throw new DocsiftException(
           ErrorCode.PROMPT_TOO_LONG, file.getFileName() + ": " + e.getMessage() + ".", e);
@@ -362,7 +395,8 @@ final class SlmRun implements DocumentRun {
     return out;
   }
 
-  private ImageEmbeddings await(Future<ImageEmbeddings> f) throws DocsiftException {
+  /** A page's features, once encoded; cancellation and failures as the user sees them. */
+  static ImageEmbeddings await(Future<ImageEmbeddings> f, Path file) throws DocsiftException {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -397,6 +431,9 @@ final class SlmRun implements DocumentRun {
     closed = true;
     for (Future<ImageEmbeddings> f : embeddings) {
       f.cancel(false); // queued pages are dropped; a running encode finishes and is discarded
+    }
+    if (idefics3 != null) {
+      idefics3.cancel();
     }
   }
 }
