@@ -1,13 +1,10 @@
 package dev.docsift.core.slm;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.engine.DocumentRun;
 import dev.docsift.core.engine.EngineEvents;
 import dev.docsift.core.engine.EngineOutput;
 import dev.docsift.core.extract.Extraction;
-import dev.docsift.core.extract.SchemaGuard;
-import dev.docsift.core.model.FieldValue;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageTiles;
 import dev.docsift.core.ocr.OcrReader;
@@ -21,15 +18,12 @@ import dev.docsift.slm.decoder.GenerationHooks;
 import dev.docsift.slm.decoder.GenerationResult;
 import dev.docsift.slm.decoder.Generator;
 import dev.docsift.slm.decoder.StopReason;
-import dev.docsift.slm.output.GeneratedJson;
-import dev.docsift.slm.output.GeneratedValue;
 import dev.docsift.slm.prompt.Instruction;
 import dev.docsift.slm.prompt.VisionPrompt;
 import dev.docsift.vision.ImageEmbeddings;
 import dev.docsift.vision.TiledImage;
 import dev.docsift.vision.Tiler;
 import dev.docsift.vision.TilingPolicy;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,7 +92,18 @@ final class SlmRun implements DocumentRun {
         engine.preprocessor() == null
             ? null
             : new Idefics3Pages(
-                engine, file, pages, idefics3Room(engine), events, cancelled, warnings);
+                engine,
+                file,
+                pages,
+                room(
+                    engine,
+                    engine
+                        .prompts()
+                        .buildGrids(List.of(), instruction, null, Integer.MAX_VALUE)
+                        .length()),
+                events,
+                cancelled,
+                warnings);
     Tiler tiler = engine.tiler();
     if (tiler == null) {
       pagePolicy = null;
@@ -107,50 +112,21 @@ final class SlmRun implements DocumentRun {
     }
     // The visual tokens of every page must fit the context beside the instruction, some OCR text
     // and the answer: fewer tiles per page on long documents, no image for pages past the room.
-    int maxContext = engine.decoder().spec().maxContext();
     int fixed = engine.prompts().build(List.of(), instruction, null, Integer.MAX_VALUE).length();
-    int answer = Math.min(engine.choice().maxNewTokens(), maxContext / 2);
-    int room = maxContext - fixed - answer - OCR_RESERVE - FRAMING_PER_IMAGE * pages;
-    TilingPolicy full = tiler.policy();
-    int perTile = engine.encoder().spec().tokensPerTile();
-    int tilesPerPage = Math.max(0, room / perTile / pages);
-    if (tilesPerPage >= full.maxOutputTiles()) {
-      pagePolicy = full;
-      pagesWithImages = pages;
-    } else if (tilesPerPage >= 1) {
-      // With a thumbnail a grid of n > 1 tiles costs n + 1; a single tile has no thumbnail.
-      int grid = full.thumbnail() ? (tilesPerPage >= 3 ? tilesPerPage - 1 : 1) : tilesPerPage;
-      pagePolicy =
-          new TilingPolicy(
-              full.tileSize(), Math.min(full.minTiles(), grid), grid, full.thumbnail());
-      pagesWithImages = pages;
-      warnings.add(
-          "Pages were read with at most "
-              + pagePolicy.maxOutputTiles()
-              + " tiles each (not "
-              + full.maxOutputTiles()
-              + ") to fit the model's context.");
-    } else {
-      int fit = Math.max(0, room / perTile);
-      pagePolicy = fit == 0 ? null : new TilingPolicy(full.tileSize(), 1, 1, false);
-      pagesWithImages = fit;
-      warnings.add(
-          fit == 0
-              ? "The model's context has no room for page images; it read the OCR text only."
-              : "Only the first "
-                  + fit
-                  + " of "
-                  + pages
-                  + " pages were shown to the model (one tile each); it read the OCR text of"
-                  + " the rest.");
-    }
+    TileBudget budget =
+        TileBudget.of(
+            tiler.policy(),
+            room(engine, fixed) - FRAMING_PER_IMAGE * pages,
+            engine.encoder().spec().tokensPerTile(),
+            pages,
+            warnings);
+    pagePolicy = budget.policy();
+    pagesWithImages = budget.pagesWithImages();
   }
 
-  /** The context left for an idefics3 pack's images: not the instruction, answer, some OCR. */
-  private int idefics3Room(SlmEngine engine) {
+  /** The context left for images: not the instruction's {@code fixed}, the answer, some OCR. */
+  static int room(SlmEngine engine, int fixed) {
     int maxContext = engine.decoder().spec().maxContext();
-    int fixed =
-        engine.prompts().buildGrids(List.of(), instruction, null, Integer.MAX_VALUE).length();
     int answer = Math.min(engine.choice().maxNewTokens(), maxContext / 2);
     return maxContext - fixed - answer - OCR_RESERVE;
   }
@@ -300,7 +276,8 @@ final class SlmRun implements DocumentRun {
               + ") before its JSON was complete.");
     }
     long g0 = System.nanoTime();
-    Extraction extraction = ground(result);
+    Extraction extraction =
+        SlmOutput.ground(result, engine.tokenizer(), ocrPages, schema, warnings, file);
     long groundNanos = System.nanoTime() - g0;
     Map<String, Long> stages = new LinkedHashMap<>();
     stages.put("tiling", millis(tilingNanos));
@@ -314,53 +291,6 @@ final class SlmRun implements DocumentRun {
     counts.put("prompt_tokens", (long) prompt.length());
     counts.put("generated_tokens", (long) result.tokenIds().length);
     return new EngineOutput(extraction, stages, counts, pageTiles);
-  }
-
-  /** Parses the document, gives each value its box and confidence, and guards its validity. */
-  private Extraction ground(GenerationResult result) throws DocsiftException {
-    GeneratedJson json;
-    try {
-      json = GeneratedJson.parse(result.tokenIds(), result.logprobs(), engine.tokenizer());
-    } catch (IOException e) {
-      // The constraint makes this unreachable; if it is reached, it is a defect.
-      throw new DocsiftException(
-          ErrorCode.INTERNAL, file.getFileName() + ": the model's output is not JSON.", e);
-    }
-    if (!(json.document() instanceof ObjectNode data)) {
-      throw new DocsiftException(
-          ErrorCode.INTERNAL, file.getFileName() + ": the model's output is not a JSON object.");
-    }
-    ValueLocator locator = new ValueLocator(ocrPages);
-    List<FieldValue> fields = new ArrayList<>();
-    List<String> unlocated = new ArrayList<>();
-    for (GeneratedValue v : json.leaves()) {
-      var where = locator.locate(v.value());
-      if (where.isPresent()) {
-        var w = where.get();
-        fields.add(
-            new FieldValue(v.pointer(), v.value(), w.page(), w.bbox(), v.confidence(), w.text()));
-      } else {
-        fields.add(FieldValue.unlocated(v.pointer(), v.value(), v.confidence()));
-        unlocated.add(v.pointer());
-      }
-    }
-    List<String> notes = new ArrayList<>(warnings);
-    if (!unlocated.isEmpty()) {
-      notes.add(
-          unlocated.size()
-              + " value(s) were not found in the OCR text, so they have no box: "
-              + String.join(", ", unlocated.subList(0, Math.min(8, unlocated.size())))
-              + (unlocated.size() > 8 ? ", …" : "")
-              + ".");
-    }
-    // The constraint writes the schema's shape; a calendar-invalid date is the one thing left.
-    List<String> left = SchemaGuard.enforce(schema, data, fields, notes);
-    if (!left.isEmpty()) {
-      throw new DocsiftException(
-          ErrorCode.INTERNAL,
-          file.getFileName() + ": the model's JSON does not validate: " + String.join("; ", left));
-    }
-    return new Extraction(data, fields, notes);
   }
 
   private dev.docsift.slm.decoder.TokenListener tokenEvents(int maxTokens) {
