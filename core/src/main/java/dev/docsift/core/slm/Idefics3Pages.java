@@ -12,7 +12,6 @@ import dev.docsift.vision.ImageEmbeddings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -107,19 +106,12 @@ final class Idefics3Pages {
     }
     int number = page.ocr().number();
     embeddings.add(
-        engine
-            .encoderThread()
-            .submit(
-                () -> {
-                  if (cancelled.getAsBoolean()) {
-                    throw new CancellationException();
-                  }
-                  long e0 = System.nanoTime();
-                  ImageEmbeddings out = engine.encoder().encode(prepared);
-                  encodeNanos.addAndGet(System.nanoTime() - e0);
-                  events.tilesEncoded(number, count, count);
-                  return out;
-                }));
+        SlmRun.encodeLater(
+            engine,
+            cancelled,
+            encodeNanos,
+            () -> engine.encoder().encode(prepared),
+            () -> events.tilesEncoded(number, count, count)));
     boolean split = prepared.rows() > 0;
     return new PageTiles(
         number,

@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -169,19 +170,37 @@ final class SlmRun implements DocumentRun {
     }
     int number = ocr.number();
     embeddings.add(
-        engine
-            .encoderThread()
-            .submit(
-                () -> {
-                  if (cancelled.getAsBoolean()) {
-                    throw new CancellationException();
-                  }
-                  long e0 = System.nanoTime();
-                  ImageEmbeddings out = engine.encoder().encode(tiles, keep);
-                  encodeNanos.addAndGet(System.nanoTime() - e0);
-                  events.tilesEncoded(number, tiles.tileCount(), keep.length);
-                  return out;
-                }));
+        encodeLater(
+            engine,
+            cancelled,
+            encodeNanos,
+            () -> engine.encoder().encode(tiles, keep),
+            () -> events.tilesEncoded(number, tiles.tileCount(), keep.length)));
+  }
+
+  /**
+   * Queues an encoding on the engine's encoder thread: skipped once the document is cancelled, its
+   * time added to {@code nanos}, {@code done} told when it has finished.
+   */
+  static Future<ImageEmbeddings> encodeLater(
+      SlmEngine engine,
+      BooleanSupplier cancelled,
+      AtomicLong nanos,
+      Callable<ImageEmbeddings> encode,
+      Runnable done) {
+    return engine
+        .encoderThread()
+        .submit(
+            () -> {
+              if (cancelled.getAsBoolean()) {
+                throw new CancellationException();
+              }
+              long e0 = System.nanoTime();
+              ImageEmbeddings out = encode.call();
+              nanos.addAndGet(System.nanoTime() - e0);
+              done.run();
+              return out;
+            });
   }
 
   private static int[] allOf(int n) {

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.pack.PackException;
 import dev.docsift.slm.pack.PackManifest;
-import dev.docsift.slm.pack.Sha256;
-import dev.docsift.slm.prompt.ChatTemplate;
 import dev.docsift.slm.tokenizer.HfTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +15,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Imports an Idefics3 model (SmolVLM, SmolDocling, Granite-Docling) from the layout of its public
@@ -38,7 +34,7 @@ public final class Idefics3ModelImport implements ModelImport {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final String FAKE = "<fake_token_around_image>";
-  private static final String IMAGE = "<image>";
+  private static final String IMAGE = TextModelImport.IMAGE_PART;
   private static final String GLOBAL = "<global-img>";
 
   private final HfModelFolder source;
@@ -132,57 +128,7 @@ public final class Idefics3ModelImport implements ModelImport {
 
   private static ObjectNode manifest(HfModelFolder hf, String name, TextModelImport.Weights weights)
       throws PackException {
-    Path folder = hf.folder();
-    int hidden = hf.size("hidden_size", 0);
-    int heads = hf.size("num_attention_heads", 0);
-    int vocab = hf.size("vocab_size", 0);
-    ObjectNode m = JSON.createObjectNode();
-    m.put("format", PackManifest.FORMAT);
-    m.put("name", name);
-    m.put("version", "1");
-    String license = hf.license();
-    if (license == null) {
-      m.putNull("license");
-    } else {
-      m.put("license", license);
-    }
-    m.put("family", PackManifest.Family.IDEFICS3.json());
-    m.put("weight_type", weights.type().json());
-    m.putObject("files");
-    String eos = hf.specialToken("eos_token");
-    ObjectNode tokens = m.putObject("tokens");
-    tokens.putNull("bos_id"); // the template writes <|im_start|> itself
-    Set<Integer> stops = TextModelImport.stopIds(hf, eos, vocab);
-    ArrayNode eosIds = tokens.putArray("eos_ids");
-    ArrayNode stopIds = tokens.putArray("stop_ids");
-    stops.forEach(eosIds::add);
-    stops.forEach(stopIds::add);
-    Set<Integer> pads = hf.ids("pad_token_id");
-    tokens.put("pad_id", pads.isEmpty() ? stops.iterator().next() : pads.iterator().next());
-    try {
-      m.put(
-          "chat_template",
-          new ChatTemplate(hf.chatTemplate(), hf.specialToken("bos_token"), eos)
-              .imageQueryTemplate(IMAGE));
-    } catch (IllegalArgumentException e) {
-      throw HfModelFolder.notImportable(folder, e.getMessage());
-    }
-    ObjectNode d = m.putObject("decoder");
-    d.put("vocab_size", vocab);
-    d.put("hidden", hidden);
-    d.put("layers", hf.size("num_hidden_layers", 0));
-    d.put("attention_heads", heads);
-    d.put("kv_heads", hf.size("num_key_value_heads", heads));
-    d.put("head_size", hf.size("head_dim", hidden % heads == 0 ? hidden / heads : 0));
-    d.put("max_context", hf.size("max_position_embeddings", 0));
-    d.put("inputs_embeds", "inputs_embeds");
-    d.put("attention_mask", "attention_mask");
-    d.put("position_ids", "position_ids");
-    d.put("past_key", "past_key_values.%d.key");
-    d.put("past_value", "past_key_values.%d.value");
-    d.put("logits", "logits");
-    d.put("present_key", "present.%d.key");
-    d.put("present_value", "present.%d.value");
+    ObjectNode m = TextModelImport.manifest(hf, name, PackManifest.Family.IDEFICS3, weights.type());
     m.set("image", image(hf));
     return m;
   }
@@ -296,47 +242,20 @@ public final class Idefics3ModelImport implements ModelImport {
 
   @Override
   public Path writeTo(Path staging) throws PackException {
-    Path pack = staging.resolve("pack");
-    Path folder = source.folder();
-    Path decoder = graphs.get(PackManifest.DECODER);
-    Path data = Path.of(decoder + "_data");
-    Map<String, Path> files = new LinkedHashMap<>(graphs);
-    files.put(PackManifest.DECODER + "_data", data);
-    files.put(PackManifest.TOKENIZER, Path.of("tokenizer.json"));
-    for (String kept :
+    Map<String, Path> copied = new LinkedHashMap<>(graphs);
+    copied.remove(PackManifest.DECODER);
+    return ImportedPack.write(
+        source.folder(),
+        staging,
+        graphs.get(PackManifest.DECODER),
+        copied,
         List.of(
             "tokenizer_config.json",
             "config.json",
             "generation_config.json",
             "preprocessor_config.json",
-            "processor_config.json")) {
-      if (Files.isRegularFile(folder.resolve(kept))) {
-        files.put(kept.substring(0, kept.length() - ".json".length()), Path.of(kept));
-      }
-    }
-    ObjectNode m = manifest.deepCopy();
-    ObjectNode entries = (ObjectNode) m.get("files");
-    try {
-      Files.createDirectories(pack.resolve(decoder).getParent());
-      ExternalWeights.rewrite(
-          folder.resolve(decoder), pack.resolve(decoder), data.getFileName().toString());
-      for (Map.Entry<String, Path> e : files.entrySet()) {
-        Path to = pack.resolve(e.getValue());
-        if (!Files.exists(to)) {
-          Files.createDirectories(to.getParent());
-          Files.copy(folder.resolve(e.getValue()), to);
-        }
-        String path = e.getValue().toString().replace('\\', '/');
-        entries.putObject(e.getKey()).put("path", path).put("sha256", Sha256.of(to));
-      }
-      Files.writeString(pack.resolve(PackManifest.FILE_NAME), JSON.writeValueAsString(m) + "\n");
-    } catch (IOException e) {
-      throw new PackException(
-          ErrorCode.MODEL_IO,
-          "Cannot copy the model from " + folder + ": " + e.getMessage() + ".",
-          e);
-    }
-    return pack;
+            "processor_config.json"),
+        manifest);
   }
 
   @Override
