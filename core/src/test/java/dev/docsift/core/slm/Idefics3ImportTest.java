@@ -107,4 +107,22 @@ class Idefics3ImportTest {
             e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_NOT_IMPORTABLE))
         .hasMessageContaining("image_seq_len (64)");
   }
+
+  @Test
+  void theTemplateMayComeFromTheProcessorsChatTemplateJson() throws Exception {
+    Path copy = TestFixtures.copy(TinyIdefics3.EXPORT, tmp.resolve("processor-template"));
+    ObjectNode config = (ObjectNode) JSON.readTree(copy.resolve("tokenizer_config.json").toFile());
+    String template = config.remove("chat_template").asText();
+    Files.writeString(copy.resolve("tokenizer_config.json"), config.toString());
+    assertThatThrownBy(() -> ModelImport.plan(copy, null, null))
+        .isInstanceOfSatisfying(
+            PackException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.MODEL_NOT_IMPORTABLE))
+        .hasMessageContaining("chat_template.json");
+    Files.writeString(
+        copy.resolve("chat_template.json"),
+        JSON.createObjectNode().put("chat_template", template).toString());
+    assertThat(importFrom(copy).manifest().chatTemplate())
+        .isEqualTo("<|im_start|>User:{query}<end_of_utterance>\nAssistant:");
+  }
 }
