@@ -8,14 +8,19 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import dev.docsift.errors.ErrorCode;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * Runs an ONNX vision graph ({@code pixel_values} → {@code image_embeds}) on tiled pages.
+ * Runs an ONNX vision graph on tiled pages: InternVL's ({@code pixel_values} → {@code
+ * image_embeds}) or Idefics3's ({@code pixel_values} and {@code pixel_attention_mask} → {@code
+ * image_features}), as {@link VisionModelSpec#inputs} says.
  *
  * <p>Holds an {@link OrtSession}, which holds native memory: it must be closed, or the application
  * leaks off-heap memory. Closing twice is harmless; use after close throws {@link
@@ -91,10 +96,24 @@ public final class VisionEncoder implements AutoCloseable {
       throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
     }
     try {
+      int s = spec.tileSize();
+      if (spec.inputs() == VisionModelSpec.Inputs.TILES) {
+        checkShape(session.getInputInfo(), VisionModelSpec.INPUT, OnnxJavaType.FLOAT, -1, 3, s, s);
+      } else {
+        checkShape(
+            session.getInputInfo(), VisionModelSpec.INPUT, OnnxJavaType.FLOAT, -1, -1, 3, s, s);
+        checkShape(session.getInputInfo(), VisionModelSpec.MASK, OnnxJavaType.BOOL, -1, -1, s, s);
+      }
+      // An exported Idefics3 graph leaves its token count symbolic (the pixel shuffle reshapes):
+      // the run checks the count it returns.
+      boolean tiles = spec.inputs() == VisionModelSpec.Inputs.TILES;
       checkShape(
-          session.getInputInfo(), VisionModelSpec.INPUT, 3, spec.tileSize(), spec.tileSize());
-      checkShape(
-          session.getOutputInfo(), VisionModelSpec.OUTPUT, spec.tokensPerTile(), spec.hidden());
+          session.getOutputInfo(),
+          spec.output(),
+          OnnxJavaType.FLOAT,
+          -1,
+          tiles ? spec.tokensPerTile() : -1,
+          spec.hidden());
     } catch (OrtException | VisionEncoderException e) {
       try {
         session.close();
@@ -110,8 +129,9 @@ public final class VisionEncoder implements AutoCloseable {
     return new VisionEncoder(OrtEnvironment.getEnvironment(), session, spec, maxBatch);
   }
 
-  /** Checks a float tensor {@code name} of shape {@code [any, dims...]}. */
-  private static void checkShape(Map<String, NodeInfo> infos, String name, long... dims)
+  /** Checks a tensor {@code name} of a type and shape, -1 matching any (dynamic) dimension. */
+  private static void checkShape(
+      Map<String, NodeInfo> infos, String name, OnnxJavaType type, long... dims)
       throws VisionEncoderException {
     NodeInfo node = infos.get(name);
     if (node == null || !(node.getInfo() instanceof TensorInfo info)) {
@@ -121,15 +141,13 @@ public final class VisionEncoder implements AutoCloseable {
           null);
     }
     long[] shape = info.getShape();
-    // Dimension 0 is the tile count: dynamic (-1) in an exported graph, so it is not compared.
-    boolean ok = info.type == OnnxJavaType.FLOAT && shape.length == dims.length + 1;
+    // The tile and image counts are dynamic (-1) in an exported graph, so they are not compared.
+    boolean ok = info.type == type && shape.length == dims.length;
     for (int i = 0; ok && i < dims.length; i++) {
-      ok = shape[i + 1] == dims[i];
+      ok = dims[i] < 0 || shape[i] == dims[i];
     }
     if (!ok) {
-      long[] expected = new long[dims.length + 1];
-      expected[0] = -1;
-      System.arraycopy(dims, 0, expected, 1, dims.length);
+      long[] expected = dims;
       throw new VisionEncoderException(
           ErrorCode.VISION_SHAPE,
           "'"
@@ -138,7 +156,9 @@ public final class VisionEncoder implements AutoCloseable {
               + info.type
               + " "
               + Arrays.toString(shape)
-              + ", expected FLOAT "
+              + ", expected "
+              + type
+              + " "
               + Arrays.toString(expected),
           null);
     }
@@ -228,33 +248,77 @@ public final class VisionEncoder implements AutoCloseable {
     return new ImageEmbeddings(count, spec.tokensPerTile(), spec.hidden(), values);
   }
 
+  /**
+   * Encodes a page prepared for an Idefics3 graph ({@link
+   * VisionModelSpec.Inputs#IMAGES_WITH_MASK}): its tiles and global image, in order, with an
+   * all-true {@code pixel_attention_mask}.
+   *
+   * @param tiles the page's images
+   * @return {@code (tiles.tileCount(), tokensPerTile, hidden)} features
+   * @throws IllegalArgumentException when the tile size differs from the spec
+   * @throws IllegalStateException when the encoder is closed
+   * @throws VisionEncoderException {@code VISION_FAILED} when ONNX Runtime fails
+   */
+  public ImageEmbeddings encode(Idefics3Tiles tiles) throws VisionEncoderException {
+    Objects.requireNonNull(tiles, "tiles");
+    if (tiles.tileSize() != spec.tileSize()) {
+      throw new IllegalArgumentException(
+          "tiles are " + tiles.tileSize() + " px, the model takes " + spec.tileSize());
+    }
+    return encode(tiles.pixels(), tiles.tileCount());
+  }
+
   /** One {@code run} of {@code n} tiles, writing its output into {@code out} at {@code at}. */
   private void run(FloatBuffer pixels, int n, float[] out, int at) throws VisionEncoderException {
     int s = spec.tileSize();
-    long[] shape = {n, 3, s, s};
-    try (OnnxTensor input = OnnxTensor.createTensor(env, pixels, shape);
-        OrtSession.Result result = session.run(Map.of(VisionModelSpec.INPUT, input))) {
-      OnnxTensor output =
-          (OnnxTensor)
-              result
-                  .get(VisionModelSpec.OUTPUT)
-                  .orElseThrow(() -> new OrtException("no output " + VisionModelSpec.OUTPUT));
-      long[] outShape = output.getInfo().getShape();
-      long[] expected = {n, spec.tokensPerTile(), spec.hidden()};
-      if (!Arrays.equals(outShape, expected)) {
-        throw new VisionEncoderException(
-            ErrorCode.VISION_FAILED,
-            "image_embeds came back "
-                + Arrays.toString(outShape)
-                + ", expected "
-                + Arrays.toString(expected),
-            null);
+    boolean masked = spec.inputs() == VisionModelSpec.Inputs.IMAGES_WITH_MASK;
+    long[] shape = masked ? new long[] {1, n, 3, s, s} : new long[] {n, 3, s, s};
+    OnnxTensor mask = null;
+    try (OnnxTensor input = OnnxTensor.createTensor(env, pixels, shape)) {
+      Map<String, OnnxTensor> inputs = new HashMap<>();
+      inputs.put(VisionModelSpec.INPUT, input);
+      if (masked) {
+        // One page is never padded: every pixel is real.
+        ByteBuffer ones = ByteBuffer.allocateDirect(n * s * s).order(ByteOrder.nativeOrder());
+        for (int i = 0; i < n * s * s; i++) {
+          ones.put((byte) 1);
+        }
+        ones.rewind();
+        mask = OnnxTensor.createTensor(env, ones, new long[] {1, n, s, s}, OnnxJavaType.BOOL);
+        inputs.put(VisionModelSpec.MASK, mask);
       }
-      output.getFloatBuffer().get(out, at, n * spec.tokensPerTile() * spec.hidden());
+      try (OrtSession.Result result = session.run(inputs)) {
+        copyOut(result, n, out, at);
+      }
     } catch (OrtException e) {
       throw new VisionEncoderException(
           ErrorCode.VISION_FAILED, "the vision model failed: " + e.getMessage(), e);
+    } finally {
+      if (mask != null) {
+        mask.close();
+      }
     }
+  }
+
+  /** Copies a run's output into {@code out} at {@code at}, checking its shape. */
+  private void copyOut(OrtSession.Result result, int n, float[] out, int at)
+      throws OrtException, VisionEncoderException {
+    String name = spec.output();
+    OnnxTensor output =
+        (OnnxTensor) result.get(name).orElseThrow(() -> new OrtException("no output " + name));
+    long[] outShape = output.getInfo().getShape();
+    long[] expected = {n, spec.tokensPerTile(), spec.hidden()};
+    if (!Arrays.equals(outShape, expected)) {
+      throw new VisionEncoderException(
+          ErrorCode.VISION_FAILED,
+          name
+              + " came back "
+              + Arrays.toString(outShape)
+              + ", expected "
+              + Arrays.toString(expected),
+          null);
+    }
+    output.getFloatBuffer().get(out, at, n * spec.tokensPerTile() * spec.hidden());
   }
 
   /** Releases the session; harmless when already closed. */

@@ -201,4 +201,22 @@ class ModelsCommandTest {
     assertThat(notAModel.err()).startsWith("DS610 ").contains("config.json");
     assertThat(models("import", export.toString(), "--weights", "q3").exitCode()).isEqualTo(2);
   }
+
+  @Test
+  void importAnIdefics3Export() throws Exception {
+    Path export = TestFixtures.folder("tiny-idefics3-export");
+    CliRun run = models("import", export.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Importing onnx/decoder_model_merged.onnx")
+        .contains("Installed tiny-idefics3-export-fp32 1 (idefics3, fp32");
+    assertThat(models("verify", "tiny-idefics3-export-fp32").out()).contains("is intact.");
+
+    Path broken = tmp.resolve("no-vision");
+    TestFixtures.copy("tiny-idefics3-export", broken);
+    Files.delete(broken.resolve("onnx/vision_encoder.onnx"));
+    CliRun missing = models("import", broken.toString(), "--name", "other");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).startsWith("DS610 ").contains("onnx/vision_encoder.onnx");
+  }
 }

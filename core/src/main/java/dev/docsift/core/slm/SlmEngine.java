@@ -18,9 +18,13 @@ import dev.docsift.slm.pack.ModelPack;
 import dev.docsift.slm.pack.PackException;
 import dev.docsift.slm.pack.PackManifest;
 import dev.docsift.slm.pack.PackStore;
+import dev.docsift.slm.prompt.Idefics3ImageTokens;
+import dev.docsift.slm.prompt.ImageLayout;
 import dev.docsift.slm.prompt.ImageTokens;
 import dev.docsift.slm.prompt.PromptBuilder;
 import dev.docsift.slm.tokenizer.HfTokenizer;
+import dev.docsift.vision.Idefics3Policy;
+import dev.docsift.vision.Idefics3Preprocessor;
 import dev.docsift.vision.PixelNormalization;
 import dev.docsift.vision.Tiler;
 import dev.docsift.vision.TilingPolicy;
@@ -51,7 +55,11 @@ import org.slf4j.LoggerFactory;
  * under the schema constraint, its strings grounded in the OCR text. Each value gets its box from
  * the OCR words and its confidence from the decoder.
  *
- * <p>A text pack (no vision encoder) reads the OCR text alone.
+ * <p>An idefics3 pack (SmolVLM) reads each page as Idefics3's processor prepares it (tiles and a
+ * global image, {@link Idefics3Preprocessor}), its vision graph given a {@code
+ * pixel_attention_mask}, and its prompt writes each tile's visual tokens under a row and column
+ * label ({@link PromptBuilder#buildGrids}). A text pack (no vision encoder) reads the OCR text
+ * alone.
  *
  * <p>Thread-safe: ONNX Runtime sessions are shared (their run is thread-safe), each document has
  * its own {@link SlmRun}. Holds native memory: close it.
@@ -64,7 +72,8 @@ public final class SlmEngine implements DocumentEngine {
   private final HfTokenizer tokenizer;
   private final DecoderSession decoder;
   private final VisionEncoder encoder; // null for a text pack
-  private final Tiler tiler; // null for a text pack
+  private final Tiler tiler; // null for a text or idefics3 pack
+  private final Idefics3Preprocessor preprocessor; // null unless idefics3
   private final PromptBuilder prompts;
   private final List<Integer> stopIds;
   private final int[] eosIds;
@@ -81,6 +90,7 @@ public final class SlmEngine implements DocumentEngine {
       DecoderSession decoder,
       VisionEncoder encoder,
       Tiler tiler,
+      Idefics3Preprocessor preprocessor,
       List<String> warnings) {
     this.pack = pack;
     this.choice = choice;
@@ -88,6 +98,7 @@ public final class SlmEngine implements DocumentEngine {
     this.decoder = decoder;
     this.encoder = encoder;
     this.tiler = tiler;
+    this.preprocessor = preprocessor;
     PackManifest m = pack.manifest();
     PackManifest.ImageSpec image = m.image();
     this.prompts =
@@ -95,9 +106,7 @@ public final class SlmEngine implements DocumentEngine {
             tokenizer,
             m.chatTemplate(),
             m.tokens().bosId(),
-            encoder == null
-                ? null
-                : new ImageTokens(image.imageStart(), image.imageContext(), image.imageEnd()));
+            encoder == null ? null : layout(m.family(), image));
     Set<Integer> stops = new LinkedHashSet<>(m.tokens().stopIds());
     stops.addAll(m.tokens().eosIds());
     this.stopIds = List.copyOf(stops);
@@ -146,34 +155,34 @@ public final class SlmEngine implements DocumentEngine {
       List<String> warnings = new ArrayList<>();
       decoder.provider().warning().ifPresent(warnings::add);
       Tiler tiler = null;
+      Idefics3Preprocessor preprocessor = null;
       if (m.family().isVision() && m.image() != null) {
         PackManifest.ImageSpec image = m.image();
-        if (m.family() == PackManifest.Family.IDEFICS3) {
-          // Its pages go through vision-encoder's Idefics3Preprocessor and its prompts through
-          // PromptBuilder.buildGrids, but its vision graph's inputs (pixel_values per page with a
-          // pixel_attention_mask) are not wired here yet: refuse rather than tile it as InternVL.
-          throw new DocsiftException(
-              ErrorCode.MODEL_INVALID,
-              "Model pack "
-                  + pack.name()
-                  + " is of the idefics3 family (SmolVLM, SmolDocling, Granite-Docling), which"
-                  + " this docsift reads but cannot run yet.");
-        }
-        if (!image.resize().equalsIgnoreCase("bicubic")) {
+        boolean idefics3 = m.family() == PackManifest.Family.IDEFICS3;
+        String resize = idefics3 ? "lanczos3" : "bicubic";
+        if (!image.resize().equalsIgnoreCase(resize)) {
           throw new DocsiftException(
               ErrorCode.MODEL_INVALID,
               "Model pack "
                   + pack.name()
                   + " asks for '"
                   + image.resize()
-                  + "' resizing; docsift resizes bicubic only.");
+                  + "' resizing; docsift resizes this family's pages "
+                  + resize
+                  + " only.");
         }
         OrtRuntime.OpenedSession vision =
             OrtRuntime.openSession(pack.paths().visionEncoder(), options);
         encoder =
             VisionEncoder.wrap(
                 vision.session(),
-                new VisionModelSpec(image.tileSize(), image.tokensPerTile(), m.decoder().hidden()),
+                new VisionModelSpec(
+                    image.tileSize(),
+                    image.tokensPerTile(),
+                    m.decoder().hidden(),
+                    idefics3
+                        ? VisionModelSpec.Inputs.IMAGES_WITH_MASK
+                        : VisionModelSpec.Inputs.TILES),
                 // On the CPU a tile costs the same alone as in a batch, and alone its result cannot
                 // depend on the page's other tiles (a dynamically quantized graph scales each run's
                 // activations as a whole); accelerators gain from batches.
@@ -181,15 +190,29 @@ public final class SlmEngine implements DocumentEngine {
         if (warnings.isEmpty()) {
           vision.provider().warning().ifPresent(warnings::add);
         }
-        tiler =
-            new Tiler(
-                new TilingPolicy(
-                    image.tileSize(), image.minTiles(), image.maxTiles(), image.thumbnail()),
-                new PixelNormalization(floats(image.mean()), floats(image.std())));
+        PixelNormalization normalization =
+            new PixelNormalization(floats(image.mean()), floats(image.std()));
+        if (idefics3) {
+          preprocessor =
+              new Idefics3Preprocessor(
+                  new Idefics3Policy(
+                      image.longestEdge(),
+                      image.tileSize(),
+                      image.imageSplitting(),
+                      1 / 255.0,
+                      normalization));
+        } else {
+          tiler =
+              new Tiler(
+                  new TilingPolicy(
+                      image.tileSize(), image.minTiles(), image.maxTiles(), image.thumbnail()),
+                  normalization);
+        }
       }
       // Said once, in the log; every result carries it in its warnings.
       warnings.forEach(w -> LOG.warn("{}", w));
-      return new SlmEngine(pack, choice, tokenizer, decoder, encoder, tiler, warnings);
+      return new SlmEngine(
+          pack, choice, tokenizer, decoder, encoder, tiler, preprocessor, warnings);
     } catch (DecoderException | VisionEncoderException e) {
       closeAll(tokenizer, decoder, encoder);
       throw DocsiftException.of("Model pack " + pack.name(), e);
@@ -197,6 +220,13 @@ public final class SlmEngine implements DocumentEngine {
       closeAll(tokenizer, decoder, encoder);
       throw e;
     }
+  }
+
+  private static ImageLayout layout(PackManifest.Family family, PackManifest.ImageSpec image) {
+    return family == PackManifest.Family.IDEFICS3
+        ? new Idefics3ImageTokens(
+            image.imageStart(), image.imageContext(), image.globalImage(), image.tokensPerTile())
+        : new ImageTokens(image.imageStart(), image.imageContext(), image.imageEnd());
   }
 
   /** Finds the pack: a folder path as given, else an installed pack by name. */
@@ -307,6 +337,11 @@ public final class SlmEngine implements DocumentEngine {
 
   Tiler tiler() {
     return tiler;
+  }
+
+  /** The page preprocessing of an idefics3 pack, else null. */
+  Idefics3Preprocessor preprocessor() {
+    return preprocessor;
   }
 
   PromptBuilder prompts() {

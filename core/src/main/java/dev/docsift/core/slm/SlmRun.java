@@ -1,13 +1,10 @@
 package dev.docsift.core.slm;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.engine.DocumentRun;
 import dev.docsift.core.engine.EngineEvents;
 import dev.docsift.core.engine.EngineOutput;
 import dev.docsift.core.extract.Extraction;
-import dev.docsift.core.extract.SchemaGuard;
-import dev.docsift.core.model.FieldValue;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageTiles;
 import dev.docsift.core.ocr.OcrReader;
@@ -21,21 +18,19 @@ import dev.docsift.slm.decoder.GenerationHooks;
 import dev.docsift.slm.decoder.GenerationResult;
 import dev.docsift.slm.decoder.Generator;
 import dev.docsift.slm.decoder.StopReason;
-import dev.docsift.slm.output.GeneratedJson;
-import dev.docsift.slm.output.GeneratedValue;
 import dev.docsift.slm.prompt.Instruction;
 import dev.docsift.slm.prompt.VisionPrompt;
 import dev.docsift.vision.ImageEmbeddings;
 import dev.docsift.vision.TiledImage;
 import dev.docsift.vision.Tiler;
 import dev.docsift.vision.TilingPolicy;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -66,7 +61,8 @@ final class SlmRun implements DocumentRun {
   private final EngineEvents events;
   private final BooleanSupplier cancelled;
   private final String instruction;
-  private final TilingPolicy pagePolicy; // null: no images (a text pack, or no room)
+  private final TilingPolicy pagePolicy; // null: no tiles (a text or idefics3 pack, or no room)
+  private final Idefics3Pages idefics3; // null unless the pack is idefics3
   private final int pagesWithImages;
   private final List<OcrPage> ocrPages = new ArrayList<>();
   private final List<Future<ImageEmbeddings>> embeddings = new ArrayList<>();
@@ -93,6 +89,22 @@ final class SlmRun implements DocumentRun {
     this.cancelled = cancelled;
     engine.constraint(schema); // a schema the constraint cannot write fails before any page
     this.instruction = Instruction.forSchema(schema);
+    this.idefics3 =
+        engine.preprocessor() == null
+            ? null
+            : new Idefics3Pages(
+                engine,
+                file,
+                pages,
+                room(
+                    engine,
+                    engine
+                        .prompts()
+                        .buildGrids(List.of(), instruction, null, Integer.MAX_VALUE)
+                        .length()),
+                events,
+                cancelled,
+                warnings);
     Tiler tiler = engine.tiler();
     if (tiler == null) {
       pagePolicy = null;
@@ -101,43 +113,23 @@ final class SlmRun implements DocumentRun {
     }
     // The visual tokens of every page must fit the context beside the instruction, some OCR text
     // and the answer: fewer tiles per page on long documents, no image for pages past the room.
-    int maxContext = engine.decoder().spec().maxContext();
     int fixed = engine.prompts().build(List.of(), instruction, null, Integer.MAX_VALUE).length();
+    TileBudget budget =
+        TileBudget.of(
+            tiler.policy(),
+            room(engine, fixed) - FRAMING_PER_IMAGE * pages,
+            engine.encoder().spec().tokensPerTile(),
+            pages,
+            warnings);
+    pagePolicy = budget.policy();
+    pagesWithImages = budget.pagesWithImages();
+  }
+
+  /** The context left for images: not the instruction's {@code fixed}, the answer, some OCR. */
+  static int room(SlmEngine engine, int fixed) {
+    int maxContext = engine.decoder().spec().maxContext();
     int answer = Math.min(engine.choice().maxNewTokens(), maxContext / 2);
-    int room = maxContext - fixed - answer - OCR_RESERVE - FRAMING_PER_IMAGE * pages;
-    TilingPolicy full = tiler.policy();
-    int perTile = engine.encoder().spec().tokensPerTile();
-    int tilesPerPage = Math.max(0, room / perTile / pages);
-    if (tilesPerPage >= full.maxOutputTiles()) {
-      pagePolicy = full;
-      pagesWithImages = pages;
-    } else if (tilesPerPage >= 1) {
-      // With a thumbnail a grid of n > 1 tiles costs n + 1; a single tile has no thumbnail.
-      int grid = full.thumbnail() ? (tilesPerPage >= 3 ? tilesPerPage - 1 : 1) : tilesPerPage;
-      pagePolicy =
-          new TilingPolicy(
-              full.tileSize(), Math.min(full.minTiles(), grid), grid, full.thumbnail());
-      pagesWithImages = pages;
-      warnings.add(
-          "Pages were read with at most "
-              + pagePolicy.maxOutputTiles()
-              + " tiles each (not "
-              + full.maxOutputTiles()
-              + ") to fit the model's context.");
-    } else {
-      int fit = Math.max(0, room / perTile);
-      pagePolicy = fit == 0 ? null : new TilingPolicy(full.tileSize(), 1, 1, false);
-      pagesWithImages = fit;
-      warnings.add(
-          fit == 0
-              ? "The model's context has no room for page images; it read the OCR text only."
-              : "Only the first "
-                  + fit
-                  + " of "
-                  + pages
-                  + " pages were shown to the model (one tile each); it read the OCR text of"
-                  + " the rest.");
-    }
+    return maxContext - fixed - answer - OCR_RESERVE;
   }
 
   @Override
@@ -145,6 +137,13 @@ final class SlmRun implements DocumentRun {
     checkCancelled();
     OcrPage ocr = page.ocr();
     ocrPages.add(ocr);
+    if (idefics3 != null) {
+      PageTiles seen = idefics3.page(page);
+      if (seen != null) {
+        pageTiles.add(seen);
+      }
+      return;
+    }
     if (pagePolicy == null || ocrPages.size() > pagesWithImages) {
       return;
     }
@@ -167,23 +166,41 @@ final class SlmRun implements DocumentRun {
             Arrays.stream(keep).boxed().toList()));
     // Bound the memory: wait for the previous page's encoding before queueing this one.
     if (!embeddings.isEmpty()) {
-      await(embeddings.getLast());
+      await(embeddings.getLast(), file);
     }
     int number = ocr.number();
     embeddings.add(
-        engine
-            .encoderThread()
-            .submit(
-                () -> {
-                  if (cancelled.getAsBoolean()) {
-                    throw new CancellationException();
-                  }
-                  long e0 = System.nanoTime();
-                  ImageEmbeddings out = engine.encoder().encode(tiles, keep);
-                  encodeNanos.addAndGet(System.nanoTime() - e0);
-                  events.tilesEncoded(number, tiles.tileCount(), keep.length);
-                  return out;
-                }));
+        encodeLater(
+            engine,
+            cancelled,
+            encodeNanos,
+            () -> engine.encoder().encode(tiles, keep),
+            () -> events.tilesEncoded(number, tiles.tileCount(), keep.length)));
+  }
+
+  /**
+   * Queues an encoding on the engine's encoder thread: skipped once the document is cancelled, its
+   * time added to {@code nanos}, {@code done} told when it has finished.
+   */
+  static Future<ImageEmbeddings> encodeLater(
+      SlmEngine engine,
+      BooleanSupplier cancelled,
+      AtomicLong nanos,
+      Callable<ImageEmbeddings> encode,
+      Runnable done) {
+    return engine
+        .encoderThread()
+        .submit(
+            () -> {
+              if (cancelled.getAsBoolean()) {
+                throw new CancellationException();
+              }
+              long e0 = System.nanoTime();
+              ImageEmbeddings out = encode.call();
+              nanos.addAndGet(System.nanoTime() - e0);
+              done.run();
+              return out;
+            });
   }
 
   private static int[] allOf(int n) {
@@ -198,7 +215,14 @@ final class SlmRun implements DocumentRun {
   public EngineOutput finish() throws DocsiftException {
     List<ImageEmbeddings> images = new ArrayList<>();
     for (Future<ImageEmbeddings> f : embeddings) {
-      images.add(await(f));
+      images.add(await(f, file));
+    }
+    if (idefics3 != null) {
+      images = idefics3.embeddings();
+      tilingNanos = idefics3.preprocessNanos();
+      encodeNanos.set(idefics3.encodeNanos());
+      tilesMade = idefics3.tiles();
+      tilesEncoded = tilesMade;
     }
     checkCancelled();
     if (tilesMade > tilesEncoded) {
@@ -216,13 +240,17 @@ final class SlmRun implements DocumentRun {
     VisionPrompt prompt;
     try {
       prompt =
-          engine
-              .prompts()
-              .build(
-                  images.stream().map(ImageEmbeddings::tokens).toList(),
-                  instruction,
-                  layoutText,
-                  maxContext - answer);
+          idefics3 != null
+              ? engine
+                  .prompts()
+                  .buildGrids(idefics3.grids(), instruction, layoutText, maxContext - answer)
+              : engine
+                  .prompts()
+                  .build(
+                      images.stream().map(ImageEmbeddings::tokens).toList(),
+                      instruction,
+                      layoutText,
+                      maxContext - answer);
     } catch (IllegalArgumentException e) {
       throw new DocsiftException(
           ErrorCode.PROMPT_TOO_LONG, file.getFileName() + ": " + e.getMessage() + ".", e);
@@ -267,7 +295,8 @@ final class SlmRun implements DocumentRun {
               + ") before its JSON was complete.");
     }
     long g0 = System.nanoTime();
-    Extraction extraction = ground(result);
+    Extraction extraction =
+        SlmOutput.ground(result, engine.tokenizer(), ocrPages, schema, warnings, file);
     long groundNanos = System.nanoTime() - g0;
     Map<String, Long> stages = new LinkedHashMap<>();
     stages.put("tiling", millis(tilingNanos));
@@ -281,53 +310,6 @@ final class SlmRun implements DocumentRun {
     counts.put("prompt_tokens", (long) prompt.length());
     counts.put("generated_tokens", (long) result.tokenIds().length);
     return new EngineOutput(extraction, stages, counts, pageTiles);
-  }
-
-  /** Parses the document, gives each value its box and confidence, and guards its validity. */
-  private Extraction ground(GenerationResult result) throws DocsiftException {
-    GeneratedJson json;
-    try {
-      json = GeneratedJson.parse(result.tokenIds(), result.logprobs(), engine.tokenizer());
-    } catch (IOException e) {
-      // The constraint makes this unreachable; if it is reached, it is a defect.
-      throw new DocsiftException(
-          ErrorCode.INTERNAL, file.getFileName() + ": the model's output is not JSON.", e);
-    }
-    if (!(json.document() instanceof ObjectNode data)) {
-      throw new DocsiftException(
-          ErrorCode.INTERNAL, file.getFileName() + ": the model's output is not a JSON object.");
-    }
-    ValueLocator locator = new ValueLocator(ocrPages);
-    List<FieldValue> fields = new ArrayList<>();
-    List<String> unlocated = new ArrayList<>();
-    for (GeneratedValue v : json.leaves()) {
-      var where = locator.locate(v.value());
-      if (where.isPresent()) {
-        var w = where.get();
-        fields.add(
-            new FieldValue(v.pointer(), v.value(), w.page(), w.bbox(), v.confidence(), w.text()));
-      } else {
-        fields.add(FieldValue.unlocated(v.pointer(), v.value(), v.confidence()));
-        unlocated.add(v.pointer());
-      }
-    }
-    List<String> notes = new ArrayList<>(warnings);
-    if (!unlocated.isEmpty()) {
-      notes.add(
-          unlocated.size()
-              + " value(s) were not found in the OCR text, so they have no box: "
-              + String.join(", ", unlocated.subList(0, Math.min(8, unlocated.size())))
-              + (unlocated.size() > 8 ? ", …" : "")
-              + ".");
-    }
-    // The constraint writes the schema's shape; a calendar-invalid date is the one thing left.
-    List<String> left = SchemaGuard.enforce(schema, data, fields, notes);
-    if (!left.isEmpty()) {
-      throw new DocsiftException(
-          ErrorCode.INTERNAL,
-          file.getFileName() + ": the model's JSON does not validate: " + String.join("; ", left));
-    }
-    return new Extraction(data, fields, notes);
   }
 
   private dev.docsift.slm.decoder.TokenListener tokenEvents(int maxTokens) {
@@ -362,7 +344,8 @@ final class SlmRun implements DocumentRun {
     return out;
   }
 
-  private ImageEmbeddings await(Future<ImageEmbeddings> f) throws DocsiftException {
+  /** A page's features, once encoded; cancellation and failures as the user sees them. */
+  static ImageEmbeddings await(Future<ImageEmbeddings> f, Path file) throws DocsiftException {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -397,6 +380,9 @@ final class SlmRun implements DocumentRun {
     closed = true;
     for (Future<ImageEmbeddings> f : embeddings) {
       f.cancel(false); // queued pages are dropped; a running encode finishes and is discarded
+    }
+    if (idefics3 != null) {
+      idefics3.cancel();
     }
   }
 }

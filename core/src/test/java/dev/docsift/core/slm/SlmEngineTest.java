@@ -257,7 +257,7 @@ class SlmEngineTest {
   }
 
   @Test
-  void anIdefics3PackIsRefusedClearlyUntilItCanRun() throws Exception {
+  void anIdefics3PackWhoseVisionGraphTakesNoPixelMaskIsRefused() throws Exception {
     Path copy = TinyInternVl.copyTo(dir.resolve("idefics3"));
     ObjectNode manifest =
         (ObjectNode) new ObjectMapper().readTree(copy.resolve("pack.json").toFile());
@@ -266,12 +266,23 @@ class SlmEngineTest {
     image.remove(List.of("min_tiles", "max_tiles", "thumbnail"));
     image.put("longest_edge", 2048).put("image_splitting", true).put("global_image", "<img>");
     Files.writeString(copy.resolve("pack.json"), manifest.toString());
+    // InternVL's bicubic resizing is not Idefics3's
     assertThatThrownBy(() -> SlmEngine.open(EngineChoice.Slm.of(copy.toString())))
         .isInstanceOfSatisfying(
             DocsiftException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.MODEL_INVALID);
-              assertThat(e.getMessage()).contains("idefics3", "cannot run yet");
+              assertThat(e.getMessage()).contains("bicubic", "lanczos3");
+            });
+    image.put("resize", "lanczos3");
+    Files.writeString(copy.resolve("pack.json"), manifest.toString());
+    // InternVL's vision graph takes tiles alone, not Idefics3's images with a pixel mask
+    assertThatThrownBy(() -> SlmEngine.open(EngineChoice.Slm.of(copy.toString())))
+        .isInstanceOfSatisfying(
+            DocsiftException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.VISION_SHAPE);
+              assertThat(e.getMessage()).contains("pixel_values");
             });
   }
 

@@ -3,11 +3,6 @@ package dev.docsift.core.slm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.docsift.slm.decoder.GenerationConfig;
-import dev.docsift.slm.decoder.GenerationHooks;
-import dev.docsift.slm.decoder.GenerationResult;
-import dev.docsift.slm.decoder.Generator;
-import dev.docsift.slm.decoder.KvCache;
 import dev.docsift.slm.prompt.VisionPrompt;
 import dev.docsift.vision.ImageEmbeddings;
 import java.util.List;
@@ -33,39 +28,11 @@ class SlmReferenceTest {
           engine
               .prompts()
               .build(List.of(visual.tokens()), ref.get("instruction").asText(), null, 4096);
-      assertThat(prompt.ids()).containsExactly(ints(ref.get("prompt_ids")));
+      assertThat(prompt.ids()).containsExactly(ReferenceChecks.ints(ref.get("prompt_ids")));
 
       int hidden = engine.decoder().spec().hidden();
       float[] embeds = prompt.splice(engine.decoder().embed(prompt.ids()), hidden, visual.values());
-      float[] logits;
-      try (KvCache cache = engine.decoder().newCache()) {
-        logits = engine.decoder().run(embeds.clone(), prompt.length(), cache).logits();
-      }
-      JsonNode expected = ref.get("last_prefill_logits");
-      double tolerance = ref.get("logits_abs_tolerance").asDouble();
-      double worst = 0;
-      for (int i = 0; i < expected.size(); i++) {
-        worst = Math.max(worst, Math.abs(logits[i] - expected.get(i).asDouble()));
-      }
-      System.out.printf("%s: max |logit - torch| %.3g (tolerance %.3g)%n", pack, worst, tolerance);
-      assertThat(worst).as("max |logit - torch|").isLessThan(tolerance);
-
-      GenerationResult greedy =
-          new Generator(engine.decoder())
-              .generate(
-                  embeds,
-                  prompt.length(),
-                  GenerationConfig.greedy(ref.get("greedy_ids").size(), List.of()),
-                  GenerationHooks.NONE);
-      assertThat(greedy.tokenIds()).containsExactly(ints(ref.get("greedy_ids")));
+      ReferenceChecks.logitsAndGreedyMatch(engine, embeds, prompt.length(), ref, pack);
     }
-  }
-
-  private static int[] ints(JsonNode array) {
-    int[] out = new int[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = array.get(i).asInt();
-    }
-    return out;
   }
 }

@@ -122,6 +122,10 @@ public final class ChatTemplate {
       turn.put("content", m.content());
       turns.add(turn);
     }
+    return renderTurns(turns, addGenerationPrompt);
+  }
+
+  private String renderTurns(List<Map<String, Object>> turns, boolean addGenerationPrompt) {
     Map<String, Object> context = new HashMap<>(specialTokens);
     context.put("messages", turns);
     context.put("add_generation_prompt", addGenerationPrompt);
@@ -174,6 +178,39 @@ public final class ChatTemplate {
       throw new IllegalArgumentException("the chat template's own text holds " + QUERY);
     }
     return rendered.substring(0, at) + QUERY + rendered.substring(at + MARK.length());
+  }
+
+  /**
+   * The {@link #queryTemplate} of a vision model whose template takes a message's content as parts
+   * (SmolVLM's: {@code [{"type": "image"}, {"type": "text", "text": ...}]}): one user turn of an
+   * image part and a text part is rendered, and the image's token right before the text is left
+   * out, since docsift writes the images into the query itself.
+   *
+   * @param imageToken what the template writes for an image part, such as {@code <image>}
+   * @return the prefix, {@value #QUERY}, the suffix
+   * @throws IllegalArgumentException when the template does not write the image token right before
+   *     the text, exactly once, or already holds {@value #QUERY}
+   */
+  public String imageQueryTemplate(String imageToken) {
+    Map<String, Object> turn = new LinkedHashMap<>();
+    turn.put("role", "user");
+    turn.put("content", List.of(Map.of("type", "image"), Map.of("type", "text", "text", MARK)));
+    String rendered = renderTurns(List.of(turn), true);
+    int at = rendered.indexOf(MARK);
+    if (at < 0 || rendered.indexOf(MARK, at + 1) >= 0) {
+      throw new IllegalArgumentException(
+          "the chat template does not write a user's message exactly once");
+    }
+    if (!rendered.startsWith(imageToken, at - imageToken.length())) {
+      throw new IllegalArgumentException(
+          "the chat template does not write " + imageToken + " before the user's text");
+    }
+    if (rendered.contains(QUERY)) {
+      throw new IllegalArgumentException("the chat template's own text holds " + QUERY);
+    }
+    return rendered.substring(0, at - imageToken.length())
+        + QUERY
+        + rendered.substring(at + MARK.length());
   }
 
   /**

@@ -230,4 +230,27 @@ class ChatTemplateTest {
             "<s>", "</s>");
     assertThat(t.queryTemplate()).isEqualTo("<s>[user]{query}[assistant]");
   }
+
+  @Test
+  void smolVlmsTemplateGivesTheRenderedGoldenAroundItsImageAndText() throws Exception {
+    // idefics3-prompt's golden: transformers.js rendered an image part then a text part.
+    JsonNode goldens;
+    try (InputStream in =
+        ChatTemplateTest.class.getResourceAsStream("/idefics3-prompt/goldens.json")) {
+      goldens = new ObjectMapper().readTree(in);
+    }
+    ChatTemplate smolVlm =
+        new ChatTemplate(
+            goldens.get("chat_template").asText(), "<|im_start|>", "<end_of_utterance>");
+    String query = smolVlm.imageQueryTemplate("<image>");
+    assertThat(query).isEqualTo("<|im_start|>User:{query}<end_of_utterance>\nAssistant:");
+    JsonNode first = goldens.get("cases").get(0);
+    assertThat(query.replace("{query}", "<image>" + first.get("instruction").asText()))
+        .isEqualTo(first.get("rendered").asText());
+
+    ChatTemplate noImage = new ChatTemplate("{{ messages[0]['content'][1]['text'] }}", null, null);
+    assertThatThrownBy(() -> noImage.imageQueryTemplate("<image>"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("<image>");
+  }
 }

@@ -4,6 +4,7 @@ import dev.docsift.app.cli.ModelsCommand;
 import dev.docsift.slm.pack.ModelPack;
 import dev.docsift.slm.pack.PackException;
 import dev.docsift.slm.pack.PackManifest;
+import dev.docsift.slm.pack.importer.ModelImport;
 import dev.docsift.slm.pack.importer.TextModelImport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Parameters;
       "Imports a model downloaded from Hugging Face as a pack: a text LLM's ONNX export in the"
           + " transformers.js / Optimum layout (config.json, generation_config.json,"
           + " tokenizer.json, tokenizer_config.json with its chat template, onnx/model_q4.onnx"
-          + " or another onnx/model*.onnx), such as onnx-community/Qwen2.5-0.5B-Instruct.",
+          + " or another onnx/model*.onnx), such as onnx-community/Qwen2.5-0.5B-Instruct; or an"
+          + " Idefics3 vision model's export (onnx/vision_encoder.onnx, embed_tokens.onnx,"
+          + " decoder_model_merged*.onnx with preprocessor_config.json), such as"
+          + " HuggingFaceTB/SmolVLM-256M-Instruct.",
       "The manifest is written from the model's own configs, the chosen graph and the tokenizer"
           + " are copied into the store, and the graph is checked before the pack is installed."
     })
@@ -68,7 +72,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     try {
-      TextModelImport plan = TextModelImport.plan(folder, name, chosen);
+      ModelImport plan = ModelImport.plan(folder, name, chosen);
       out.println(
           "Importing " + plan.graph() + " from " + folder + " as " + plan.name() + " (copying)…");
       out.flush();

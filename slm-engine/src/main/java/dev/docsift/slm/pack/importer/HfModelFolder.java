@@ -106,7 +106,10 @@ record HfModelFolder(Path folder, JsonNode config, JsonNode generation, JsonNode
     return config.path("model_type").asText("unknown");
   }
 
-  /** The Jinja chat template: tokenizer_config.json's, or chat_template.jinja's. */
+  /**
+   * The Jinja chat template: tokenizer_config.json's, else chat_template.json's, else
+   * chat_template.jinja's.
+   */
   String chatTemplate() throws PackException {
     JsonNode t = tokenizerConfig.path("chat_template");
     if (t.isTextual()) {
@@ -119,6 +122,11 @@ record HfModelFolder(Path folder, JsonNode config, JsonNode generation, JsonNode
         }
       }
     }
+    // Vision models' processors keep it in chat_template.json ({"chat_template": "..."}).
+    JsonNode processorTemplate = json(folder, "chat_template.json", false).path("chat_template");
+    if (processorTemplate.isTextual()) {
+      return processorTemplate.asText();
+    }
     Path jinja = folder.resolve("chat_template.jinja");
     if (Files.isRegularFile(jinja)) {
       try {
@@ -130,7 +138,8 @@ record HfModelFolder(Path folder, JsonNode config, JsonNode generation, JsonNode
     }
     throw notImportable(
         folder,
-        "it has no chat template (tokenizer_config.json's chat_template or chat_template.jinja):"
+        "it has no chat template (tokenizer_config.json's chat_template, chat_template.json or"
+            + " chat_template.jinja):"
             + " a base model that was not tuned to follow instructions cannot fill a schema");
   }
 

@@ -4,17 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.docsift.errors.ErrorCode;
 import dev.docsift.slm.pack.PackException;
 import dev.docsift.slm.pack.PackManifest;
 import dev.docsift.slm.pack.PackStore;
-import dev.docsift.slm.pack.Sha256;
 import dev.docsift.slm.prompt.ChatTemplate;
 import dev.docsift.slm.tokenizer.HfTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +32,7 @@ import java.util.Set;
  * instead of copied) and the tokenizer and config files are copied; the store then verifies the
  * graph against the manifest before the pack becomes visible.
  */
-public final class TextModelImport implements PackStore.PackSource {
+public final class TextModelImport implements ModelImport {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,6 +55,18 @@ public final class TextModelImport implements PackStore.PackSource {
     private final String tag;
     private final PackManifest.WeightType type;
     private final List<String> files;
+
+    /** The graph names' endings after {@code model}, such as {@code _q4}, in preference order. */
+    List<String> suffixes() {
+      return files.stream()
+          .map(f -> f.substring("model".length(), f.length() - ".onnx".length()))
+          .toList();
+    }
+
+    /** The pack's weight type. */
+    PackManifest.WeightType type() {
+      return type;
+    }
 
     Weights(String tag, PackManifest.WeightType type, String... files) {
       this.tag = tag;
@@ -87,6 +96,9 @@ public final class TextModelImport implements PackStore.PackSource {
           "Unknown weights '" + tag + "': use q4, int8, fp32 or fp16.");
     }
   }
+
+  /** What a vision model's chat template writes for an image part. */
+  static final String IMAGE_PART = "<image>";
 
   private final HfModelFolder source;
   private final String name;
@@ -152,10 +164,11 @@ public final class TextModelImport implements PackStore.PackSource {
                   + ")");
     }
     String packName = name != null ? name : defaultName(folder, chosen);
-    return new TextModelImport(hf, packName, chosen, graph, manifest(hf, packName, chosen));
+    return new TextModelImport(
+        hf, packName, chosen, graph, manifest(hf, packName, PackManifest.Family.TEXT, chosen.type));
   }
 
-  /** The pack's name. */
+  @Override
   public String name() {
     return name;
   }
@@ -165,12 +178,12 @@ public final class TextModelImport implements PackStore.PackSource {
     return weights;
   }
 
-  /** The graph taken, relative to the model folder. */
+  @Override
   public Path graph() {
     return graph;
   }
 
-  private static String defaultName(Path folder, Weights weights) {
+  static String defaultName(Path folder, Weights weights) {
     String base = folder.toAbsolutePath().normalize().getFileName().toString();
     String clean = base.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
     if (clean.isEmpty()) {
@@ -183,8 +196,15 @@ public final class TextModelImport implements PackStore.PackSource {
         + suffix;
   }
 
-  private static ObjectNode manifest(HfModelFolder hf, String name, Weights weights)
+  /**
+   * The manifest of an imported model from its configs, without an image section: a text model's
+   * decoder reads {@code input_ids}; a vision family's reads {@code inputs_embeds} and its chat
+   * template is rendered around an image and a text part.
+   */
+  static ObjectNode manifest(
+      HfModelFolder hf, String name, PackManifest.Family family, PackManifest.WeightType type)
       throws PackException {
+    boolean text = family == PackManifest.Family.TEXT;
     int hidden = hf.size("hidden_size", 0);
     int heads = hf.size("num_attention_heads", 0);
     int kvHeads = hf.size("num_key_value_heads", heads);
@@ -200,8 +220,8 @@ public final class TextModelImport implements PackStore.PackSource {
     } else {
       m.put("license", license);
     }
-    m.put("family", PackManifest.Family.TEXT.json());
-    m.put("weight_type", weights.type.json());
+    m.put("family", family.json());
+    m.put("weight_type", type.json());
     m.putObject("files"); // filled in by writeTo, with each file's hash
     String bos = hf.specialToken("bos_token");
     String eos = hf.specialToken("eos_token");
@@ -216,7 +236,10 @@ public final class TextModelImport implements PackStore.PackSource {
     Set<Integer> pads = hf.ids("pad_token_id");
     tokens.put("pad_id", pads.isEmpty() ? stops.iterator().next() : pads.iterator().next());
     try {
-      m.put("chat_template", new ChatTemplate(hf.chatTemplate(), bos, eos).queryTemplate());
+      ChatTemplate template = new ChatTemplate(hf.chatTemplate(), bos, eos);
+      m.put(
+          "chat_template",
+          text ? template.queryTemplate() : template.imageQueryTemplate(IMAGE_PART));
     } catch (IllegalArgumentException e) {
       throw HfModelFolder.notImportable(hf.folder(), e.getMessage());
     }
@@ -228,7 +251,7 @@ public final class TextModelImport implements PackStore.PackSource {
     d.put("kv_heads", kvHeads);
     d.put("head_size", headSize);
     d.put("max_context", hf.size("max_position_embeddings", 0));
-    d.put("input_ids", "input_ids");
+    d.put(text ? "input_ids" : "inputs_embeds", text ? "input_ids" : "inputs_embeds");
     d.put("attention_mask", "attention_mask");
     d.put("position_ids", "position_ids");
     d.put("past_key", "past_key_values.%d.key");
@@ -241,8 +264,7 @@ public final class TextModelImport implements PackStore.PackSource {
   }
 
   /** The EOS ids of the configs and the id of the tokenizer's EOS string, all in the vocabulary. */
-  private static Set<Integer> stopIds(HfModelFolder hf, String eos, int vocab)
-      throws PackException {
+  static Set<Integer> stopIds(HfModelFolder hf, String eos, int vocab) throws PackException {
     Set<Integer> stops = new LinkedHashSet<>(hf.ids("eos_token_id"));
     if (eos != null) {
       try (HfTokenizer tokenizer = HfTokenizer.load(hf.folder().resolve("tokenizer.json"))) {
@@ -264,41 +286,13 @@ public final class TextModelImport implements PackStore.PackSource {
 
   @Override
   public Path writeTo(Path staging) throws PackException {
-    Path pack = staging.resolve("pack");
-    Path folder = source.folder();
-    Map<String, Path> files = new LinkedHashMap<>();
-    Path data = Path.of(graph + "_data");
-    files.put(PackManifest.DECODER, graph);
-    files.put(PackManifest.DECODER + "_data", data);
-    files.put(PackManifest.TOKENIZER, Path.of("tokenizer.json"));
-    for (String kept : List.of("tokenizer_config.json", "config.json", "generation_config.json")) {
-      if (Files.isRegularFile(folder.resolve(kept))) {
-        files.put(kept.substring(0, kept.length() - ".json".length()), Path.of(kept));
-      }
-    }
-    ObjectNode m = manifest.deepCopy();
-    ObjectNode entries = (ObjectNode) m.get("files");
-    try {
-      Files.createDirectories(pack.resolve(graph).getParent());
-      ExternalWeights.rewrite(
-          folder.resolve(graph), pack.resolve(graph), data.getFileName().toString());
-      for (Map.Entry<String, Path> e : files.entrySet()) {
-        Path to = pack.resolve(e.getValue());
-        if (!Files.exists(to)) {
-          Files.createDirectories(to.getParent());
-          Files.copy(folder.resolve(e.getValue()), to);
-        }
-        String path = e.getValue().toString().replace('\\', '/');
-        entries.putObject(e.getKey()).put("path", path).put("sha256", Sha256.of(to));
-      }
-      Files.writeString(pack.resolve(PackManifest.FILE_NAME), JSON.writeValueAsString(m) + "\n");
-    } catch (IOException e) {
-      throw new PackException(
-          ErrorCode.MODEL_IO,
-          "Cannot copy the model from " + folder + ": " + e.getMessage() + ".",
-          e);
-    }
-    return pack;
+    return ImportedPack.write(
+        source.folder(),
+        staging,
+        graph,
+        Map.of(),
+        List.of("tokenizer_config.json", "config.json", "generation_config.json"),
+        manifest);
   }
 
   @Override
