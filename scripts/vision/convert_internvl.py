@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Converts an InternVL safetensors release (H2OVL-Mississippi-0.8B) into a docsift internvl pack.
+"""Converts an InternVL safetensors release (H2OVL-Mississippi-0.8B, InternVL2-1B) into a docsift internvl pack.
 
     /usr/bin/python3 scripts/vision/convert_internvl.py --in H2OVL-Mississippi-800M --out PACKDIR \\
         [--vision-weights int8|fp32] [--decoder-weights int4|fp32] [--name NAME]
@@ -15,11 +15,14 @@ with their export code; quantize_pack.py then makes the decoder int4 (MatMulNBit
 the vision encoder int8 (DynamicQuantizeMatMul), the defaults. pack.json is written as
 make_random_internvl_pack.py writes it, with the values of the release's configs.
 
+InternVL2-1B converts too: its language model is Qwen2ForCausalLM (llama.py with q / k / v
+biases, qkv_bias), its template Hermes-2 (ChatML with InternVL's system message).
+
 What it cannot convert it refuses, with exit code 2 and one line saying why: another
-architecture (InternLM2, Qwen2, Phi-3 language models), RMSNorm or qk-normalisation in the
-vision tower (InternViT-6B), MSAC (use_msac: H2OVL-Mississippi-2B tiles a page twice, which
-docsift's preprocessing does not do), a conversation template other than h2ogpt2, a
-downsample ratio other than 0.5, a missing file or tensor.
+architecture (InternLM2 with its fused wqkv, as in InternVL2-2B; Phi-3), RMSNorm or
+qk-normalisation in the vision tower (InternViT-6B), MSAC (use_msac: H2OVL-Mississippi-2B tiles a
+page twice, which docsift's preprocessing does not do), a conversation template other than
+h2ogpt2 or Hermes-2, a downsample ratio other than 0.5, a missing file or tensor.
 """
 
 import argparse
@@ -41,7 +44,21 @@ import safetensors_np  # noqa: E402
 # InternVL's conversation templates docsift can write as a {query} template, with the separator
 # that ends the answer (InternVLChatModel.chat stops at the template's sep). h2ogpt2 is H2OVL's:
 # roles <|prompt|> / <|answer|>, NO_COLON_SINGLE, sep <|end|>, no system prompt.
-TEMPLATES = {"h2ogpt2": ("<|prompt|>{query}<|end|><|answer|>", "<|end|>")}
+# Hermes-2 is InternVL2-1B's (InternVL's conversation.py): system_template
+# '<|im_start|>system\n{system_message}', the system message below (InternVLChatModel.chat sets
+# template.system_message to the template's own unless config.json gives one), roles
+# '<|im_start|>user\n' / '<|im_start|>assistant\n', SeparatorStyle.MPT (system + sep, then
+# role + message + sep, the last role alone), sep <|im_end|>.
+HERMES_2_SYSTEM = ("你是由上海人工智能实验室联合商汤科技开发的书生多模态大模型，英文名叫InternVL, "
+                   "是一个有用无害的人工智能助手。")
+TEMPLATES = {
+    "h2ogpt2": ("<|prompt|>{query}<|end|><|answer|>", "<|end|>"),
+    "Hermes-2": ("<|im_start|>system\n" + HERMES_2_SYSTEM + "<|im_end|><|im_start|>user\n{query}"
+                 "<|im_end|><|im_start|>assistant\n", "<|im_end|>"),
+}
+# llm_config.architectures -> whether q, k and v carry biases (llama.Config.qkv_bias). Qwen2's
+# parameter names are LlamaForCausalLM's (model.layers.N.self_attn.q_proj.bias besides).
+LANGUAGE_MODELS = {"LlamaForCausalLM": False, "Qwen2ForCausalLM": True}
 IMAGE_TOKENS = ("<img>", "<IMG_CONTEXT>", "</img>")
 MEAN, STD = [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]  # InternVL's build_transform (ImageNet)
 
@@ -81,9 +98,12 @@ def plan(cfg):
           f"config.json's architectures {archs} is not InternVLChatModel or H2OVLChatModel")
     v, l = cfg.get("vision_config") or {}, cfg.get("llm_config") or {}
     l_arch = (l.get("architectures") or ["?"])[0]
-    check(l_arch == "LlamaForCausalLM",
+    check(l_arch != "InternLM2ForCausalLM",
+          "the language model is InternLM2ForCausalLM (InternVL2-2B / 4B / 8B): its fused "
+          "attention.wqkv is not split by the converter")
+    check(l_arch in LANGUAGE_MODELS,
           f"the language model is {l_arch}; only LlamaForCausalLM (H2OVL-Mississippi-0.8B's "
-          "h2o-danube3) is converted")
+          "h2o-danube3) and Qwen2ForCausalLM (InternVL2-1B's Qwen2-0.5B) are converted")
     check(v.get("norm_type", "rms_norm") == "layer_norm",
           f"the vision tower uses norm_type {v.get('norm_type', 'rms_norm')}; only layer_norm "
           "(InternViT-300M) is converted")
@@ -93,6 +113,8 @@ def plan(cfg):
     check(not cfg.get("use_msac", False),
           "it sets use_msac (H2OVL's multi-scale adaptive cropping, as in H2OVL-Mississippi-2B): "
           "docsift tiles a page once, so the model would see tiles it was not trained on")
+    check(cfg.get("system_message") is None, "config.json sets its own system_message, which "
+          "the converter does not write into the template")
     template = cfg.get("template")
     check(template in TEMPLATES, f"its conversation template {template!r} is not known to the "
           f"converter (known: {', '.join(TEMPLATES)})")
@@ -108,6 +130,8 @@ def plan(cfg):
     check(not l.get("rope_scaling"), f"llm rope_scaling {l.get('rope_scaling')}")
     check(not l.get("attention_bias", False) and not l.get("mlp_bias", False),
           "the language model has attention or MLP biases")
+    check(not l.get("use_sliding_window", False),
+          "the language model uses sliding-window attention, which the decoder graph does not")
     layers = v["num_hidden_layers"]
     select = cfg.get("select_layer", -1)
     used = layers + 1 + select if select < 0 else select  # hidden_states[select_layer]
@@ -120,7 +144,8 @@ def plan(cfg):
                heads=heads, kv_heads=l.get("num_key_value_heads") or heads,
                head_size=l.get("head_dim") or l["hidden_size"] // heads,
                ffn=l["intermediate_size"], max_context=l["max_position_embeddings"],
-               rope_theta=float(l.get("rope_theta", 10000.0)), rms_eps=l.get("rms_norm_eps", 1e-6))
+               rope_theta=float(l.get("rope_theta", 10000.0)), rms_eps=l.get("rms_norm_eps", 1e-6),
+               qkv_bias=LANGUAGE_MODELS[l_arch])
     return vision, llm, bool(l.get("tie_word_embeddings", False))
 
 
@@ -145,7 +170,8 @@ def vision_names(layers):
 
 
 def llm_names(decoder, tied):
-    """llama.Decoder parameter -> released name (LlamaForCausalLM under language_model.)."""
+    """llama.Decoder parameter -> released name (LlamaForCausalLM or Qwen2ForCausalLM under
+    language_model.; Qwen2's q / k / v biases are llama.py's self_attn.{q,k,v}_proj.bias)."""
     names = {}
     for n, _ in decoder.named_parameters():
         if n == "lm_head.weight":

@@ -11,7 +11,10 @@ them by those names with load_state_dict(strict=True), so a missing, extra or mi
 tensor fails here. Only what H2OVL-Mississippi-0.8B uses is written: LayerNorm InternViT with
 layer scale and qkv bias, select_layer -1, pixel shuffle 0.5 (ps_version v2: view, permute,
 view, permute back), mlp1, the h2ogpt2 template, a Llama decoder (RMSNorm, rotate-half RoPE
-from position ids, grouped-query attention by repeating KV heads, SwiGLU).
+from position ids, grouped-query attention by repeating KV heads, SwiGLU); and what InternVL2-1B
+adds: a Qwen2 decoder (the same with biases on q, k and v; RoPE theta and RMSNorm eps from
+llm_config), the Hermes-2 template (InternVL's system message, ChatML roles, sep <|im_end|>),
+and an lm_head tied to the embeddings when tie_word_embeddings is set.
 
 reference.json (the keys core's SlmReferenceTest reads): pixel_values are
 make_tiny_vit.test_input(tiles) (already normalised, 448 tiles); prompt_ids are InternVLChatModel
@@ -124,9 +127,10 @@ class LlamaAttention(nn.Module):
         super().__init__()
         h, self.heads, self.kv = l["hidden_size"], l["num_attention_heads"], l["num_key_value_heads"]
         self.d = l.get("head_dim") or h // self.heads
-        self.q_proj = nn.Linear(h, self.heads * self.d, bias=False)
-        self.k_proj = nn.Linear(h, self.kv * self.d, bias=False)
-        self.v_proj = nn.Linear(h, self.kv * self.d, bias=False)
+        bias = l["architectures"][0] == "Qwen2ForCausalLM"  # Qwen2Attention: q / k / v biases
+        self.q_proj = nn.Linear(h, self.heads * self.d, bias=bias)
+        self.k_proj = nn.Linear(h, self.kv * self.d, bias=bias)
+        self.v_proj = nn.Linear(h, self.kv * self.d, bias=bias)
         self.o_proj = nn.Linear(self.heads * self.d, h, bias=False)
 
     def forward(self, x, cos, sin):
@@ -220,6 +224,22 @@ class InternVLChat(nn.Module):
         return self.mlp1(x.reshape(x.shape[0], -1, x.shape[-1]))
 
 
+# The conversation templates of InternVL's conversation.py as InternVLChatModel.chat renders one
+# user turn (SeparatorStyle.MPT for Hermes-2: system_template + sep, role + message + sep, the
+# assistant role alone; h2ogpt2: NO_COLON_SINGLE without a system prompt). {q} is the question.
+HERMES_2_SYSTEM = ("你是由上海人工智能实验室联合商汤科技开发的书生多模态大模型，英文名叫InternVL, "
+                   "是一个有用无害的人工智能助手。")
+
+
+def render(template, question):
+    if template == "h2ogpt2":
+        return "<|prompt|>" + question + "<|end|>" + "<|answer|>"
+    assert template == "Hermes-2", template
+    system = "<|im_start|>system\n" + HERMES_2_SYSTEM
+    return (system + "<|im_end|>" + "<|im_start|>user\n" + question + "<|im_end|>"
+            + "<|im_start|>assistant\n")
+
+
 def read_weights(folder):
     """Every tensor of the release as float32, read with torch (not the converter's numpy reader):
     the 8-byte little-endian header length, the JSON header, torch.frombuffer on the raw bytes."""
@@ -262,15 +282,20 @@ def main():
     args = ap.parse_args()
     with open(os.path.join(args.src, "config.json"), encoding="utf-8") as f:
         cfg = json.load(f)
-    assert cfg["template"] == "h2ogpt2" and cfg.get("select_layer", -1) == -1
-    assert cfg.get("ps_version") == "v2" and not cfg["llm_config"].get("tie_word_embeddings")
+    assert cfg["template"] in ("h2ogpt2", "Hermes-2") and cfg.get("select_layer", -1) == -1
+    assert cfg.get("ps_version") == "v2" and cfg.get("system_message") is None
+    assert cfg["llm_config"]["architectures"][0] in ("LlamaForCausalLM", "Qwen2ForCausalLM")
     model = InternVLChat(cfg).eval()
-    model.load_state_dict(read_weights(args.src), strict=True)
+    weights = read_weights(args.src)
+    if cfg["llm_config"].get("tie_word_embeddings"):  # the release holds no lm_head.weight
+        assert "language_model.lm_head.weight" not in weights
+        weights["language_model.lm_head.weight"] = weights["language_model.model.embed_tokens.weight"]
+    model.load_state_dict(weights, strict=True)
 
     tok = tokenizer_from(os.path.join(args.src, "tokenizer.json"))
     v = cfg["vision_config"]
     per_tile = int((v["image_size"] // v["patch_size"]) ** 2 * cfg["downsample_ratio"] ** 2)
-    query = "<|prompt|>" + "<image>\n" + INSTRUCTION + "<|end|>" + "<|answer|>"
+    query = render(cfg["template"], "<image>\n" + INSTRUCTION)
     query = query.replace("<image>", "<img>" + "<IMG_CONTEXT>" * per_tile * args.tiles + "</img>", 1)
     ids = tok.encode(query)
     context = tok.vocab["<IMG_CONTEXT>"]
@@ -295,7 +320,7 @@ def main():
     reference = {
         "comment": "scripts/vision/internvl_reference.py: an independent PyTorch forward of the "
                    "checkpoint by its released names; pixel_values make_tiny_vit.test_input(tiles); "
-                   "prompt_ids: h2ogpt2 template around <img> <IMG_CONTEXT> x (tokens a tile x tiles) "
+                   f"prompt_ids: {cfg['template']} template around <img> <IMG_CONTEXT> x (tokens a tile x tiles) "
                    "</img> '\\n' instruction; logits at the last prompt position; greedy_ids by full "
                    "recompute, no stop tokens",
         "tiles": args.tiles,

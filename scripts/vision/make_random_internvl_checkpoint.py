@@ -52,12 +52,25 @@ SHAPES = {
         llm=dict(hidden_size=1536, num_hidden_layers=16, num_attention_heads=16,
                  num_key_value_heads=8, intermediate_size=4096, vocab_size=32000,
                  max_position_embeddings=8192, rope_theta=10000.0)),
+    # InternVL2-1B's layout: the same InternViT, a Qwen2ForCausalLM (q / k / v biases, untied
+    # lm_head as released), template Hermes-2, up to 12 tiles.
+    "tiny-qwen2": dict(
+        vision=dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64),
+        llm=dict(hidden_size=64, num_hidden_layers=2, num_attention_heads=4, num_key_value_heads=2,
+                 intermediate_size=128, vocab_size=512, max_position_embeddings=4096,
+                 rope_theta=1000000.0)),
 }
+QWEN2 = ("tiny-qwen2",)
+# Qwen2's ChatML tokens (ids 151643..151645 in the real vocabulary) and InternVL's image tokens.
+CHATML = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+IMAGE = ["<img>", "</img>", "<IMG_CONTEXT>"]
 
 
 def config_json(shape, dtype):
     v, l = SHAPES[shape]["vision"], SHAPES[shape]["llm"]
     torch_dtype = "bfloat16" if dtype == "bf16" else "float32"
+    if shape in QWEN2:
+        return internvl2_config(v, l, torch_dtype)
     vision = dict(architectures=["InternVisionModel"], model_type="intern_vit_6b",
                   attention_dropout=0.0, drop_path_rate=0.0, dropout=0.0, hidden_act="gelu",
                   image_size=448, initializer_factor=0.1, initializer_range=1e-10,
@@ -88,6 +101,42 @@ def config_json(shape, dtype):
         "use_backbone_lora": 0,
         "use_llm_lora": 0,
         "use_msac": False,
+        "use_thumbnail": True,
+        "vision_config": vision,
+    }
+
+
+def internvl2_config(v, l, torch_dtype):
+    """InternVL2-1B's config.json keys: InternVLChatModel around InternViT and a Qwen2ForCausalLM."""
+    vision = dict(architectures=["InternVisionModel"], model_type="intern_vit_6b",
+                  attention_dropout=0.0, drop_path_rate=0.0, dropout=0.0, hidden_act="gelu",
+                  image_size=448, initializer_factor=1.0, initializer_range=0.02,
+                  layer_norm_eps=1e-6, norm_type="layer_norm", num_channels=3, patch_size=14,
+                  qk_normalization=False, qkv_bias=True, torch_dtype=torch_dtype,
+                  use_flash_attn=False, **v)
+    llm = dict(architectures=["Qwen2ForCausalLM"], model_type="qwen2", attention_dropout=0.0,
+               bos_token_id=151643, eos_token_id=151645, hidden_act="silu", initializer_range=0.02,
+               max_window_layers=l["num_hidden_layers"], rms_norm_eps=1e-6,
+               sliding_window=l["max_position_embeddings"], tie_word_embeddings=False,
+               torch_dtype=torch_dtype, use_cache=True, use_sliding_window=False, **l)
+    return {
+        "architectures": ["InternVLChatModel"],
+        "auto_map": {"AutoConfig": "configuration_internvl_chat.InternVLChatConfig",
+                     "AutoModel": "modeling_internvl_chat.InternVLChatModel",
+                     "AutoModelForCausalLM": "modeling_internvl_chat.InternVLChatModel"},
+        "downsample_ratio": 0.5,
+        "dynamic_image_size": True,
+        "force_image_size": 448,
+        "llm_config": llm,
+        "max_dynamic_patch": 12,
+        "min_dynamic_patch": 1,
+        "model_type": "internvl_chat",
+        "ps_version": "v2",
+        "select_layer": -1,
+        "template": "Hermes-2",
+        "torch_dtype": torch_dtype,
+        "use_backbone_lora": 0,
+        "use_llm_lora": 0,
         "use_thumbnail": True,
         "vision_config": vision,
     }
@@ -132,12 +181,13 @@ def parameters(cfg, rng):
     matrix("mlp1.3", h, h)
     heads, kv = l["num_attention_heads"], l["num_key_value_heads"]
     d = h // heads
+    qkv_bias = l["architectures"][0] == "Qwen2ForCausalLM"
     out["language_model.model.embed_tokens.weight"] = rng.normal(0, 1, (l["vocab_size"], h)).astype(np.float32)
     for i in range(l["num_hidden_layers"]):
         b = f"language_model.model.layers.{i}."
-        matrix(b + "self_attn.q_proj", heads * d, h, bias=False)
-        matrix(b + "self_attn.k_proj", kv * d, h, bias=False)
-        matrix(b + "self_attn.v_proj", kv * d, h, bias=False)
+        matrix(b + "self_attn.q_proj", heads * d, h, bias=qkv_bias)
+        matrix(b + "self_attn.k_proj", kv * d, h, bias=qkv_bias)
+        matrix(b + "self_attn.v_proj", kv * d, h, bias=qkv_bias)
         matrix(b + "self_attn.o_proj", h, heads * d, bias=False)
         matrix(b + "mlp.gate_proj", l["intermediate_size"], h, bias=False)
         matrix(b + "mlp.up_proj", l["intermediate_size"], h, bias=False)
@@ -152,6 +202,8 @@ def parameters(cfg, rng):
 def tokenizer(shape, seed=0):
     import bpe
     import make_tiny_pack as tiny
+    if shape == "tiny-qwen2":
+        return bpe.build(tiny.corpus(seed), CHATML[:1], CHATML[1:] + IMAGE, tiny.VOCAB_SIZE)
     if shape == "tiny":
         return bpe.build(tiny.corpus(seed), tiny.SPECIALS_HEAD, tiny.SPECIALS_TAIL, tiny.VOCAB_SIZE)
     import make_random_pack
@@ -165,8 +217,12 @@ def write_json(path, obj, indent=2):
 
 
 def write_tokenizer_files(out, tok, shape):
-    write_json(os.path.join(out, "tokenizer.json"), tok.to_json(), indent=1 if shape == "tiny" else None)
+    write_json(os.path.join(out, "tokenizer.json"), tok.to_json(),
+               indent=1 if shape.startswith("tiny") else None)
     added = {content: tid for content, tid in sorted(tok.added, key=lambda t: t[1])}
+    if shape in QWEN2:
+        write_qwen2_tokenizer_files(out, added)
+        return
     specials = [c for c in added if c not in ("<unk>", "<s>", "</s>")]
     write_json(os.path.join(out, "added_tokens.json"), {c: added[c] for c in specials})
     write_json(os.path.join(out, "special_tokens_map.json"), {
@@ -182,6 +238,30 @@ def write_tokenizer_files(out, tok, shape):
         "padding_side": "left", "tokenizer_class": "LlamaTokenizer", "unk_token": "<unk>"})
 
 
+def write_qwen2_tokenizer_files(out, added):
+    """Qwen2Tokenizer's files as InternVL2-1B ships them: no BOS, eos <|im_end|>, pad <|endoftext|>."""
+    specials = [c for c in added if c != "<|endoftext|>"]
+    write_json(os.path.join(out, "added_tokens.json"), dict(added))
+    write_json(os.path.join(out, "special_tokens_map.json"), {
+        "additional_special_tokens": specials, "eos_token": "<|im_end|>",
+        "pad_token": "<|endoftext|>"})
+    write_json(os.path.join(out, "tokenizer_config.json"), {
+        "add_prefix_space": False,
+        "added_tokens_decoder": {str(tid): {"content": c, "lstrip": False, "normalized": False,
+                                            "rstrip": False, "single_word": False, "special": True}
+                                 for c, tid in added.items()},
+        "additional_special_tokens": specials, "bos_token": None, "clean_up_tokenization_spaces": False,
+        "eos_token": "<|im_end|>", "errors": "replace", "model_max_length": 32768,
+        "pad_token": "<|endoftext|>", "split_special_tokens": False,
+        "tokenizer_class": "Qwen2Tokenizer", "unk_token": None})
+
+
+def generation_config(shape, tok):
+    if shape in QWEN2:  # InternVL2-1B's: eos_token_id [<|im_start|>, <|im_end|>]
+        return {"eos_token_id": [tok.vocab["<|im_start|>"], tok.vocab["<|im_end|>"]]}
+    return {"bos_token_id": 1, "eos_token_id": 2, "pad_token_id": 0}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shape", choices=sorted(SHAPES), required=True)
@@ -193,9 +273,9 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     cfg = config_json(args.shape, args.dtype)
     write_json(os.path.join(args.out, "config.json"), cfg)
-    write_json(os.path.join(args.out, "generation_config.json"),
-               {"bos_token_id": 1, "eos_token_id": 2, "pad_token_id": 0})
-    write_tokenizer_files(args.out, tokenizer(args.shape), args.shape)
+    tok = tokenizer(args.shape)
+    write_json(os.path.join(args.out, "generation_config.json"), generation_config(args.shape, tok))
+    write_tokenizer_files(args.out, tok, args.shape)
 
     params = parameters(cfg, np.random.RandomState(args.seed))
     dtype = "BF16" if args.dtype == "bf16" else "F32"

@@ -13,12 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The whole vision path against PyTorch: the same pixels through the pack's vision graph, the
  * prompt the Java builder writes, the visual embeddings spliced into the token embeddings, then the
  * decoder's prefill logits and greedy tokens. For the tiny pack, and for the pack converted from a
- * random checkpoint in InternVL's released safetensors layout, whose reference comes from an
- * independent PyTorch forward of that checkpoint (scripts/vision/internvl_reference.py).
+ * random checkpoint in InternVL's released safetensors layout (H2OVL-Mississippi-0.8B's Llama and
+ * InternVL2-1B's Qwen2 with the Hermes-2 template), whose reference comes from an independent
+ * PyTorch forward of that checkpoint (scripts/vision/internvl_reference.py).
  */
 class SlmReferenceTest {
   @ParameterizedTest
-  @ValueSource(strings = {TinyInternVl.NAME, TinyInternVl.CONVERTED})
+  @ValueSource(strings = {TinyInternVl.NAME, TinyInternVl.CONVERTED, TinyInternVl.CONVERTED_QWEN2})
   void javaPromptSpliceAndDecoderMatchPyTorch(String pack) throws Exception {
     JsonNode ref = TinyInternVl.reference(pack);
     int tiles = ref.get("tiles").asInt();

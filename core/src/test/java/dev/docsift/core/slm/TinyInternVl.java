@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * its own files under src/test/resources, its graphs and tokenizer shared from slm-engine's and
  * vision-encoder's test jars (see {@link TestFixtures}). Beside it, {@value #CONVERTED}: the pack
  * scripts/vision/convert_internvl.py made from a random checkpoint in the released InternVL layout,
- * with the reference of an independent PyTorch forward of that checkpoint.
+ * with the reference of an independent PyTorch forward of that checkpoint; and {@value
+ * #CONVERTED_QWEN2}, the same for InternVL2-1B's layout.
  */
 final class TinyInternVl {
   /** The pack made by the tiny pack script. */
@@ -24,6 +25,12 @@ final class TinyInternVl {
 
   /** The pack converted from a safetensors checkpoint (scripts/vision/convert_internvl.py). */
   static final String CONVERTED = "tiny-internvl-converted";
+
+  /**
+   * The pack converted from a random checkpoint in InternVL2-1B's layout (a Qwen2 language model
+   * with q / k / v biases, the Hermes-2 template).
+   */
+  static final String CONVERTED_QWEN2 = "tiny-internvl2-converted";
 
   private TinyInternVl() {}
 
