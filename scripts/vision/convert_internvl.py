@@ -99,7 +99,7 @@ def plan(cfg):
     v, l = cfg.get("vision_config") or {}, cfg.get("llm_config") or {}
     l_arch = (l.get("architectures") or ["?"])[0]
     check(l_arch != "InternLM2ForCausalLM",
-          "the language model is InternLM2ForCausalLM (InternVL2-2B / 4B / 8B): its fused "
+          "the language model is InternLM2ForCausalLM (InternVL2-2B, InternVL2-8B): its fused "
           "attention.wqkv is not split by the converter")
     check(l_arch in LANGUAGE_MODELS,
           f"the language model is {l_arch}; only LlamaForCausalLM (H2OVL-Mississippi-0.8B's "

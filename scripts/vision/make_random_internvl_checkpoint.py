@@ -22,7 +22,14 @@ The folder holds what convert_internvl.py reads from a real release:
 Shapes: tiny = InternViT at width 32 (2 layers, 2 heads, MLP 64, patch 14 on 448, 256 tokens a
 tile) and a Llama decoder of hidden 64 (2 layers, 4 / 2 heads, FFN 128, vocabulary 512, RoPE
 theta 50000, context 4096); mississippi = InternViT-300M-448px and h2o-danube3-500m's shapes
-(hidden 1536, 16 layers, 16 / 8 heads, FFN 4096, vocabulary 32000, context 8192). Weights:
+(hidden 1536, 16 layers, 16 / 8 heads, FFN 4096, vocabulary 32000, context 8192);
+tiny-qwen2 = InternVL2-1B's layout at tiny's sizes: architectures InternVLChatModel, llm_config a
+Qwen2ForCausalLM (biases on q / k / v, RoPE theta 1e6, RMSNorm eps 1e-6, untied lm_head as
+InternVL2-1B releases it), template Hermes-2, max_dynamic_patch 12, generation_config's
+eos_token_id [<|im_start|>, <|im_end|>], and a tiny byte-level tokenizer with Qwen2's
+<|endoftext|> first and <|im_start|>, <|im_end|>, <img>, </img>, <IMG_CONTEXT> last (Qwen2Tokenizer's
+tokenizer_config.json: no BOS, eos <|im_end|>, pad <|endoftext|>). It draws the vision tower,
+projector and token embeddings as tiny does (same seed, same values). Weights:
 N(0, 1/fan_in) for matrices, N(0, 0.02) for biases, class and position embeddings, 1 + N(0, 0.1)
 for norm weights, N(0.1, 0.02) for the layer scales, N(0, 1) for token embeddings, from
 numpy's RandomState(seed); deterministic (same arguments, same bytes).
@@ -66,17 +73,21 @@ CHATML = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
 IMAGE = ["<img>", "</img>", "<IMG_CONTEXT>"]
 
 
+def vision_config(v, torch_dtype, **initializer):
+    """InternViT-300M's vision_config keys (the initializer values differ between releases)."""
+    return dict(architectures=["InternVisionModel"], model_type="intern_vit_6b",
+                attention_dropout=0.0, drop_path_rate=0.0, dropout=0.0, hidden_act="gelu",
+                image_size=448, **initializer, layer_norm_eps=1e-6, norm_type="layer_norm",
+                num_channels=3, patch_size=14, qk_normalization=False, qkv_bias=True,
+                torch_dtype=torch_dtype, use_flash_attn=False, **v)
+
+
 def config_json(shape, dtype):
     v, l = SHAPES[shape]["vision"], SHAPES[shape]["llm"]
     torch_dtype = "bfloat16" if dtype == "bf16" else "float32"
     if shape in QWEN2:
         return internvl2_config(v, l, torch_dtype)
-    vision = dict(architectures=["InternVisionModel"], model_type="intern_vit_6b",
-                  attention_dropout=0.0, drop_path_rate=0.0, dropout=0.0, hidden_act="gelu",
-                  image_size=448, initializer_factor=0.1, initializer_range=1e-10,
-                  layer_norm_eps=1e-6, norm_type="layer_norm", num_channels=3, patch_size=14,
-                  qk_normalization=False, qkv_bias=True, torch_dtype=torch_dtype,
-                  use_flash_attn=False, **v)
+    vision = vision_config(v, torch_dtype, initializer_factor=0.1, initializer_range=1e-10)
     llm = dict(architectures=["LlamaForCausalLM"], model_type="llama", attention_bias=False,
                attention_dropout=0.0, bos_token_id=1, eos_token_id=2, hidden_act="silu",
                initializer_range=0.02, mlp_bias=False, pretraining_tp=1, rms_norm_eps=1e-5,
@@ -108,12 +119,7 @@ def config_json(shape, dtype):
 
 def internvl2_config(v, l, torch_dtype):
     """InternVL2-1B's config.json keys: InternVLChatModel around InternViT and a Qwen2ForCausalLM."""
-    vision = dict(architectures=["InternVisionModel"], model_type="intern_vit_6b",
-                  attention_dropout=0.0, drop_path_rate=0.0, dropout=0.0, hidden_act="gelu",
-                  image_size=448, initializer_factor=1.0, initializer_range=0.02,
-                  layer_norm_eps=1e-6, norm_type="layer_norm", num_channels=3, patch_size=14,
-                  qk_normalization=False, qkv_bias=True, torch_dtype=torch_dtype,
-                  use_flash_attn=False, **v)
+    vision = vision_config(v, torch_dtype, initializer_factor=1.0, initializer_range=0.02)
     llm = dict(architectures=["Qwen2ForCausalLM"], model_type="qwen2", attention_dropout=0.0,
                bos_token_id=151643, eos_token_id=151645, hidden_act="silu", initializer_range=0.02,
                max_window_layers=l["num_hidden_layers"], rms_norm_eps=1e-6,
