@@ -55,6 +55,32 @@ def choose_grid(width, height, image_size=448, min_num=1, max_num=6):
     )
 
 
+def msac_grids(width, height, image_size=448, max_num=6):
+    """H2OVL's multi-scale adaptive cropping (use_msac): returns (first, second) grids.
+
+    As vLLM's h2ovl.py (adapted from H2OVL-Mississippi-2B's image_process.py): the first pass is
+    the plain grid choice with min_num 1; the second pass chooses among the grids of 3 to max_num
+    tiles whose column count does not divide the first grid's columns AND whose row count does not
+    divide its rows (prior[0] % i != 0 and prior[1] % j != 0; Mini-Monkey's and SAIL-VL's
+    dynamic_preprocess2 use OR here, H2OVL as vLLM ports it uses AND). When no grid survives the
+    filter the choice falls back to (1, 1), find_closest_aspect_ratio's initial best.
+    """
+    first = choose_grid(width, height, image_size, 1, max_num)
+    candidates = [
+        r for r in target_ratios(3, max_num) if first[0] % r[0] != 0 and first[1] % r[1] != 0
+    ]
+    second = find_closest_aspect_ratio(width / height, candidates, width, height, image_size)
+    return first, second
+
+
+def msac_tile_count(first, second):
+    """Tiles H2OVL's MSAC yields: vLLM's num_patches_1 + num_patches_2 - 1, each pass counting
+    its thumbnail (always on in MSAC) when its grid has more than one tile."""
+    n1 = first[0] * first[1] + (1 if first[0] * first[1] != 1 else 0)
+    n2 = second[0] * second[1] + (1 if second[0] * second[1] != 1 else 0)
+    return n1 + n2 - 1
+
+
 def resize(chw, out_w, out_h):
     """chw: float64 tensor [3, H, W] in [0, 1] -> [3, out_h, out_w], PIL-style bicubic."""
     if chw.shape[1] == out_h and chw.shape[2] == out_w:
@@ -74,8 +100,31 @@ def normalise(chw):
 def dynamic_preprocess(rgb_u8, image_size=448, min_num=1, max_num=6, use_thumbnail=True):
     """rgb_u8: numpy uint8 [H, W, 3]. Returns (grid, float64 tensor [tiles, 3, s, s])."""
     h, w = rgb_u8.shape[:2]
+    grid = choose_grid(w, h, image_size, min_num, max_num)
+    return grid, _tiles_for_grid(rgb_u8, grid, image_size, use_thumbnail)
+
+
+def msac_preprocess(rgb_u8, image_size=448, max_num=6):
+    """H2OVL's image_to_pixel_values_h2ovl with use_msac: both passes keep a thumbnail, and the
+    result is cat([pass2[:-1], pass1[:-1], pass2[-1:]]): the second grid's tiles,
+    then the first grid's tiles, then one whole-page thumbnail. A pass whose grid is 1x1 has no
+    thumbnail, so its [:-1] is empty and its single tile (the whole page at image_size^2, the same
+    picture as a thumbnail) is dropped or, for the second pass, becomes the final tile.
+
+    Returns ((first, second), float64 tensor [tiles, 3, s, s])."""
+    h, w = rgb_u8.shape[:2]
+    first, second = msac_grids(w, h, image_size, max_num)
+    p1 = _tiles_for_grid(rgb_u8, first, image_size, True)
+    p2 = _tiles_for_grid(rgb_u8, second, image_size, True)
+    out = torch.cat([p2[:-1], p1[:-1], p2[-1:]], 0)
+    assert out.shape[0] == msac_tile_count(first, second)
+    return (first, second), out
+
+
+def _tiles_for_grid(rgb_u8, grid, image_size, use_thumbnail):
+    """dynamic_preprocess's body for an already chosen (cols, rows) grid."""
     chw = torch.from_numpy(rgb_u8.astype(np.float64) / 255.0).permute(2, 0, 1).contiguous()
-    cols, rows = choose_grid(w, h, image_size, min_num, max_num)
+    cols, rows = grid
     resized = resize(chw, image_size * cols, image_size * rows)
     tiles = []
     for i in range(cols * rows):  # row by row, as the original's box arithmetic
@@ -84,7 +133,7 @@ def dynamic_preprocess(rgb_u8, image_size=448, min_num=1, max_num=6, use_thumbna
         tiles.append(resized[:, y0 : y0 + image_size, x0 : x0 + image_size])
     if use_thumbnail and len(tiles) != 1:
         tiles.append(resize(chw, image_size, image_size))
-    return (cols, rows), torch.stack([normalise(t) for t in tiles])
+    return torch.stack([normalise(t) for t in tiles])
 
 
 def synthetic_image(width, height):
