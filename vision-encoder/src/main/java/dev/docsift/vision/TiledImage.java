@@ -6,30 +6,62 @@ import java.util.Arrays;
 /**
  * A page cut into normalised tiles, ready to be the vision encoder's {@code pixel_values}.
  *
- * @param grid the grid the page was resized to; its tiles come first, row by row
+ * <p>Without MSAC the tiles are {@code grid}'s cells, row by row, then the thumbnail if any. With
+ * H2OVL's multi-scale adaptive cropping ({@code secondGrid} set) they are {@code secondGrid}'s
+ * cells, then {@code grid}'s, each row by row and each only when that grid has more than one cell,
+ * then the thumbnail, always.
+ *
+ * @param grid the grid the page was resized to (MSAC: the first pass's)
  * @param tileSize side of a tile in pixels
- * @param hasThumbnail whether the last tile is a thumbnail of the whole page
+ * @param hasThumbnail whether the last tile is a thumbnail of the whole page; true with MSAC
  * @param pixels {@code (tiles, 3, tileSize, tileSize)} normalised values, channels R, G, B; not
  *     copied (it is large), so callers must not modify it
+ * @param secondGrid MSAC's second grid, whose tiles come first; null without MSAC
  */
-public record TiledImage(TileGrid grid, int tileSize, boolean hasThumbnail, float[] pixels) {
+public record TiledImage(
+    TileGrid grid, int tileSize, boolean hasThumbnail, float[] pixels, TileGrid secondGrid) {
 
   /**
    * Validates the shape.
    *
-   * @throws IllegalArgumentException when {@code pixels} does not hold exactly the tiles
+   * @throws IllegalArgumentException when {@code pixels} does not hold exactly the tiles, or an
+   *     MSAC tiling has no thumbnail
    */
   public TiledImage {
-    int expected = (grid.tiles() + (hasThumbnail ? 1 : 0)) * 3 * tileSize * tileSize;
+    if (secondGrid != null && !hasThumbnail) {
+      throw new IllegalArgumentException("a multi-scale tiling ends with a thumbnail");
+    }
+    int tiles =
+        secondGrid == null
+            ? grid.tiles() + (hasThumbnail ? 1 : 0)
+            : TilingPolicy.msacOutputTiles(grid, secondGrid);
+    int expected = tiles * 3 * tileSize * tileSize;
     if (pixels.length != expected) {
       throw new IllegalArgumentException(
           "pixels has " + pixels.length + " values, expected " + expected);
     }
   }
 
+  /** A tiling on one grid (no MSAC). */
+  public TiledImage(TileGrid grid, int tileSize, boolean hasThumbnail, float[] pixels) {
+    this(grid, tileSize, hasThumbnail, pixels, null);
+  }
+
   /** Returns the number of tiles, thumbnail included. */
   public int tileCount() {
-    return grid.tiles() + (hasThumbnail ? 1 : 0);
+    return secondGrid == null
+        ? grid.tiles() + (hasThumbnail ? 1 : 0)
+        : TilingPolicy.msacOutputTiles(grid, secondGrid);
+  }
+
+  /** Returns how many of the first tiles are {@code secondGrid}'s cells: 0 without MSAC. */
+  public int secondGridTiles() {
+    return secondGrid == null ? 0 : TilingPolicy.kept(secondGrid);
+  }
+
+  /** Returns how many tiles, after {@link #secondGridTiles()}, are {@code grid}'s cells. */
+  public int gridTiles() {
+    return secondGrid == null ? grid.tiles() : TilingPolicy.kept(grid);
   }
 
   /** Returns the tensor shape {@code [tiles, 3, tileSize, tileSize]}. */
@@ -58,7 +90,12 @@ public record TiledImage(TileGrid grid, int tileSize, boolean hasThumbnail, floa
    */
   public TileRegion region(int index) {
     java.util.Objects.checkIndex(index, tileCount());
-    return index == grid.tiles() ? TileRegion.WHOLE_PAGE : TileRegion.cell(grid, index);
+    int second = secondGridTiles();
+    if (index < second) {
+      return TileRegion.cell(secondGrid, index);
+    }
+    int cell = index - second;
+    return cell < gridTiles() ? TileRegion.cell(grid, cell) : TileRegion.WHOLE_PAGE;
   }
 
   /**
@@ -90,6 +127,7 @@ public record TiledImage(TileGrid grid, int tileSize, boolean hasThumbnail, floa
         && grid.equals(other.grid)
         && tileSize == other.tileSize
         && hasThumbnail == other.hasThumbnail
+        && java.util.Objects.equals(secondGrid, other.secondGrid)
         && Arrays.equals(pixels, other.pixels);
   }
 
@@ -100,6 +138,13 @@ public record TiledImage(TileGrid grid, int tileSize, boolean hasThumbnail, floa
 
   @Override
   public String toString() {
-    return "TiledImage[grid=" + grid + ", tileSize=" + tileSize + ", tiles=" + tileCount() + "]";
+    return "TiledImage[grid="
+        + grid
+        + (secondGrid == null ? "" : ", secondGrid=" + secondGrid)
+        + ", tileSize="
+        + tileSize
+        + ", tiles="
+        + tileCount()
+        + "]";
   }
 }

@@ -1,6 +1,8 @@
 package dev.docsift.vision;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,6 +11,11 @@ import java.util.Objects;
  * {@code (tileSize*cols) x (tileSize*rows)} with PIL-style bicubic (no padding, so the aspect ratio
  * may change), crop the tiles row by row, append a thumbnail of the whole page when there is more
  * than one tile and the policy asks for it, and normalise each RGB value.
+ *
+ * <p>With multi-scale adaptive cropping ({@link TilingPolicy#msac()}, H2OVL's {@code
+ * image_to_pixel_values_h2ovl} with {@code use_msac}) the page is cut on a second grid as well, and
+ * the output is the second grid's tiles, the first grid's, then the thumbnail (see {@link
+ * TiledImage}).
  *
  * <p>Stateless and thread-safe; deterministic.
  */
@@ -53,47 +60,66 @@ public final class Tiler {
   public TiledImage tile(BufferedImage image) {
     Objects.requireNonNull(image, "image");
     TileGrid grid = policy.chooseGrid(image.getWidth(), image.getHeight());
+    TileGrid second =
+        policy.msac() ? policy.chooseSecondGrid(image.getWidth(), image.getHeight(), grid) : null;
+    // The grids whose cells are output, in order; MSAC leaves out a 1x1 grid (its one tile is the
+    // whole page, which the thumbnail already is).
+    List<TileGrid> grids = new ArrayList<>();
+    if (second == null) {
+      grids.add(grid);
+    } else {
+      for (TileGrid g : List.of(second, grid)) {
+        if (TilingPolicy.kept(g) > 0) {
+          grids.add(g);
+        }
+      }
+    }
     RgbPlanes rgb = RgbPlanes.of(image);
     int s = policy.tileSize();
-    boolean thumbnail = policy.thumbnail() && grid.tiles() > 1;
-    int tileCount = grid.tiles() + (thumbnail ? 1 : 0);
+    boolean thumbnail = second != null || (policy.thumbnail() && grid.tiles() > 1);
+    int gridTiles = grids.stream().mapToInt(TileGrid::tiles).sum();
     int plane = s * s;
-    float[] out = new float[tileCount * 3 * plane]; // (tiles, 3, s, s)
-    int resizedW = s * grid.cols();
-    int resizedH = s * grid.rows();
-    float[] resized = null;
+    float[] out = new float[(gridTiles + (thumbnail ? 1 : 0)) * 3 * plane]; // (tiles, 3, s, s)
+    float[][] resized = new float[grids.size()][];
     float[] thumb = null;
     for (int c = 0; c < 3; c++) {
       // A grey page has one plane for all three channels: resize it once.
       boolean same = c > 0 && rgb.planes()[c] == rgb.planes()[c - 1];
-      if (!same) {
-        resized =
-            BicubicResampler.resize(rgb.planes()[c], rgb.width(), rgb.height(), resizedW, resizedH);
-      }
-      // Tile t covers column t % cols and row t / cols: row by row, as the original's crop boxes.
-      for (int t = 0; t < grid.tiles(); t++) {
-        int x0 = (t % grid.cols()) * s;
-        int y0 = (t / grid.cols()) * s;
-        int base = (t * 3 + c) * plane;
-        for (int y = 0; y < s; y++) {
-          int src = (y0 + y) * resizedW + x0;
-          int dst = base + y * s;
-          for (int x = 0; x < s; x++) {
-            out[dst + x] = normalization.apply(c, resized[src + x]);
+      int first = 0; // output index of the current grid's first tile
+      for (int k = 0; k < grids.size(); k++) {
+        TileGrid g = grids.get(k);
+        int resizedW = s * g.cols();
+        if (!same) {
+          resized[k] =
+              BicubicResampler.resize(
+                  rgb.planes()[c], rgb.width(), rgb.height(), resizedW, s * g.rows());
+        }
+        // Tile t covers column t % cols and row t / cols: row by row, as the original's crop boxes.
+        for (int t = 0; t < g.tiles(); t++) {
+          int x0 = (t % g.cols()) * s;
+          int y0 = (t / g.cols()) * s;
+          int base = ((first + t) * 3 + c) * plane;
+          for (int y = 0; y < s; y++) {
+            int src = (y0 + y) * resizedW + x0;
+            int dst = base + y * s;
+            for (int x = 0; x < s; x++) {
+              out[dst + x] = normalization.apply(c, resized[k][src + x]);
+            }
           }
         }
+        first += g.tiles();
       }
       if (thumbnail) {
         if (!same) {
           thumb = BicubicResampler.resize(rgb.planes()[c], rgb.width(), rgb.height(), s, s);
         }
-        int base = (grid.tiles() * 3 + c) * plane;
+        int base = (gridTiles * 3 + c) * plane;
         for (int i = 0; i < plane; i++) {
           out[base + i] = normalization.apply(c, thumb[i]);
         }
       }
     }
-    return new TiledImage(grid, s, thumbnail, out);
+    return new TiledImage(grid, s, thumbnail, out, second);
   }
 
   /**

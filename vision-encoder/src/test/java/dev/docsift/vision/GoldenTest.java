@@ -28,11 +28,15 @@ class GoldenTest {
    */
   private static final double TOLERANCE = 1e-4;
 
-  private static final JsonNode GOLDEN = load();
+  private static final JsonNode GOLDEN = load("/golden/tiling.json");
+
+  /** H2OVL's multi-scale adaptive cropping, from the same reference (tiling_msac.json). */
+  private static final JsonNode MSAC = load("/golden/tiling_msac.json");
+
   private static double maxError;
 
-  private static JsonNode load() {
-    try (InputStream in = GoldenTest.class.getResourceAsStream("/golden/tiling.json")) {
+  private static JsonNode load(String resource) {
+    try (InputStream in = GoldenTest.class.getResourceAsStream(resource)) {
       return new ObjectMapper().readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -69,6 +73,37 @@ class GoldenTest {
     assertEquals(tiles, policy.outputTiles(grid));
   }
 
+  static Stream<Arguments> msacGrids() {
+    List<Arguments> args = new ArrayList<>();
+    for (JsonNode g : MSAC.get("grids")) {
+      args.add(
+          Arguments.of(
+              g.get("maxTiles").asInt(),
+              g.get("width").asInt(),
+              g.get("height").asInt(),
+              grid(g.get("first")),
+              grid(g.get("second")),
+              g.get("tiles").asInt()));
+    }
+    return args.stream();
+  }
+
+  @ParameterizedTest(name = "msac 1..{0} {1}x{2} -> {3} then {4}")
+  @MethodSource("msacGrids")
+  void msacGridsMatchReference(
+      int maxTiles, int width, int height, TileGrid first, TileGrid second, int tiles) {
+    TilingPolicy policy = new TilingPolicy(448, 1, maxTiles, true, true);
+    TileGrid chosen = policy.chooseGrid(width, height);
+    assertEquals(first, chosen);
+    assertEquals(second, policy.chooseSecondGrid(width, height, chosen));
+    assertEquals(tiles, TilingPolicy.msacOutputTiles(first, second));
+    assertTrue(tiles <= policy.maxOutputTiles(), tiles + " > " + policy.maxOutputTiles());
+  }
+
+  private static TileGrid grid(JsonNode colsRows) {
+    return new TileGrid(colsRows.get(0).asInt(), colsRows.get(1).asInt());
+  }
+
   static Stream<Arguments> pixelCases() {
     List<Arguments> args = new ArrayList<>();
     for (JsonNode c : GOLDEN.get("pixels")) {
@@ -83,7 +118,28 @@ class GoldenTest {
     TiledImage tiled = Tiler.mississippi().tile(SyntheticImages.pattern(width, height));
     assertEquals(
         new TileGrid(expected.get("cols").asInt(), expected.get("rows").asInt()), tiled.grid());
-    JsonNode tiles = expected.get("tiles");
+    assertPixels(width, height, tiled, expected.get("tiles"));
+  }
+
+  static Stream<Arguments> msacPixelCases() {
+    List<Arguments> args = new ArrayList<>();
+    for (JsonNode c : MSAC.get("pixels")) {
+      args.add(Arguments.of(c.get("width").asInt(), c.get("height").asInt(), c));
+    }
+    return args.stream();
+  }
+
+  @ParameterizedTest(name = "msac {0}x{1}")
+  @MethodSource("msacPixelCases")
+  void msacPixelsMatchReference(int width, int height, JsonNode expected) {
+    Tiler tiler = new Tiler(new TilingPolicy(448, 1, 6, true, true), PixelNormalization.IMAGENET);
+    TiledImage tiled = tiler.tile(SyntheticImages.pattern(width, height));
+    assertEquals(grid(expected.get("first")), tiled.grid());
+    assertEquals(grid(expected.get("second")), tiled.secondGrid());
+    assertPixels(width, height, tiled, expected.get("tiles"));
+  }
+
+  private static void assertPixels(int width, int height, TiledImage tiled, JsonNode tiles) {
     assertEquals(tiles.size(), tiled.tileCount());
     int s = tiled.tileSize();
     double caseMax = 0;

@@ -132,7 +132,37 @@ class TilerTest {
   }
 
   @Test
+  void msacCutsTheSecondGridThenTheFirstThenTheThumbnail() {
+    TilingPolicy policy = new TilingPolicy(448, 1, 6, true, true);
+    assertEquals(13, policy.maxOutputTiles());
+    TiledImage tiled =
+        new Tiler(policy, PixelNormalization.IMAGENET)
+            .tile(new BufferedImage(2480, 3508, BufferedImage.TYPE_INT_RGB));
+    // Portrait A4: 2x3 first; the second pass may use no 1- or 2-column or 1- or 3-row grid of
+    // 3 to 6 tiles, which leaves 3x2 only.
+    assertEquals(new TileGrid(2, 3), tiled.grid());
+    assertEquals(new TileGrid(3, 2), tiled.secondGrid());
+    assertEquals(13, tiled.tileCount());
+    assertEquals(6, tiled.secondGridTiles());
+    assertEquals(6, tiled.gridTiles());
+    assertEquals(new TileRegion(1.0 / 3, 0, 2.0 / 3, 0.5), tiled.region(1));
+    assertEquals(new TileRegion(0.5, 0, 1, 1.0 / 3), tiled.region(7));
+    assertEquals(TileRegion.WHOLE_PAGE, tiled.region(12));
+    // A square page: a 1x1 first pass contributes no tile of its own.
+    TiledImage square =
+        new Tiler(policy, PixelNormalization.IMAGENET)
+            .tile(new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB));
+    assertEquals(new TileGrid(1, 1), square.grid());
+    assertEquals(new TileGrid(2, 2), square.secondGrid());
+    assertEquals(5, square.tileCount());
+    assertEquals(0, square.gridTiles());
+    assertEquals(TileRegion.WHOLE_PAGE, square.region(4));
+  }
+
+  @Test
   void invalidSettingsRejected() {
+    assertThrows(IllegalArgumentException.class, () -> new TilingPolicy(448, 2, 6, true, true));
+    assertThrows(IllegalArgumentException.class, () -> new TilingPolicy(448, 1, 6, false, true));
     assertThrows(IllegalArgumentException.class, () -> new TilingPolicy(0, 1, 6, true));
     assertThrows(IllegalArgumentException.class, () -> new TilingPolicy(448, 0, 6, true));
     assertThrows(IllegalArgumentException.class, () -> new TilingPolicy(448, 7, 6, true));
