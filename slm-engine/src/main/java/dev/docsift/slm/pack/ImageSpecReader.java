@@ -28,6 +28,7 @@ final class ImageSpecReader {
     int minTiles;
     int maxTiles;
     boolean thumbnail;
+    boolean msac = false;
     int longestEdge = 0;
     boolean splitting = false;
     String global = null;
@@ -56,12 +57,19 @@ final class ImageSpecReader {
                 + ")");
       }
       thumbnail = bool(node, "thumbnail");
+      // Optional: H2OVL-Mississippi-2B's use_msac; packs written before it have none.
+      JsonNode msacNode = node.get("msac");
+      msac = msacNode != null && !msacNode.isNull() && bool(node, "msac");
+      if (msac && (minTiles != 1 || !thumbnail)) {
+        throw invalid("image.msac needs image.min_tiles 1 and image.thumbnail true");
+      }
     }
     return new ImageSpec(
         tileSize,
         minTiles,
         maxTiles,
         thumbnail,
+        msac,
         mean,
         std,
         resize,

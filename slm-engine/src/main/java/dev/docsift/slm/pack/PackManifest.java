@@ -247,6 +247,9 @@ public record PackManifest(
    *     ceil(longestEdge / tileSize)^2}, or 1 without splitting)
    * @param thumbnail whether a thumbnail of the whole page is appended when there is more than one
    *     tile (Idefics3: the global image, so {@code imageSplitting})
+   * @param msac InternVL: H2OVL's multi-scale adaptive cropping ({@code use_msac}), a second grid
+   *     cut before the first (vision-encoder's {@code TilingPolicy.msac}); false for Idefics3 and
+   *     when pack.json has no {@code image.msac}
    * @param mean per-channel mean, RGB, three values
    * @param std per-channel standard deviation, RGB, three positive values
    * @param resize the resize filter, such as {@code bicubic}
@@ -266,6 +269,7 @@ public record PackManifest(
       int minTiles,
       int maxTiles,
       boolean thumbnail,
+      boolean msac,
       List<Double> mean,
       List<Double> std,
       String resize,

@@ -82,6 +82,7 @@ class PackManifestTest {
     assertThat(m.image().maxTiles()).isEqualTo(6);
     assertThat(m.image().mean()).containsExactly(0.485, 0.456, 0.406);
     assertThat(m.image().imageContext()).isEqualTo("<IMG_CONTEXT>");
+    assertThat(m.image().msac()).isFalse();
     assertThat(m.file(PackManifest.VISION_ENCODER).sha256()).isEqualTo("a".repeat(64));
     assertThat(m.tokens().bosId()).isEqualTo(1);
   }
@@ -183,7 +184,7 @@ class PackManifestTest {
   }
 
   @Test
-  void refusesBadImageSettings() {
+  void refusesBadImageSettings() throws PackException {
     Consumer<ObjectNode> vision =
         x -> {
           ObjectNode image = withEncoder(x, "internvl").putObject("image");
@@ -202,5 +203,14 @@ class PackManifestTest {
               obj(x, "image").put("max_tiles", 0);
             }),
         "image.max_tiles");
+    Consumer<ObjectNode> valid =
+        vision.andThen(x -> obj(x, "image").putArray("std").add(0.5).add(0.5).add(0.5));
+    assertThat(parse(valid.andThen(x -> obj(x, "image").put("msac", true))).image().msac())
+        .isTrue();
+    assertInvalid(
+        valid.andThen(x -> obj(x, "image").put("msac", "yes")), "image.msac must be true or false");
+    assertInvalid(
+        valid.andThen(x -> obj(x, "image").put("msac", true).put("thumbnail", false)),
+        "image.msac needs image.min_tiles 1 and image.thumbnail true");
   }
 }
