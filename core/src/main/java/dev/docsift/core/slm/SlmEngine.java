@@ -205,7 +205,11 @@ public final class SlmEngine implements DocumentEngine {
           tiler =
               new Tiler(
                   new TilingPolicy(
-                      image.tileSize(), image.minTiles(), image.maxTiles(), image.thumbnail()),
+                      image.tileSize(),
+                      image.minTiles(),
+                      image.maxTiles(),
+                      image.thumbnail(),
+                      image.msac()),
                   normalization);
         }
       }

@@ -157,13 +157,7 @@ final class SlmRun implements DocumentRun {
     tilingNanos += System.nanoTime() - t0;
     tilesMade += tiles.tileCount();
     tilesEncoded += keep.length;
-    pageTiles.add(
-        new PageTiles(
-            ocr.number(),
-            tiles.grid().cols(),
-            tiles.grid().rows(),
-            tiles.hasThumbnail(),
-            Arrays.stream(keep).boxed().toList()));
+    pageTiles.add(pageTiles(ocr.number(), tiles, keep));
     // Bound the memory: wait for the previous page's encoding before queueing this one.
     if (!embeddings.isEmpty()) {
       await(embeddings.getLast(), file);
@@ -176,6 +170,23 @@ final class SlmRun implements DocumentRun {
             encodeNanos,
             () -> engine.encoder().encode(tiles, keep),
             () -> events.tilesEncoded(number, tiles.tileCount(), keep.length)));
+  }
+
+  /**
+   * What the review shows of a page's tiles: its grid and which of its tiles were encoded. With
+   * multi-scale adaptive cropping that is the first grid (and the thumbnail): the second grid's
+   * tiles, which come first, are left out of the picture though they were read, and a 1x1 first
+   * grid shows as the thumbnail alone.
+   */
+  static PageTiles pageTiles(int page, TiledImage tiles, int[] keep) {
+    int second = tiles.secondGridTiles();
+    boolean thumbnail = tiles.secondGrid() == null ? tiles.hasThumbnail() : tiles.gridTiles() > 0;
+    return new PageTiles(
+        page,
+        tiles.grid().cols(),
+        tiles.grid().rows(),
+        thumbnail,
+        Arrays.stream(keep).filter(t -> t >= second).map(t -> t - second).boxed().toList());
   }
 
   /**

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * How an InternVL pack's pages are tiled so that the visual tokens of every page fit the context:
- * the pack's own policy when they fit, fewer tiles per page on long documents, and no image for the
- * pages past the room.
+ * the pack's own policy when they fit, fewer tiles per page on long documents (on one grid, without
+ * multi-scale adaptive cropping, when the pack has it and its worst case does not fit), and no
+ * image for the pages past the room.
  *
  * @param policy the tiling of the pages with an image, or null for none
  * @param pagesWithImages how many pages, from the first, get an image
@@ -28,8 +29,12 @@ record TileBudget(TilingPolicy policy, int pagesWithImages) {
       return new TileBudget(full, pages);
     }
     if (tilesPerPage >= 1) {
+      // A reduced tiling is a single grid: multi-scale adaptive cropping (MSAC) is dropped.
       // With a thumbnail a grid of n > 1 tiles costs n + 1; a single tile has no thumbnail.
-      int grid = full.thumbnail() ? (tilesPerPage >= 3 ? tilesPerPage - 1 : 1) : tilesPerPage;
+      int grid =
+          Math.min(
+              full.maxTiles(),
+              full.thumbnail() ? (tilesPerPage >= 3 ? tilesPerPage - 1 : 1) : tilesPerPage);
       TilingPolicy policy =
           new TilingPolicy(
               full.tileSize(), Math.min(full.minTiles(), grid), grid, full.thumbnail());

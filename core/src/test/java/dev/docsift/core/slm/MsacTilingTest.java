@@ -1,0 +1,53 @@
+package dev.docsift.core.slm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.docsift.core.model.PageTiles;
+import dev.docsift.vision.PixelNormalization;
+import dev.docsift.vision.TiledImage;
+import dev.docsift.vision.Tiler;
+import dev.docsift.vision.TilingPolicy;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How the engine budgets and reports a pack with multi-scale adaptive cropping (image.msac). */
+class MsacTilingTest {
+
+  private static final TilingPolicy MSAC = new TilingPolicy(448, 1, 6, true, true);
+
+  @Test
+  void fullMsacWhenItsWorstCaseFits() {
+    List<String> warnings = new ArrayList<>();
+    TileBudget b = TileBudget.of(MSAC, 13 * 256, 256, 1, warnings);
+    assertThat(b.policy()).isEqualTo(MSAC);
+    assertThat(warnings).isEmpty();
+  }
+
+  @Test
+  void fallsBackToOneGridCappedAtThePacksMaximum() {
+    List<String> warnings = new ArrayList<>();
+    TileBudget b = TileBudget.of(MSAC, 12 * 256, 256, 1, warnings);
+    assertThat(b.policy()).isEqualTo(new TilingPolicy(448, 1, 6, true));
+    assertThat(warnings).singleElement().asString().contains("at most 7 tiles each (not 13)");
+    TileBudget small = TileBudget.of(MSAC, 4 * 256, 256, 1, new ArrayList<>());
+    assertThat(small.policy()).isEqualTo(new TilingPolicy(448, 1, 3, true));
+  }
+
+  @Test
+  void reviewShowsTheFirstGridOfAnMsacPage() {
+    Tiler tiler = new Tiler(MSAC, PixelNormalization.IMAGENET);
+    TiledImage a4 = tiler.tile(new BufferedImage(2480, 3508, BufferedImage.TYPE_INT_RGB));
+    // 3x2 second grid (tiles 0-5), 2x3 first grid (6-11), thumbnail (12).
+    PageTiles shown = SlmRun.pageTiles(1, a4, new int[] {0, 5, 6, 11, 12});
+    assertThat(shown.cols()).isEqualTo(2);
+    assertThat(shown.rows()).isEqualTo(3);
+    assertThat(shown.thumbnail()).isTrue();
+    assertThat(shown.encoded()).containsExactly(0, 5, 6);
+    TiledImage square = tiler.tile(new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB));
+    PageTiles whole = SlmRun.pageTiles(1, square, new int[] {0, 4});
+    assertThat(whole.tileCount()).isEqualTo(1);
+    assertThat(whole.encoded()).containsExactly(0);
+  }
+}
