@@ -15,13 +15,16 @@ with their export code; quantize_pack.py then makes the decoder int4 (MatMulNBit
 the vision encoder int8 (DynamicQuantizeMatMul), the defaults. pack.json is written as
 make_random_internvl_pack.py writes it, with the values of the release's configs.
 
+use_msac (H2OVL's multi-scale adaptive cropping, H2OVL-Mississippi-2B) converts to pack.json's
+image.msac: true, with min_tiles 1 and thumbnail true, which both of its passes use whatever
+min_dynamic_patch and use_thumbnail say (vLLM's h2ovl.py); the graphs are the same as without it.
+
 InternVL2-1B converts too: its language model is Qwen2ForCausalLM (llama.py with q / k / v
 biases, qkv_bias), its template Hermes-2 (ChatML with InternVL's system message).
 
 What it cannot convert it refuses, with exit code 2 and one line saying why: another
 architecture (InternLM2 with its fused wqkv, as in InternVL2-2B; Phi-3), RMSNorm or
-qk-normalisation in the vision tower (InternViT-6B), MSAC (use_msac: H2OVL-Mississippi-2B tiles a
-page twice, which docsift's preprocessing does not do), a conversation template other than
+qk-normalisation in the vision tower (InternViT-6B), a conversation template other than
 h2ogpt2 or Hermes-2, a downsample ratio other than 0.5, a missing file or tensor.
 """
 
@@ -110,9 +113,6 @@ def plan(cfg):
     check(not v.get("qk_normalization", False), "the vision tower uses qk_normalization, which "
           "docsift's vision graph does not model")
     check(v.get("hidden_act", "gelu") == "gelu", f"vision hidden_act {v.get('hidden_act')}")
-    check(not cfg.get("use_msac", False),
-          "it sets use_msac (H2OVL's multi-scale adaptive cropping, as in H2OVL-Mississippi-2B): "
-          "docsift tiles a page once, so the model would see tiles it was not trained on")
     check(cfg.get("system_message") is None, "config.json sets its own system_message, which "
           "the converter does not write into the template")
     template = cfg.get("template")
@@ -247,17 +247,21 @@ def image_section(cfg, vision, ids, vocab):
     for t in IMAGE_TOKENS:
         check(t in ids and ids[t] < vocab, f"tokenizer.json has no {t} token inside the vocabulary")
     dynamic = cfg.get("dynamic_image_size", True)
+    msac = bool(cfg.get("use_msac", False)) and dynamic
     grid = vision["tile"] // vision["patch"]
-    return {
+    section = {
         "tile_size": vision["tile"],
-        "min_tiles": cfg.get("min_dynamic_patch", 1) if dynamic else 1,
+        "min_tiles": 1 if msac else cfg.get("min_dynamic_patch", 1) if dynamic else 1,
         "max_tiles": cfg.get("max_dynamic_patch", 6) if dynamic else 1,
-        "thumbnail": bool(cfg.get("use_thumbnail", False)) and dynamic,
+        "thumbnail": msac or (bool(cfg.get("use_thumbnail", False)) and dynamic),
         "mean": MEAN, "std": STD, "resize": "bicubic",
         # InternVLChatModel.num_image_token
         "tokens_per_tile": int(grid ** 2 * cfg["downsample_ratio"] ** 2),
         "image_start": IMAGE_TOKENS[0], "image_context": IMAGE_TOKENS[1], "image_end": IMAGE_TOKENS[2],
     }
+    if msac:  # only then: packs without it stay as they were
+        section["msac"] = True
+    return section
 
 
 def license_of(folder):

@@ -275,9 +275,13 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--dtype", choices=["bf16", "fp32"], default="bf16")
     ap.add_argument("--shards", type=int, default=1, help="split the weights into N files + index")
+    ap.add_argument("--msac", action="store_true",
+                    help="set use_msac, as H2OVL-Mississippi-2B (the weights do not change)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     cfg = config_json(args.shape, args.dtype)
+    if args.msac:
+        cfg["use_msac"] = True
     write_json(os.path.join(args.out, "config.json"), cfg)
     tok = tokenizer(args.shape)
     write_json(os.path.join(args.out, "generation_config.json"), generation_config(args.shape, tok))

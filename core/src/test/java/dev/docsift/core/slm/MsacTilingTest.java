@@ -2,15 +2,25 @@ package dev.docsift.core.slm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.model.PageTiles;
+import dev.docsift.slm.decoder.ExecutionProvider;
+import dev.docsift.slm.fixtures.TestFixtures;
+import dev.docsift.slm.prompt.VisionPrompt;
+import dev.docsift.vision.ImageEmbeddings;
 import dev.docsift.vision.PixelNormalization;
 import dev.docsift.vision.TiledImage;
 import dev.docsift.vision.Tiler;
 import dev.docsift.vision.TilingPolicy;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How the engine budgets and reports a pack with multi-scale adaptive cropping (image.msac). */
 class MsacTilingTest {
@@ -49,5 +59,34 @@ class MsacTilingTest {
     PageTiles whole = SlmRun.pageTiles(1, square, new int[] {0, 4});
     assertThat(whole.tileCount()).isEqualTo(1);
     assertThat(whole.encoded()).containsExactly(0);
+  }
+
+  /**
+   * The converted tiny pack with image.msac set, as convert_internvl.py writes it for a checkpoint
+   * with use_msac (its graphs are byte for byte those of tiny-internvl-converted): the engine tiles
+   * an A4-shaped page into 13 tiles and the prompt holds 13 tiles' worth of image tokens.
+   */
+  @Test
+  void anMsacPackTilesTwiceAndItsPromptFollowsTheTileCount(@TempDir Path dir) throws Exception {
+    TinyInternVl.folder(TinyInternVl.CONVERTED);
+    Path pack = TestFixtures.copy(TinyInternVl.CONVERTED, dir.resolve("pack"));
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode manifest = (ObjectNode) json.readTree(Files.readString(pack.resolve("pack.json")));
+    ((ObjectNode) manifest.get("image")).put("msac", true);
+    Files.writeString(pack.resolve("pack.json"), json.writeValueAsString(manifest));
+    EngineChoice.Slm choice =
+        EngineChoice.Slm.of(pack.toString()).withProvider(ExecutionProvider.CPU);
+    try (SlmEngine engine = SlmEngine.open(choice)) {
+      assertThat(engine.tiler().policy()).isEqualTo(MSAC);
+      TiledImage page =
+          engine.tiler().tile(new BufferedImage(620, 877, BufferedImage.TYPE_INT_RGB));
+      assertThat(page.tileCount()).isEqualTo(13);
+      ImageEmbeddings visual = engine.encoder().encode(page);
+      int perTile = engine.encoder().spec().tokensPerTile();
+      assertThat(visual.tokens()).isEqualTo(13 * perTile);
+      VisionPrompt prompt =
+          engine.prompts().build(List.of(visual.tokens()), "Read the page.", null, 4096);
+      assertThat(prompt.imageTokens()).isEqualTo(13 * perTile);
+    }
   }
 }
