@@ -105,8 +105,9 @@ def plan(cfg):
           "the language model is InternLM2ForCausalLM (InternVL2-2B, InternVL2-8B): its fused "
           "attention.wqkv is not split by the converter")
     check(l_arch in LANGUAGE_MODELS,
-          f"the language model is {l_arch}; only LlamaForCausalLM (H2OVL-Mississippi-0.8B's "
-          "h2o-danube3) and Qwen2ForCausalLM (InternVL2-1B's Qwen2-0.5B) are converted")
+          f"the language model is {l_arch} (H2OVL-Mississippi-2B's h2o-danube2 is "
+          "MistralForCausalLM); only LlamaForCausalLM (H2OVL-Mississippi-0.8B's h2o-danube3) "
+          "and Qwen2ForCausalLM (InternVL2-1B's Qwen2-0.5B) are converted")
     check(v.get("norm_type", "rms_norm") == "layer_norm",
           f"the vision tower uses norm_type {v.get('norm_type', 'rms_norm')}; only layer_norm "
           "(InternViT-300M) is converted")

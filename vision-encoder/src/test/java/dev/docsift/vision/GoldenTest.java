@@ -105,8 +105,12 @@ class GoldenTest {
   }
 
   static Stream<Arguments> pixelCases() {
+    return pixelCases(GOLDEN);
+  }
+
+  private static Stream<Arguments> pixelCases(JsonNode golden) {
     List<Arguments> args = new ArrayList<>();
-    for (JsonNode c : GOLDEN.get("pixels")) {
+    for (JsonNode c : golden.get("pixels")) {
       args.add(Arguments.of(c.get("width").asInt(), c.get("height").asInt(), c));
     }
     return args.stream();
@@ -122,11 +126,7 @@ class GoldenTest {
   }
 
   static Stream<Arguments> msacPixelCases() {
-    List<Arguments> args = new ArrayList<>();
-    for (JsonNode c : MSAC.get("pixels")) {
-      args.add(Arguments.of(c.get("width").asInt(), c.get("height").asInt(), c));
-    }
-    return args.stream();
+    return pixelCases(MSAC);
   }
 
   @ParameterizedTest(name = "msac {0}x{1}")
