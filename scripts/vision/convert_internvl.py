@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Converts an InternVL safetensors release (H2OVL-Mississippi-0.8B, InternVL2-1B) into a docsift internvl pack.
+"""Converts an InternVL safetensors release (H2OVL-Mississippi-0.8B and -2B, InternVL2-1B) into a docsift internvl pack.
 
     /usr/bin/python3 scripts/vision/convert_internvl.py --in H2OVL-Mississippi-800M --out PACKDIR \\
         [--vision-weights int8|fp32] [--decoder-weights int4|fp32] [--name NAME]
@@ -20,7 +20,9 @@ image.msac: true, with min_tiles 1 and thumbnail true, which both of its passes 
 min_dynamic_patch and use_thumbnail say (vLLM's h2ovl.py); the graphs are the same as without it.
 
 InternVL2-1B converts too: its language model is Qwen2ForCausalLM (llama.py with q / k / v
-biases, qkv_bias), its template Hermes-2 (ChatML with InternVL's system message).
+biases, qkv_bias), its template Hermes-2 (ChatML with InternVL's system message). So does
+H2OVL-Mississippi-2B: its h2o-danube2 is MistralForCausalLM, Llama's names and shapes, with no
+sliding window (one shorter than the context is refused).
 
 What it cannot convert it refuses, with exit code 2 and one line saying why: another
 architecture (InternLM2 with its fused wqkv, as in InternVL2-2B; Phi-3), RMSNorm or
@@ -60,8 +62,10 @@ TEMPLATES = {
                  "<|im_end|><|im_start|>assistant\n", "<|im_end|>"),
 }
 # llm_config.architectures -> whether q, k and v carry biases (llama.Config.qkv_bias). Qwen2's
-# parameter names are LlamaForCausalLM's (model.layers.N.self_attn.q_proj.bias besides).
-LANGUAGE_MODELS = {"LlamaForCausalLM": False, "Qwen2ForCausalLM": True}
+# parameter names are LlamaForCausalLM's (model.layers.N.self_attn.q_proj.bias besides);
+# MistralForCausalLM's (H2OVL-Mississippi-2B's h2o-danube2) are LlamaForCausalLM's exactly, and
+# its only difference, a sliding attention window, is checked in plan().
+LANGUAGE_MODELS = {"LlamaForCausalLM": False, "Qwen2ForCausalLM": True, "MistralForCausalLM": False}
 IMAGE_TOKENS = ("<img>", "<IMG_CONTEXT>", "</img>")
 MEAN, STD = [0.485, 0.456, 0.406], [0.229, 0.224, 0.225]  # InternVL's build_transform (ImageNet)
 
@@ -105,9 +109,9 @@ def plan(cfg):
           "the language model is InternLM2ForCausalLM (InternVL2-2B, InternVL2-8B): its fused "
           "attention.wqkv is not split by the converter")
     check(l_arch in LANGUAGE_MODELS,
-          f"the language model is {l_arch} (H2OVL-Mississippi-2B's h2o-danube2 is "
-          "MistralForCausalLM); only LlamaForCausalLM (H2OVL-Mississippi-0.8B's h2o-danube3) "
-          "and Qwen2ForCausalLM (InternVL2-1B's Qwen2-0.5B) are converted")
+          f"the language model is {l_arch}; only LlamaForCausalLM (H2OVL-Mississippi-0.8B's "
+          "h2o-danube3), MistralForCausalLM (H2OVL-Mississippi-2B's h2o-danube2) and "
+          "Qwen2ForCausalLM (InternVL2-1B's Qwen2-0.5B) are converted")
     check(v.get("norm_type", "rms_norm") == "layer_norm",
           f"the vision tower uses norm_type {v.get('norm_type', 'rms_norm')}; only layer_norm "
           "(InternViT-300M) is converted")
@@ -133,6 +137,10 @@ def plan(cfg):
           "the language model has attention or MLP biases")
     check(not l.get("use_sliding_window", False),
           "the language model uses sliding-window attention, which the decoder graph does not")
+    window = l.get("sliding_window") if l_arch == "MistralForCausalLM" else None
+    check(window is None or window >= l.get("max_position_embeddings", 0),
+          f"the language model attends within a sliding window of {window} tokens, shorter than "
+          "its context; the decoder graph attends to the whole context")
     layers = v["num_hidden_layers"]
     select = cfg.get("select_layer", -1)
     used = layers + 1 + select if select < 0 else select  # hidden_states[select_layer]

@@ -284,7 +284,10 @@ def main():
         cfg = json.load(f)
     assert cfg["template"] in ("h2ogpt2", "Hermes-2") and cfg.get("select_layer", -1) == -1
     assert cfg.get("ps_version") == "v2" and cfg.get("system_message") is None
-    assert cfg["llm_config"]["architectures"][0] in ("LlamaForCausalLM", "Qwen2ForCausalLM")
+    assert cfg["llm_config"]["architectures"][0] in (
+        "LlamaForCausalLM", "Qwen2ForCausalLM", "MistralForCausalLM")
+    assert cfg["llm_config"].get("sliding_window") is None or cfg["llm_config"]["sliding_window"] \
+        >= cfg["llm_config"]["max_position_embeddings"]
     model = InternVLChat(cfg).eval()
     weights = read_weights(args.src)
     if cfg["llm_config"].get("tie_word_embeddings"):  # the release holds no lm_head.weight

@@ -277,11 +277,20 @@ def main():
     ap.add_argument("--shards", type=int, default=1, help="split the weights into N files + index")
     ap.add_argument("--msac", action="store_true",
                     help="set use_msac, as H2OVL-Mississippi-2B (the weights do not change)")
+    ap.add_argument("--mistral", action="store_true",
+                    help="name the Llama-shaped language model MistralForCausalLM (sliding_window"
+                         " null), as H2OVL-Mississippi-2B's h2o-danube2 (the weights and their"
+                         " names do not change)")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     cfg = config_json(args.shape, args.dtype)
     if args.msac:
         cfg["use_msac"] = True
+    if args.mistral:
+        check_llama = cfg["llm_config"]["architectures"] == ["LlamaForCausalLM"]
+        assert check_llama, "--mistral renames a LlamaForCausalLM shape"
+        cfg["llm_config"].update(architectures=["MistralForCausalLM"], model_type="mistral",
+                                 sliding_window=None)
     write_json(os.path.join(args.out, "config.json"), cfg)
     tok = tokenizer(args.shape)
     write_json(os.path.join(args.out, "generation_config.json"), generation_config(args.shape, tok))
