@@ -67,12 +67,7 @@ public final class DecoderBenchCommand implements Callable<Integer> {
       description = "Greedy tokens to decode. Default: ${DEFAULT-VALUE}.")
   int newTokens;
 
-  @Option(
-      names = "--ep",
-      defaultValue = "auto",
-      description =
-          "Execution provider: auto, cpu, coreml, directml, cuda. Default: ${DEFAULT-VALUE}.")
-  String ep;
+  @CommandLine.Mixin ProviderOption providerOption;
 
   @Option(
       names = "--threads",
@@ -103,11 +98,8 @@ public final class DecoderBenchCommand implements Callable<Integer> {
       err.println("Prompt tokens, new tokens, runs and bandwidth size must be 1 or more.");
       return 2;
     }
-    ExecutionProvider provider;
-    try {
-      provider = ExecutionProvider.parse(ep);
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
+    ExecutionProvider provider = providerOption.parse(err).orElse(null);
+    if (provider == null) {
       return 2;
     }
     ModelPack pack;

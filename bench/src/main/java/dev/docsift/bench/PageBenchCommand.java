@@ -48,12 +48,7 @@ public final class PageBenchCommand implements Callable<Integer> {
       description = "A pack folder or installed pack; repeat it to compare packs.")
   List<String> models;
 
-  @Option(
-      names = "--ep",
-      defaultValue = "auto",
-      description =
-          "Execution provider: auto, cpu, coreml, directml, cuda. Default: ${DEFAULT-VALUE}.")
-  String ep;
+  @CommandLine.Mixin ProviderOption providerOption;
 
   @Option(
       names = "--max-new-tokens",
@@ -88,11 +83,8 @@ public final class PageBenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ExecutionProvider provider;
-    try {
-      provider = ExecutionProvider.parse(ep);
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
+    ExecutionProvider provider = providerOption.parse(err).orElse(null);
+    if (provider == null) {
       return 2;
     }
     if (runs < 1 || maxNewTokens < 1) {
