@@ -5,6 +5,13 @@ grouped-query attention, SwiGLU MLP, no biases, untied lm_head. The decoder modu
 inputs_embeds, attention_mask [batch, past + seq], position_ids [batch, seq] and per-layer past
 keys / values [batch, kv_heads, past, head_size], and returns logits plus the present keys and
 values [batch, kv_heads, past + seq, head_size]. past may be 0.
+
+With shared_kv (export's default), attention is ONNX Runtime's
+GroupQueryAttention contrib op over one preallocated buffer per layer: the decoder takes
+inputs_embeds, position_ids, seqlens_k [batch] (int32, past + seq - 1) and total_sequence_length
+(int32 scalar) and per-layer caches [batch, kv_heads, capacity, head_size]; each run writes its keys
+and values in place at past .. past + seq and returns the same buffers as present. No step copies
+or concatenates the cache (PACK_FORMAT.md, "Shared KV cache").
 """
 
 import json
@@ -71,6 +78,14 @@ class Attention(nn.Module):
         v = self.v_proj(x).reshape(b, s, cfg.kv_heads, d).transpose(1, 2)
         q = q * cos + rotate_half(q) * sin
         k = k * cos + rotate_half(k) * sin
+        if isinstance(mask, tuple):  # shared caches: (seqlens_k, total_sequence_length)
+            seqlens_k, total = mask
+            out, k, v = SharedKvAttention.apply(
+                q.transpose(1, 2).reshape(b, s, cfg.heads * d),
+                k.transpose(1, 2).reshape(b, s, cfg.kv_heads * d),
+                v.transpose(1, 2).reshape(b, s, cfg.kv_heads * d),
+                past_k, past_v, seqlens_k, total, cfg.heads, cfg.kv_heads)
+            return self.o_proj(out), k, v
         k = torch.cat([past_k, k], dim=2)
         v = torch.cat([past_v, v], dim=2)
         # GQA without materialising repeated KV: query head h uses KV head h // rep.
@@ -81,6 +96,47 @@ class Attention(nn.Module):
         out = torch.matmul(probs, v.unsqueeze(2))  # [b, kv, rep, s, d]
         out = out.reshape(b, cfg.heads, s, d).transpose(1, 2).reshape(b, s, cfg.heads * d)
         return self.o_proj(out), k, v
+
+
+class SharedKvAttention(torch.autograd.Function):
+    """Causal grouped-query attention that writes this run's keys and values into the caches at
+    past .. past + seq (past = seqlens_k + 1 - seq) and attends over slots 0 .. seqlens_k.
+
+    Exported as com.microsoft GroupQueryAttention (scale 1 / sqrt(head_size), no rotary: q and k
+    come rotated); run eagerly it computes the same thing, so the PyTorch reference stays exact.
+    """
+
+    @staticmethod
+    def forward(ctx, q, k, v, past_k, past_v, seqlens_k, total, heads, kv_heads):
+        b, s = q.shape[0], q.shape[1]
+        d = past_k.shape[3]
+        rep = heads // kv_heads
+        present_k, present_v = past_k.clone(), past_v.clone()
+        out = torch.empty(b, s, heads * d, dtype=q.dtype)
+        for i in range(b):
+            end = int(seqlens_k[i]) + 1
+            start = end - s
+            present_k[i, :, start:end] = k[i].reshape(s, kv_heads, d).transpose(0, 1)
+            present_v[i, :, start:end] = v[i].reshape(s, kv_heads, d).transpose(0, 1)
+            keys = present_k[i, :, :end].repeat_interleave(rep, dim=0)  # [heads, end, d]
+            values = present_v[i, :, :end].repeat_interleave(rep, dim=0)
+            qh = q[i].reshape(s, heads, d).transpose(0, 1)  # [heads, s, d]
+            scores = torch.matmul(qh, keys.transpose(-1, -2)) * (1.0 / d ** 0.5)
+            allowed = torch.arange(end)[None, :] <= (torch.arange(s) + start)[:, None]
+            scores = scores.masked_fill(~allowed, float("-inf"))
+            o = torch.matmul(torch.softmax(scores, dim=-1), values)  # [heads, s, d]
+            out[i] = o.transpose(0, 1).reshape(s, heads * d)
+        return out, present_k, present_v
+
+    @staticmethod
+    def symbolic(g, q, k, v, past_k, past_v, seqlens_k, total, heads, kv_heads):
+        out, present_k, present_v = g.op(
+            "com.microsoft::GroupQueryAttention", q, k, v, past_k, past_v, seqlens_k, total,
+            num_heads_i=heads, kv_num_heads_i=kv_heads, outputs=3)
+        out.setType(q.type())
+        present_k.setType(past_k.type())
+        present_v.setType(past_v.type())
+        return out, present_k, present_v
 
 
 class MLP(nn.Module):
@@ -122,14 +178,21 @@ class Decoder(nn.Module):
         inv = 1.0 / (cfg.rope_theta ** (torch.arange(0, d, 2, dtype=torch.float32) / d))
         self.register_buffer("inv_freq", inv, persistent=False)
 
-    def forward(self, inputs_embeds, attention_mask, position_ids, *past):
-        cfg = self.cfg
-        s = inputs_embeds.shape[1]
-        total = attention_mask.shape[1]
-        # Rotary tables from explicit positions (left padding shifts them; the caller decides).
+    def rotary(self, position_ids):
+        """Rotary tables from explicit positions (left padding shifts them; the caller decides)."""
         freqs = position_ids.unsqueeze(-1).to(torch.float32) * self.inv_freq  # [b, s, d/2]
         emb = torch.cat([freqs, freqs], dim=-1).unsqueeze(1)  # [b, 1, s, d]
-        cos, sin = emb.cos(), emb.sin()
+        return emb.cos(), emb.sin()
+
+    def forward_shared(self, inputs_embeds, position_ids, seqlens_k, total_sequence_length, *past):
+        """One run over shared caches: see the module comment."""
+        cos, sin = self.rotary(position_ids)
+        return self._layers(inputs_embeds, cos, sin, (seqlens_k, total_sequence_length), past)
+
+    def forward(self, inputs_embeds, attention_mask, position_ids, *past):
+        s = inputs_embeds.shape[1]
+        cos, sin = self.rotary(position_ids)
+        total = attention_mask.shape[1]
         # Causal mask AND padding mask. Query i sits at absolute slot (total - s + i): this holds
         # for prefill (past 0, s > 1) and for steps (s = 1) alike.
         q_slot = torch.arange(s, dtype=torch.int64) + (total - s)
@@ -137,7 +200,9 @@ class Decoder(nn.Module):
         causal = k_slot.unsqueeze(0) <= q_slot.unsqueeze(1)  # [s, total]
         pad = attention_mask.to(torch.bool)[:, None, None, None, :]  # [b, 1, 1, 1, total]
         mask = torch.logical_and(causal[None, None, None, :, :], pad)  # [b,1,1,s,total]
-        x = inputs_embeds
+        return self._layers(inputs_embeds, cos, sin, mask, past)
+
+    def _layers(self, x, cos, sin, mask, past):
         presents = []
         for i, layer in enumerate(self.layers):
             x, k, v = layer(x, cos, sin, mask, past[2 * i], past[2 * i + 1])
@@ -184,11 +249,42 @@ def names(cfg):
     return past, present
 
 
-def export(embed, dec, cfg, out_dir, trace_batch=2, trace_seq=3, trace_past=4):
+class _SharedExport(nn.Module):
+    """The decoder's shared-cache entry point as a module's forward, for torch.onnx.export."""
+
+    def __init__(self, dec):
+        super().__init__()
+        self.dec = dec
+
+    def forward(self, inputs_embeds, position_ids, seqlens_k, total_sequence_length, *past):
+        return self.dec.forward_shared(inputs_embeds, position_ids, seqlens_k,
+                                       total_sequence_length, *past)
+
+
+def _declare_output_shapes(path, cfg):
+    """ONNX's shape inference does not know GroupQueryAttention, so the exporter leaves the outputs
+    after it with invented dimension names: declare them as the pack contract reads them."""
+    import onnx
+    m = onnx.load(path)
+    for out in m.graph.output:
+        dims = out.type.tensor_type.shape.dim
+        want = ["batch", "seq", cfg.vocab_size] if out.name == "logits" else \
+            ["batch", cfg.kv_heads, "capacity", cfg.head_size]
+        for d, w in zip(dims, want):
+            if isinstance(w, int):
+                d.dim_value = w
+            else:
+                d.dim_param = w
+    onnx.save(m, path)
+
+
+def export(embed, dec, cfg, out_dir, trace_batch=2, trace_seq=3, trace_past=4, shared_kv=True):
     """Exports embed_tokens.onnx and decoder.onnx (opset 17) with dynamic batch / seq / past.
 
     The trace uses a non-zero past so that past stays a symbolic dimension; the graph also
-    runs with past = 0 (Concat with an empty tensor, Range from 0).
+    runs with past = 0 (Concat with an empty tensor, Range from 0). With shared_kv the decoder
+    attends through GroupQueryAttention over caches of any capacity (see the module comment):
+    traced for one sequence, the op itself takes any batch.
     """
     os.makedirs(out_dir, exist_ok=True)
     ids = torch.zeros(trace_batch, trace_seq, dtype=torch.int64)
@@ -198,27 +294,44 @@ def export(embed, dec, cfg, out_dir, trace_batch=2, trace_seq=3, trace_past=4):
         dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "inputs_embeds": {0: "batch", 1: "seq"}},
         opset_version=17, do_constant_folding=True)
     past_names, present_names = names(cfg)
-    emb = torch.zeros(trace_batch, trace_seq, cfg.hidden)
-    mask = torch.ones(trace_batch, trace_past + trace_seq, dtype=torch.int64)
     pos = torch.arange(trace_past, trace_past + trace_seq, dtype=torch.int64).repeat(trace_batch, 1)
-    past = empty_past(cfg, trace_batch, trace_past)
     dyn = {
         "inputs_embeds": {0: "batch", 1: "seq"},
-        "attention_mask": {0: "batch", 1: "total"},
         "position_ids": {0: "batch", 1: "seq"},
         "logits": {0: "batch", 1: "seq"},
     }
-    for n in past_names:
-        dyn[n] = {0: "batch", 2: "past"}
-    for n in present_names:
-        dyn[n] = {0: "batch", 2: "total"}
+    if shared_kv:
+        batch = 1
+        capacity = trace_past + trace_seq + 2
+        args = (torch.zeros(batch, trace_seq, cfg.hidden), pos[:batch],
+                torch.tensor([trace_past + trace_seq - 1] * batch, dtype=torch.int32),
+                torch.tensor(trace_past + trace_seq, dtype=torch.int32),
+                *empty_past(cfg, batch, capacity))
+        module = _SharedExport(dec)
+        inputs = ["inputs_embeds", "position_ids", "seqlens_k", "total_sequence_length"]
+        dyn["seqlens_k"] = {0: "batch"}
+        for n in past_names + present_names:
+            dyn[n] = {0: "batch", 2: "capacity"}
+    else:
+        mask = torch.ones(trace_batch, trace_past + trace_seq, dtype=torch.int64)
+        args = (torch.zeros(trace_batch, trace_seq, cfg.hidden), mask, pos,
+                *empty_past(cfg, trace_batch, trace_past))
+        module = dec
+        inputs = ["inputs_embeds", "attention_mask", "position_ids"]
+        dyn["attention_mask"] = {0: "batch", 1: "total"}
+        for n in past_names:
+            dyn[n] = {0: "batch", 2: "past"}
+        for n in present_names:
+            dyn[n] = {0: "batch", 2: "total"}
     path = os.path.join(out_dir, "decoder.onnx")
     big = sum(p.numel() for p in dec.parameters()) * 4 > 2_000_000_000
     torch.onnx.export(
-        dec, (emb, mask, pos, *past), path,
-        input_names=["inputs_embeds", "attention_mask", "position_ids", *past_names],
-        output_names=["logits", *present_names],
-        dynamic_axes=dyn, opset_version=17, do_constant_folding=True)
+        module, args, path,
+        input_names=[*inputs, *past_names], output_names=["logits", *present_names],
+        dynamic_axes=dyn, opset_version=17, do_constant_folding=True,
+        custom_opsets={"com.microsoft": 1} if shared_kv else None)
+    if shared_kv:
+        _declare_output_shapes(path, cfg)
     if big:
         # Protobuf caps a single file at 2 GB: move weights to external data.
         import onnx
@@ -252,7 +365,33 @@ def sha256(path):
     return h.hexdigest()
 
 
-def write_pack_json(out_dir, cfg, name, weight_type, tokens, files):
+def decoder_section(cfg, shared_kv=True):
+    """pack.json's decoder section for a decoder exported by export()."""
+    section = {
+        "vocab_size": cfg.vocab_size,
+        "hidden": cfg.hidden,
+        "layers": cfg.layers,
+        "attention_heads": cfg.heads,
+        "kv_heads": cfg.kv_heads,
+        "head_size": cfg.head_size,
+        "max_context": cfg.max_context,
+        "inputs_embeds": "inputs_embeds",
+        "attention_mask": "attention_mask",
+        "position_ids": "position_ids",
+        "past_key": "past_key_values.%d.key",
+        "past_value": "past_key_values.%d.value",
+        "logits": "logits",
+        "present_key": "present.%d.key",
+        "present_value": "present.%d.value",
+    }
+    if shared_kv:
+        del section["attention_mask"]
+        section["seqlens_k"] = "seqlens_k"
+        section["total_sequence_length"] = "total_sequence_length"
+    return section
+
+
+def write_pack_json(out_dir, cfg, name, weight_type, tokens, files, shared_kv=True):
     pack = {
         "format": 1,
         "name": name,
@@ -263,23 +402,7 @@ def write_pack_json(out_dir, cfg, name, weight_type, tokens, files):
         "files": {k: {"path": p, "sha256": sha256(os.path.join(out_dir, p))} for k, p in files.items()},
         "tokens": tokens,
         "chat_template": "<|prompt|>{query}<|end|><|answer|>",
-        "decoder": {
-            "vocab_size": cfg.vocab_size,
-            "hidden": cfg.hidden,
-            "layers": cfg.layers,
-            "attention_heads": cfg.heads,
-            "kv_heads": cfg.kv_heads,
-            "head_size": cfg.head_size,
-            "max_context": cfg.max_context,
-            "inputs_embeds": "inputs_embeds",
-            "attention_mask": "attention_mask",
-            "position_ids": "position_ids",
-            "past_key": "past_key_values.%d.key",
-            "past_value": "past_key_values.%d.value",
-            "logits": "logits",
-            "present_key": "present.%d.key",
-            "present_value": "present.%d.value",
-        },
+        "decoder": decoder_section(cfg, shared_kv),
         "image": None,
     }
     with open(os.path.join(out_dir, "pack.json"), "w", encoding="utf-8") as f:

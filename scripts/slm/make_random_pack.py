@@ -72,6 +72,9 @@ def main():
     ap.add_argument("--shape", choices=sorted(SHAPES), default="mississippi")
     ap.add_argument("--weights", choices=["fp32", "int4"], default="fp32")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--kv-cache", choices=["shared", "concat"], default="shared",
+                    help="shared: GroupQueryAttention over preallocated caches written in place; "
+                         "concat: each step returns past + new as new tensors")
     ap.add_argument("--accuracy-level", type=int, default=4,
                     help="int4 only: MatMulNBits accuracy_level (see quantize_pack.py)")
     args = ap.parse_args()
@@ -91,7 +94,7 @@ def main():
         llama.init_weights(embed, dec, cfg, torch.Generator().manual_seed(args.seed))
         embed.eval()
         dec.eval()
-        llama.export(embed, dec, cfg, work)
+        llama.export(embed, dec, cfg, work, shared_kv=args.kv_cache == "shared")
     del embed, dec
     files = {"decoder": "decoder.onnx", "embed_tokens": "embed_tokens.onnx",
              "tokenizer": "tokenizer.json"}
@@ -100,7 +103,7 @@ def main():
     eos, end = tok.vocab["</s>"], tok.vocab["<|end|>"]
     llama.write_pack_json(work, cfg, f"random-{args.shape}", "fp32",
                           {"bos_id": None, "eos_ids": [eos], "stop_ids": [eos, end], "pad_id": 0},
-                          files)
+                          files, shared_kv=args.kv_cache == "shared")
     if args.weights == "int4":
         subprocess.run([sys.executable, os.path.join(HERE, "quantize_pack.py"), "--in", work,
                         "--out", args.out, "--type", "int4",

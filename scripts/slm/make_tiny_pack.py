@@ -60,6 +60,9 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", required=True)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--kv-cache", choices=["concat", "shared"], default="concat",
+                    help="concat: past + new as new tensors (tiny-pack); shared: GroupQueryAttention "
+                         "over preallocated caches (tiny-pack-shared)")
     args = ap.parse_args()
     out = args.out
     os.makedirs(out, exist_ok=True)
@@ -79,7 +82,8 @@ def main():
     dec.eval()
 
     check_past_and_masks(embed, dec, cfg)
-    llama.export(embed, dec, cfg, out)
+    shared = args.kv_cache == "shared"
+    llama.export(embed, dec, cfg, out, shared_kv=shared)
 
     refs = []
     for text in PROMPTS:
@@ -115,10 +119,10 @@ def main():
         f.write("\n")
 
     llama.write_pack_json(
-        out, cfg, "tiny-llama", "fp32",
+        out, cfg, "tiny-llama-shared" if shared else "tiny-llama", "fp32",
         {"bos_id": None, "eos_ids": [eos], "stop_ids": [eos, end], "pad_id": 0},
         {"decoder": "decoder.onnx", "embed_tokens": "embed_tokens.onnx",
-         "tokenizer": "tokenizer.json"})
+         "tokenizer": "tokenizer.json"}, shared_kv=shared)
     for f in sorted(os.listdir(out)):
         print(f, os.path.getsize(os.path.join(out, f)))
 

@@ -290,7 +290,7 @@ def license_of(folder):
     return None
 
 
-def export(folder, work, vision, llm, tied):
+def export(folder, work, vision, llm, tied, shared_kv):
     import torch
     import llama
     import vit
@@ -317,7 +317,7 @@ def export(folder, work, vision, llm, tied):
         tensors.clear()
         vit.export(model, os.path.join(work, "vision_encoder.onnx"))
         del model
-        llama.export(embed, dec, cfg, work)
+        llama.export(embed, dec, cfg, work, shared_kv=shared_kv)
     onnx.checker.check_model(os.path.join(work, "vision_encoder.onnx"))
     return cfg
 
@@ -350,14 +350,15 @@ def convert(args):
     work = tempfile.mkdtemp(prefix="ivl-fp32-", dir=args.out) if quantize else args.out
     try:
         import llama
-        cfg_llm = export(folder, work, vision, llm, tied)
+        shared_kv = args.kv_cache == "shared"
+        cfg_llm = export(folder, work, vision, llm, tied, shared_kv)
         print(f"export: {time.time() - t0:.0f} s", flush=True)
         shutil.copyfile(os.path.join(folder, "tokenizer.json"), os.path.join(work, "tokenizer.json"))
         files = {"decoder": "decoder.onnx", "embed_tokens": "embed_tokens.onnx",
                  "tokenizer": "tokenizer.json", "vision_encoder": "vision_encoder.onnx"}
         if os.path.exists(os.path.join(work, "decoder.onnx.data")):
             files["decoder_data"] = "decoder.onnx.data"
-        llama.write_pack_json(work, cfg_llm, name, "fp32", tokens, files)
+        llama.write_pack_json(work, cfg_llm, name, "fp32", tokens, files, shared_kv=shared_kv)
         pack = load_json(work, "pack.json")
         pack["license"] = license_of(folder)
         pack["vision_weight_type"] = "fp32"
@@ -391,6 +392,10 @@ def main():
     ap.add_argument("--vision-weights", choices=["int8", "fp32"], default="int8")
     ap.add_argument("--decoder-weights", choices=["int4", "fp32"], default="int4")
     ap.add_argument("--name", help="the pack's name (default: the folder's name and the weights)")
+    ap.add_argument("--kv-cache", choices=["shared", "concat"], default="shared",
+                    help="shared (default): the decoder attends through ONNX Runtime's "
+                         "GroupQueryAttention over caches it writes in place; concat: each step "
+                         "returns past + new as new tensors (slower at long contexts)")
     args = ap.parse_args()
     try:
         convert(args)

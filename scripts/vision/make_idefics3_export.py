@@ -194,7 +194,8 @@ def export_vision(model, shape, path):
 
 
 def export_text(embed, dec, cfg, onnx_dir):
-    llama.export(embed, dec, cfg, onnx_dir)  # embed_tokens.onnx, decoder.onnx
+    # embed_tokens.onnx, decoder.onnx; the public layout returns its caches (no shared buffers)
+    llama.export(embed, dec, cfg, onnx_dir, shared_kv=False)
     os.replace(os.path.join(onnx_dir, "decoder.onnx"),
                os.path.join(onnx_dir, "decoder_model_merged.onnx"))
     data = os.path.join(onnx_dir, "decoder.onnx.data")

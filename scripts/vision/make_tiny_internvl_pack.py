@@ -82,7 +82,7 @@ def main():
     llama.init_weights(embed, dec, cfg, torch.Generator().manual_seed(seed), scale=1.0)
     embed.eval()
     dec.eval()
-    llama.export(embed, dec, cfg, out)
+    llama.export(embed, dec, cfg, out, shared_kv=False)  # the committed tiny-internvl
 
     context_id = tok.vocab["<IMG_CONTEXT>"]
     ids = prompt_ids(tok, INSTRUCTION, TILES * IMAGE["tokens_per_tile"])
@@ -108,7 +108,8 @@ def main():
         out, cfg, "tiny-internvl", "fp32",
         {"bos_id": None, "eos_ids": [eos], "stop_ids": [eos, end], "pad_id": 0},
         {"decoder": "decoder.onnx", "embed_tokens": "embed_tokens.onnx",
-         "tokenizer": "tokenizer.json", "vision_encoder": "vision_encoder.onnx"})
+         "tokenizer": "tokenizer.json", "vision_encoder": "vision_encoder.onnx"},
+        shared_kv=False)
     with open(os.path.join(out, "pack.json"), encoding="utf-8") as f:
         pack = json.load(f)
     pack["family"] = "internvl"

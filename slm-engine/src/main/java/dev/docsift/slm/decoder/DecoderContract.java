@@ -85,7 +85,9 @@ public final class DecoderContract {
   /**
    * What is wrong with a decoder graph: every input the spec names and no other (an input the spec
    * does not name could not be fed), logits {@code [batch, seq, vocab_size]}, and per layer past
-   * and present keys and values {@code [batch, kv_heads, length, head_size]} of one float type.
+   * and present keys and values {@code [batch, kv_heads, length, head_size]} of one float type. A
+   * shared-cache decoder takes {@code seqlens_k} (int32 {@code [batch]}) and {@code
+   * total_sequence_length} (int32 scalar) instead of an attention mask.
    *
    * @return the problems, empty when it fits
    */
@@ -117,9 +119,21 @@ public final class DecoderContract {
           "decoder.hidden");
       expected.add(spec.inputsEmbeds());
     }
-    for (String name : List.of(spec.attentionMask(), spec.positionIds())) {
+    List<String> int64Inputs =
+        spec.sharesKv()
+            ? List.of(spec.positionIds())
+            : List.of(spec.attentionMask(), spec.positionIds());
+    for (String name : int64Inputs) {
       check(problems, "input", name, inputs.get(name), OnnxJavaType.INT64, 2, -1, 0, null);
       expected.add(name);
+    }
+    if (spec.sharesKv()) {
+      String seqlens = spec.sharedKv().seqlensK();
+      String total = spec.sharedKv().totalSequenceLength();
+      check(problems, "input", seqlens, inputs.get(seqlens), OnnxJavaType.INT32, 1, -1, 0, null);
+      check(problems, "input", total, inputs.get(total), OnnxJavaType.INT32, 0, -1, 0, null);
+      expected.add(seqlens);
+      expected.add(total);
     }
     int at = spec.pastKey().indexOf("%d");
     Pattern layerKey =

@@ -117,17 +117,27 @@ public final class DecoderSession implements AutoCloseable {
     return provider;
   }
 
-  /** A new, empty cache that feeds outputs back without copying. The caller closes it. */
+  /**
+   * A new, empty cache that never copies between steps: {@link KvCache.Strategy#SHARED_BUFFER} for
+   * a shared-cache decoder, else {@link KvCache.Strategy#FEED_OUTPUTS}. The caller closes it.
+   */
   public KvCache newCache() throws DecoderException {
-    return newCache(KvCache.Strategy.FEED_OUTPUTS);
+    return newCache(strategies().getFirst());
+  }
+
+  /** The ways this decoder can hand its cache on, the fastest first. */
+  public List<KvCache.Strategy> strategies() {
+    // Declaration order is fastest first among the strategies that fit.
+    return Arrays.stream(KvCache.Strategy.values()).filter(s -> s.fits(spec)).toList();
   }
 
   /**
    * A new, empty cache. The caller closes it.
    *
-   * @param strategy how steps hand the cache on
+   * @param strategy how steps hand the cache on; one of {@link #strategies()}
    * @return the cache
    * @throws DecoderException when the empty tensors cannot be made
+   * @throws IllegalArgumentException when the strategy does not fit this decoder
    */
   public KvCache newCache(KvCache.Strategy strategy) throws DecoderException {
     checkOpen();

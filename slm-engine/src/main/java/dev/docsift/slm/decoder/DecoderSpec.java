@@ -15,13 +15,16 @@ import java.util.Objects;
  * @param inputIds name of the token id input of a decoder that embeds its own tokens (the text
  *     exports of the transformers.js / Optimum layout), or null when it takes {@code inputsEmbeds}
  * @param inputsEmbeds name of the embeddings input, or null when the decoder takes {@code inputIds}
- * @param attentionMask name of the attention mask input
+ * @param attentionMask name of the attention mask input; null when the decoder keeps a shared cache
  * @param positionIds name of the position input
  * @param pastKey name pattern of past key inputs, {@code %d} for the layer
  * @param pastValue name pattern of past value inputs
  * @param logits name of the logits output
  * @param presentKey name pattern of present key outputs
  * @param presentValue name pattern of present value outputs
+ * @param sharedKv the inputs of a decoder that writes each step's keys and values in place into one
+ *     preallocated cache per layer (ONNX Runtime's GroupQueryAttention); null for a decoder that
+ *     returns past plus this step's keys and values as new tensors
  */
 public record DecoderSpec(
     int vocabSize,
@@ -39,7 +42,62 @@ public record DecoderSpec(
     String pastValue,
     String logits,
     String presentKey,
-    String presentValue) {
+    String presentValue,
+    SharedKv sharedKv) {
+
+  /**
+   * The inputs that tell a shared-cache decoder where this run's tokens go (PACK_FORMAT.md, "Shared
+   * KV cache"): the past and present tensors of a layer are then one buffer of some capacity, and
+   * the graph writes the run's keys and values at {@code past .. past + seq} in place.
+   *
+   * @param seqlensK name of the int32 {@code [batch]} input holding {@code past + seq - 1}
+   * @param totalSequenceLength name of the int32 scalar input holding {@code past + seq}
+   */
+  public record SharedKv(String seqlensK, String totalSequenceLength) {
+    /** Validates. */
+    public SharedKv {
+      Objects.requireNonNull(seqlensK, "seqlensK");
+      Objects.requireNonNull(totalSequenceLength, "totalSequenceLength");
+    }
+  }
+
+  /** A decoder that returns new cache tensors at each step (no shared cache). */
+  public DecoderSpec(
+      int vocabSize,
+      int hidden,
+      int layers,
+      int attentionHeads,
+      int kvHeads,
+      int headSize,
+      int maxContext,
+      String inputIds,
+      String inputsEmbeds,
+      String attentionMask,
+      String positionIds,
+      String pastKey,
+      String pastValue,
+      String logits,
+      String presentKey,
+      String presentValue) {
+    this(
+        vocabSize,
+        hidden,
+        layers,
+        attentionHeads,
+        kvHeads,
+        headSize,
+        maxContext,
+        inputIds,
+        inputsEmbeds,
+        Objects.requireNonNull(attentionMask, "attentionMask"),
+        positionIds,
+        pastKey,
+        pastValue,
+        logits,
+        presentKey,
+        presentValue,
+        null);
+  }
 
   /** Validates. */
   public DecoderSpec {
@@ -58,7 +116,9 @@ public record DecoderSpec(
     if ((inputIds == null) == (inputsEmbeds == null)) {
       throw new IllegalArgumentException("a decoder takes either input ids or input embeddings");
     }
-    Objects.requireNonNull(attentionMask, "attentionMask");
+    if (sharedKv == null) {
+      Objects.requireNonNull(attentionMask, "attentionMask");
+    }
     Objects.requireNonNull(positionIds, "positionIds");
     Objects.requireNonNull(pastKey, "pastKey");
     Objects.requireNonNull(pastValue, "pastValue");
@@ -73,6 +133,11 @@ public record DecoderSpec(
    */
   public boolean readsTokenIds() {
     return inputIds != null;
+  }
+
+  /** Whether the decoder keeps a shared, preallocated cache: see {@link SharedKv}. */
+  public boolean sharesKv() {
+    return sharedKv != null;
   }
 
   /** The past key input of a layer. */

@@ -3,16 +3,21 @@ package dev.docsift.slm.decoder;
 import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxTensorLike;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.docsift.errors.ErrorCode;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One run of the decoder graph: the step's input tensors (tokens or embeddings, attention mask,
@@ -52,37 +57,53 @@ final class DecoderStep {
     Objects.requireNonNull(cache, "cache");
     int past = cache.length();
     int total = past + seq;
-    long[] mask = new long[total];
-    Arrays.fill(mask, 1L);
     long[] positions = new long[seq];
     for (int i = 0; i < seq; i++) {
       positions[i] = past + i;
     }
     Map<String, OnnxTensorLike> inputs = new HashMap<>();
-    OnnxTensor inputTensor = null;
-    OnnxTensor maskTensor = null;
-    OnnxTensor positionTensor = null;
+    Map<String, OnnxValue> pinned = new HashMap<>();
+    List<OnnxTensor> made = new ArrayList<>(4);
     try {
       if (ids != null) {
-        inputTensor = // (1, seq)
+        made.add( // (1, seq)
             OnnxTensor.createTensor(
-                OrtRuntime.environment(), LongBuffer.wrap(ids), new long[] {1, seq});
-        inputs.put(spec.inputIds(), inputTensor);
+                OrtRuntime.environment(), LongBuffer.wrap(ids), new long[] {1, seq}));
+        inputs.put(spec.inputIds(), made.getLast());
       } else {
-        inputTensor = embedsTensor(embeds, seq); // (1, seq, hidden)
-        inputs.put(spec.inputsEmbeds(), inputTensor);
+        made.add(embedsTensor(embeds, seq)); // (1, seq, hidden)
+        inputs.put(spec.inputsEmbeds(), made.getLast());
       }
-      maskTensor = // (1, past + seq)
+      made.add( // (1, seq)
           OnnxTensor.createTensor(
-              OrtRuntime.environment(), LongBuffer.wrap(mask), new long[] {1, total});
-      positionTensor = // (1, seq)
-          OnnxTensor.createTensor(
-              OrtRuntime.environment(), LongBuffer.wrap(positions), new long[] {1, seq});
-      inputs.put(spec.attentionMask(), maskTensor);
-      inputs.put(spec.positionIds(), positionTensor);
+              OrtRuntime.environment(), LongBuffer.wrap(positions), new long[] {1, seq}));
+      inputs.put(spec.positionIds(), made.getLast());
+      if (spec.sharesKv()) {
+        cache.reserve(total);
+        made.add( // (1): the last slot this run writes
+            OnnxTensor.createTensor(
+                OrtRuntime.environment(), IntBuffer.wrap(new int[] {total - 1}), new long[] {1}));
+        inputs.put(spec.sharedKv().seqlensK(), made.getLast());
+        made.add( // scalar
+            OnnxTensor.createTensor(
+                OrtRuntime.environment(), IntBuffer.wrap(new int[] {total}), new long[0]));
+        inputs.put(spec.sharedKv().totalSequenceLength(), made.getLast());
+        cache.addOutputs(pinned);
+      } else {
+        long[] mask = new long[total];
+        Arrays.fill(mask, 1L);
+        made.add( // (1, past + seq)
+            OnnxTensor.createTensor(
+                OrtRuntime.environment(), LongBuffer.wrap(mask), new long[] {1, total}));
+        inputs.put(spec.attentionMask(), made.getLast());
+      }
       cache.addInputs(inputs);
       long start = System.nanoTime();
-      OrtSession.Result result = session.run(inputs);
+      OrtSession.Result result =
+          pinned.isEmpty()
+              ? session.run(inputs)
+              : session.run(inputs, Set.of(spec.logits()), pinned); // what else to return
+
       long runNanos = System.nanoTime() - start;
       float[] last;
       float[] all = null;
@@ -124,11 +145,7 @@ final class DecoderStep {
       throw new DecoderException(
           ErrorCode.DECODER_FAILED, "The decoder graph failed: " + e.getMessage(), e);
     } finally {
-      for (OnnxTensor t : new OnnxTensor[] {inputTensor, maskTensor, positionTensor}) {
-        if (t != null) {
-          t.close();
-        }
-      }
+      made.forEach(OnnxTensor::close);
     }
   }
 

@@ -23,7 +23,7 @@ public final class Generator {
    * @param session the open decoder; the caller keeps owning (and closes) it
    */
   public Generator(DecoderSession session) {
-    this(session, KvCache.Strategy.FEED_OUTPUTS);
+    this(session, session.strategies().getFirst());
   }
 
   /**

@@ -6,15 +6,19 @@ import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.ShortBuffer;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
- * The keys and values of every layer for the tokens decoded so far: what the decoder graph returned
- * as {@code present.*} at the last step, fed back as {@code past_key_values.*} at the next. Holds
- * native memory: close it. Used by one generation at a time: not thread-safe.
+ * The keys and values of every layer for the tokens decoded so far. For most decoders, what the
+ * graph returned as {@code present.*} at the last step, fed back as {@code past_key_values.*} at
+ * the next. For a shared-cache decoder ({@link DecoderSpec#sharesKv}), one preallocated buffer per
+ * layer and kind, bound as both the past input and the present output, which the graph writes in
+ * place. Holds native memory: close it. Used by one generation at a time: not thread-safe.
  */
 public final class KvCache implements AutoCloseable {
 
@@ -29,21 +33,49 @@ public final class KvCache implements AutoCloseable {
      * The present tensors are copied into Java arrays and new input tensors are made from them at
      * the next step: two copies of the whole cache per token. Kept to measure what feeding saves.
      */
-    COPY_TO_HEAP
+    COPY_TO_HEAP,
+    /**
+     * One buffer per layer and kind, {@code [1, kv_heads, capacity, head_size]}, is both the past
+     * input and the (pinned) present output: the graph writes each run's keys and values at {@code
+     * past .. past + seq} in place, so no step copies or concatenates the cache. The only strategy
+     * of a shared-cache decoder, and only for one. The capacity grows by doubling (one copy of the
+     * cache each time), up to the context.
+     */
+    SHARED_BUFFER;
+
+    /** Whether a decoder of this spec can hand its cache on this way. */
+    public boolean fits(DecoderSpec spec) {
+      return spec.sharesKv() == (this == SHARED_BUFFER);
+    }
   }
+
+  /** The capacity a shared cache starts with, in tokens, when the first run needs less. */
+  static final int MIN_SHARED_CAPACITY = 256;
 
   private final DecoderSpec spec;
   private final Strategy strategy;
   private final OnnxJavaType elementType;
   private final OnnxTensor[] keys; // per layer: (1, kv_heads, past, head_size)
   private final OnnxTensor[] values; // per layer: (1, kv_heads, past, head_size)
+  private final ByteBuffer[] keyBuffers; // SHARED_BUFFER: what keys / values wrap
+  private final ByteBuffer[] valueBuffers;
+  private int capacity; // SHARED_BUFFER: tokens the buffers hold
   private int length;
   private boolean closed;
 
   KvCache(DecoderSpec spec, Strategy strategy, OnnxJavaType elementType) throws OrtException {
+    if (!strategy.fits(spec)) {
+      throw new IllegalArgumentException(
+          strategy
+              + " does not fit a decoder "
+              + (spec.sharesKv() ? "with" : "without")
+              + " a shared cache");
+    }
     this.spec = spec;
     this.strategy = strategy;
     this.elementType = elementType;
+    this.keyBuffers = new ByteBuffer[spec.layers()];
+    this.valueBuffers = new ByteBuffer[spec.layers()];
     this.keys = new OnnxTensor[spec.layers()];
     this.values = new OnnxTensor[spec.layers()];
     // The first step passes past tensors with past = 0 (PACK_FORMAT.md): zero elements.
@@ -65,6 +97,69 @@ public final class KvCache implements AutoCloseable {
           OrtRuntime.environment(), ShortBuffer.allocate(0), shape, OnnxJavaType.FLOAT16);
     }
     return OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.allocate(0), shape);
+  }
+
+  /**
+   * Makes room for {@code total} tokens in a shared cache: new buffers of the larger capacity, the
+   * tokens held copied over. The buffers are direct memory that ONNX Runtime reads and writes in
+   * place; they are freed when collected, after {@link #close()} drops them.
+   */
+  void reserve(int total) throws OrtException {
+    checkOpen();
+    if (strategy != Strategy.SHARED_BUFFER || total <= capacity) {
+      return;
+    }
+    int grown =
+        Math.max(total, Math.min(spec.maxContext(), Math.max(2 * capacity, MIN_SHARED_CAPACITY)));
+    long[] shape = {1, spec.kvHeads(), grown, spec.headSize()};
+    int element = elementType == OnnxJavaType.FLOAT16 ? Short.BYTES : Float.BYTES;
+    long bytes = (long) spec.kvHeads() * grown * spec.headSize() * element;
+    if (bytes > Integer.MAX_VALUE) {
+      throw new IllegalStateException("a layer's cache of " + grown + " tokens exceeds 2 GB");
+    }
+    OnnxTensor[] newKeys = new OnnxTensor[spec.layers()];
+    OnnxTensor[] newValues = new OnnxTensor[spec.layers()];
+    ByteBuffer[] newKeyBuffers = new ByteBuffer[spec.layers()];
+    ByteBuffer[] newValueBuffers = new ByteBuffer[spec.layers()];
+    try {
+      for (int layer = 0; layer < spec.layers(); layer++) {
+        newKeyBuffers[layer] = grow(keyBuffers[layer], (int) bytes, grown, element);
+        newValueBuffers[layer] = grow(valueBuffers[layer], (int) bytes, grown, element);
+        newKeys[layer] =
+            OnnxTensor.createTensor(
+                OrtRuntime.environment(), newKeyBuffers[layer], shape, elementType);
+        newValues[layer] =
+            OnnxTensor.createTensor(
+                OrtRuntime.environment(), newValueBuffers[layer], shape, elementType);
+      }
+    } catch (OrtException | RuntimeException e) {
+      closeAll(newKeys);
+      closeAll(newValues);
+      throw e;
+    }
+    closeTensors();
+    System.arraycopy(newKeys, 0, keys, 0, keys.length);
+    System.arraycopy(newValues, 0, values, 0, values.length);
+    System.arraycopy(newKeyBuffers, 0, keyBuffers, 0, keyBuffers.length);
+    System.arraycopy(newValueBuffers, 0, valueBuffers, 0, valueBuffers.length);
+    capacity = grown;
+  }
+
+  /** A zeroed buffer of the new capacity holding, head by head, the tokens of the old one. */
+  private ByteBuffer grow(ByteBuffer old, int bytes, int grown, int element) {
+    ByteBuffer b = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+    if (old != null && length > 0) {
+      int row = spec.headSize() * element; // one token of one head
+      for (int head = 0; head < spec.kvHeads(); head++) {
+        b.put(head * grown * row, old, head * capacity * row, length * row);
+      }
+    }
+    return b;
+  }
+
+  /** Tokens a shared cache can hold before it grows; 0 for the other strategies. */
+  int capacity() {
+    return capacity;
   }
 
   /** Tokens held: the {@code past} length the next step passes. */
@@ -92,6 +187,15 @@ public final class KvCache implements AutoCloseable {
     }
   }
 
+  /** Binds a shared cache's buffers as the present outputs, so the graph writes them in place. */
+  void addOutputs(Map<String, OnnxValue> outputs) {
+    checkOpen();
+    for (int layer = 0; layer < spec.layers(); layer++) {
+      outputs.put(spec.presentKey(layer), keys[layer]);
+      outputs.put(spec.presentValue(layer), values[layer]);
+    }
+  }
+
   /**
    * Takes the present tensors of a step's result as the new past, and closes the old past. The
    * caller must have read every other output it needs: this closes the rest of the result.
@@ -101,6 +205,12 @@ public final class KvCache implements AutoCloseable {
    */
   void advance(OrtSession.Result result, int seq) throws OrtException {
     checkOpen();
+    if (strategy == Strategy.SHARED_BUFFER) {
+      // The presents were the cache's own buffers, written in place; the result owns the rest.
+      result.close();
+      length += seq;
+      return;
+    }
     OnnxTensor[] newKeys = new OnnxTensor[spec.layers()];
     OnnxTensor[] newValues = new OnnxTensor[spec.layers()];
     try {
@@ -198,6 +308,8 @@ public final class KvCache implements AutoCloseable {
     if (!closed) {
       closed = true;
       closeTensors();
+      Arrays.fill(keyBuffers, null);
+      Arrays.fill(valueBuffers, null);
     }
   }
 }

@@ -226,6 +226,18 @@ final class ManifestReader {
     if (inputIds != null && node.hasNonNull("inputs_embeds")) {
       throw invalid("decoder takes input_ids or inputs_embeds, not both");
     }
+    String seqlensK = optionalString(node, "seqlens_k", p);
+    String totalLength = optionalString(node, "total_sequence_length", p);
+    if ((seqlensK == null) != (totalLength == null)) {
+      throw invalid(
+          "decoder.seqlens_k and decoder.total_sequence_length go together (a shared KV cache)");
+    }
+    DecoderSpec.SharedKv shared =
+        seqlensK == null ? null : new DecoderSpec.SharedKv(seqlensK, totalLength);
+    if (shared != null && node.hasNonNull("attention_mask")) {
+      throw invalid(
+          "a decoder with a shared KV cache (decoder.seqlens_k) takes no decoder.attention_mask");
+    }
     return new DecoderSpec(
         vocab,
         hidden,
@@ -236,13 +248,14 @@ final class ManifestReader {
         maxContext,
         inputIds,
         inputIds == null ? string(node, "inputs_embeds", p) : null,
-        string(node, "attention_mask", p),
+        shared == null ? string(node, "attention_mask", p) : null,
         string(node, "position_ids", p),
         layerPattern(node, "past_key"),
         layerPattern(node, "past_value"),
         string(node, "logits", p),
         layerPattern(node, "present_key"),
-        layerPattern(node, "present_value"));
+        layerPattern(node, "present_value"),
+        shared);
   }
 
   /** A per-layer name: exactly one {@code %d} and no other format directive. */

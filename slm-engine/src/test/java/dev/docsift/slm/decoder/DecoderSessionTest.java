@@ -7,15 +7,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.docsift.errors.ErrorCode;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Runs the tiny pack's graphs against PyTorch's reference numbers. */
+/**
+ * Runs the tiny pack's graphs against PyTorch's reference numbers: as exported with a cache that
+ * each step returns anew ({@code tiny-pack}) and with a shared, preallocated one ({@code
+ * tiny-pack-shared}, the same weights).
+ */
 class DecoderSessionTest {
   /** fp32 ONNX Runtime vs fp32 PyTorch at the last prefill position. */
   static final float PREFILL_TOLERANCE = 1e-4f;
 
-  @Test
-  void prefillLogitsMatchPyTorch() throws Exception {
-    TinyPack pack = TinyPack.load("tiny-pack");
+  @ParameterizedTest
+  @ValueSource(strings = {"tiny-pack", "tiny-pack-shared"})
+  void prefillLogitsMatchPyTorch(String name) throws Exception {
+    TinyPack pack = TinyPack.load(name);
     float worst = 0;
     try (DecoderSession session = pack.open()) {
       for (TinyPack.Prompt p : pack.prompts()) {
@@ -32,12 +39,13 @@ class DecoderSessionTest {
     System.out.printf("prefill logits max abs error vs PyTorch (fp32): %.3g%n", worst);
   }
 
-  @Test
-  void kvCacheDecodingEqualsFullRecompute() throws Exception {
-    TinyPack pack = TinyPack.load("tiny-pack");
+  @ParameterizedTest
+  @ValueSource(strings = {"tiny-pack", "tiny-pack-shared"})
+  void kvCacheDecodingEqualsFullRecompute(String name) throws Exception {
+    TinyPack pack = TinyPack.load(name);
     float worst = 0;
     try (DecoderSession session = pack.open()) {
-      for (KvCache.Strategy strategy : KvCache.Strategy.values()) {
+      for (KvCache.Strategy strategy : session.strategies()) {
         for (TinyPack.Prompt p : pack.prompts()) {
           int[] seq = p.inputIds();
           try (KvCache cache = session.newCache(strategy)) {
@@ -63,9 +71,10 @@ class DecoderSessionTest {
     System.out.printf("KV-cache vs full-recompute logits max abs difference: %.3g%n", worst);
   }
 
-  @Test
-  void allPositionLogitsAndChunkedPrefillAgree() throws Exception {
-    TinyPack pack = TinyPack.load("tiny-pack");
+  @ParameterizedTest
+  @ValueSource(strings = {"tiny-pack", "tiny-pack-shared"})
+  void allPositionLogitsAndChunkedPrefillAgree(String name) throws Exception {
+    TinyPack pack = TinyPack.load(name);
     TinyPack.Prompt p = pack.prompts().get(1);
     int n = p.inputIds().length;
     int vocab = pack.spec().vocabSize();

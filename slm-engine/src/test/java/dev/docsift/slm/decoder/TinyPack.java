@@ -51,13 +51,17 @@ record TinyPack(Path folder, DecoderSpec spec, List<Integer> stopIds, List<Promp
               d.get("max_context").asInt(),
               null,
               d.get("inputs_embeds").asText(),
-              d.get("attention_mask").asText(),
+              d.hasNonNull("attention_mask") ? d.get("attention_mask").asText() : null,
               d.get("position_ids").asText(),
               d.get("past_key").asText(),
               d.get("past_value").asText(),
               d.get("logits").asText(),
               d.get("present_key").asText(),
-              d.get("present_value").asText());
+              d.get("present_value").asText(),
+              d.hasNonNull("seqlens_k")
+                  ? new DecoderSpec.SharedKv(
+                      d.get("seqlens_k").asText(), d.get("total_sequence_length").asText())
+                  : null);
       List<Integer> stops = new ArrayList<>();
       pack.get("tokens").get("stop_ids").forEach(n -> stops.add(n.asInt()));
       JsonNode ref = mapper.readTree(folder.resolve("reference.json").toFile());

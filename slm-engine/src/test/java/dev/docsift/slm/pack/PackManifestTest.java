@@ -145,6 +145,25 @@ class PackManifestTest {
   }
 
   @Test
+  void readsASharedKvCacheDecoder() throws PackException {
+    PackManifest m =
+        parse(
+            x -> {
+              ObjectNode d = obj(x, "decoder");
+              d.remove("attention_mask");
+              d.put("seqlens_k", "seqlens_k").put("total_sequence_length", "total_len");
+            });
+    assertThat(m.decoder().sharesKv()).isTrue();
+    assertThat(m.decoder().attentionMask()).isNull();
+    assertThat(m.decoder().sharedKv().totalSequenceLength()).isEqualTo("total_len");
+    assertThat(parse(x -> {}).decoder().sharesKv()).isFalse();
+    assertInvalid(x -> obj(x, "decoder").put("seqlens_k", "seqlens_k"), "go together");
+    assertInvalid(
+        x -> obj(x, "decoder").put("seqlens_k", "s").put("total_sequence_length", "t"),
+        "takes no decoder.attention_mask");
+  }
+
+  @Test
   void visionFamiliesNeedAnEncoderAndImageSettings() {
     assertInvalid(x -> x.put("family", "idefics3"), "files.vision_encoder is missing");
     assertInvalid(x -> withEncoder(x, "idefics3"), "image is missing");
