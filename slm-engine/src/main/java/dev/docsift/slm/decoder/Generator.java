@@ -126,6 +126,8 @@ public final class Generator {
     int maxContext = session.spec().maxContext();
 
     try (KvCache cache = session.newCache(cacheStrategy)) {
+      // A shared cache sized for the whole generation at once never grows (a copy) mid-way.
+      cache.reserve((int) Math.min(maxContext, (long) promptLength + max));
       long prefillStart = System.nanoTime();
       float[] logits = prefill.run(cache).logits();
       long decodeStart = System.nanoTime();

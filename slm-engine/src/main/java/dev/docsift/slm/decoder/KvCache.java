@@ -6,6 +6,7 @@ import ai.onnxruntime.OnnxTensorLike;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.docsift.errors.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -104,7 +105,16 @@ public final class KvCache implements AutoCloseable {
    * tokens held copied over. The buffers are direct memory that ONNX Runtime reads and writes in
    * place; they are freed when collected, after {@link #close()} drops them.
    */
-  void reserve(int total) throws OrtException {
+  void reserve(int total) throws DecoderException {
+    try {
+      ensureCapacity(total);
+    } catch (OrtException e) {
+      throw new DecoderException(
+          ErrorCode.DECODER_FAILED, "Cannot make the KV cache: " + e.getMessage(), e);
+    }
+  }
+
+  private void ensureCapacity(int total) throws OrtException {
     checkOpen();
     if (strategy != Strategy.SHARED_BUFFER || total <= capacity) {
       return;
@@ -123,8 +133,8 @@ public final class KvCache implements AutoCloseable {
     ByteBuffer[] newValueBuffers = new ByteBuffer[spec.layers()];
     try {
       for (int layer = 0; layer < spec.layers(); layer++) {
-        newKeyBuffers[layer] = grow(keyBuffers[layer], (int) bytes, grown, element);
-        newValueBuffers[layer] = grow(valueBuffers[layer], (int) bytes, grown, element);
+        newKeyBuffers[layer] = larger(keyBuffers[layer], (int) bytes, grown, element);
+        newValueBuffers[layer] = larger(valueBuffers[layer], (int) bytes, grown, element);
         newKeys[layer] =
             OnnxTensor.createTensor(
                 OrtRuntime.environment(), newKeyBuffers[layer], shape, elementType);
@@ -146,7 +156,7 @@ public final class KvCache implements AutoCloseable {
   }
 
   /** A zeroed buffer of the new capacity holding, head by head, the tokens of the old one. */
-  private ByteBuffer grow(ByteBuffer old, int bytes, int grown, int element) {
+  private ByteBuffer larger(ByteBuffer old, int bytes, int grown, int element) {
     ByteBuffer b = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
     if (old != null && length > 0) {
       int row = spec.headSize() * element; // one token of one head
