@@ -32,12 +32,16 @@ gcc -O2 -o bench "$ROOT/scripts/bench/llamacpp/bench.c" -I llama.cpp/include \
 [ -f "$SHAPE.gguf" ] || PYTHONPATH=llama.cpp/gguf-py /usr/bin/python3 \
   "$ROOT/scripts/bench/llamacpp/make_random_gguf.py" --shape "$SHAPE" --out "$SHAPE.gguf"
 
-# docsift: a random pack of the same shapes, int4 block 32.
+# docsift: a random pack of the same shapes, int4 block 32, with a shared KV cache (the default
+# layout) and, to see what it saves, with the cache returned anew at each step (concat).
 case "$SHAPE" in
   mississippi)
     PACK="$WORK/pack-mississippi-int4"
     [ -f "$PACK/pack.json" ] || /usr/bin/python3 "$ROOT/scripts/slm/make_random_pack.py" \
-      --out "$PACK" --shape mississippi --weights int4 ;;
+      --out "$PACK" --shape mississippi --weights int4
+    CONCAT="$WORK/pack-mississippi-int4-concat"
+    [ -f "$CONCAT/pack.json" ] || /usr/bin/python3 "$ROOT/scripts/slm/make_random_pack.py" \
+      --out "$CONCAT" --shape mississippi --weights int4 --kv-cache concat ;;
   qwen2.5-0.5b)
     EXPORT="$WORK/Qwen2.5-0.5B-Instruct"
     [ -f "$EXPORT/onnx/model_q4.onnx" ] || {
@@ -53,7 +57,9 @@ echo "== llama.cpp, flash attention off"
 echo "== llama.cpp, flash attention on"
 ./bench "$SHAPE.gguf" "$LIB" 512 64 "$THREADS" 1 2700 1
 for PROMPT in 512 2700; do
-  echo "== docsift, prompt $PROMPT"
-  "$ROOT/docsift" bench decoder --model "$PACK" --threads "$THREADS" --prompt-tokens "$PROMPT" \
-    --new-tokens 64 --runs 2
+  for P in "$PACK" ${CONCAT:+"$CONCAT"}; do
+    echo "== docsift, prompt $PROMPT, $(basename "$P")"
+    "$ROOT/docsift" bench decoder --model "$P" --threads "$THREADS" --prompt-tokens "$PROMPT" \
+      --new-tokens 64 --runs 2
+  done
 done
