@@ -21,6 +21,7 @@ public final class ConstraintFactory {
   private final boolean[] special;
   private final boolean[] eos;
   private final Map<ParseState, TokenMask> sharedCache = new ConcurrentHashMap<>();
+  private final TopFrameMasks topMasks;
 
   /**
    * Precomputes what the constraint needs about a tokenizer.
@@ -46,11 +47,12 @@ public final class ConstraintFactory {
       }
       eos[id] = true;
     }
+    this.topMasks = new TopFrameMasks(this, trie);
   }
 
   /** A constraint for one generation. */
   public SchemaConstraint create() {
-    return new SchemaConstraint(this, StepContext.UNGROUNDED, sharedCache);
+    return new SchemaConstraint(this, StepContext.UNGROUNDED, sharedCache, null);
   }
 
   /**
@@ -60,9 +62,12 @@ public final class ConstraintFactory {
    * @return the constraint
    */
   public SchemaConstraint create(Grounding grounding) {
-    // Grounded states depend on the page: their masks are cached per generation only.
-    return new SchemaConstraint(
-        this, new StepContext(Objects.requireNonNull(grounding)), new ConcurrentHashMap<>());
+    // Grounded states depend on the page: their masks are cached per generation only, and so are
+    // the top-frame parts that the grounding decides.
+    StepContext ctx = new StepContext(Objects.requireNonNull(grounding));
+    Map<Frame, TopFrameMasks.Entry> local = new ConcurrentHashMap<>();
+    topMasks.prepareGrounded(ctx, grammar.root(), local);
+    return new SchemaConstraint(this, ctx, new ConcurrentHashMap<>(), local);
   }
 
   JsonSchemaGrammar grammar() {
@@ -89,12 +94,22 @@ public final class ConstraintFactory {
     return eos[id];
   }
 
-  /** The mask of a state, from the cache or computed and cached. */
-  TokenMask mask(StepContext ctx, ParseState state, Map<ParseState, TokenMask> cache) {
+  /**
+   * The mask of a state, from the cache or composed from its top frame's part and its exits (see
+   * {@link TopFrameMasks}) and cached.
+   *
+   * @param local this generation's top-frame parts that depend on its grounding; null when
+   *     ungrounded
+   */
+  TokenMask mask(
+      StepContext ctx,
+      ParseState state,
+      Map<ParseState, TokenMask> cache,
+      Map<Frame, TopFrameMasks.Entry> local) {
     ParseState key = state.canonical(trie.maxTokenBytes);
     TokenMask m = cache.get(key);
     if (m == null) {
-      m = compute(ctx, state);
+      m = state.top() == null ? compute(ctx, state) : topMasks.mask(ctx, state, local);
       if (cache.size() >= MAX_CACHED_MASKS) {
         cache.clear();
       }
@@ -118,7 +133,19 @@ public final class ConstraintFactory {
    *
    * @return the mask, or null when it would allow nothing
    */
-  TokenMask within(StepContext ctx, ParseState state, int maxDistance) {
+  TokenMask within(
+      StepContext ctx, ParseState state, int maxDistance, Map<Frame, TopFrameMasks.Entry> local) {
+    long[] bits = state.top() == null ? null : topMasks.within(ctx, state, maxDistance, local);
+    if (bits == null) {
+      return withinByWalk(ctx, state, maxDistance);
+    }
+    addEos(state, bits);
+    TokenMask m = TokenMask.of(bits, vocabSize);
+    return m.isEmpty() ? null : m;
+  }
+
+  /** {@link #within} by one walk of the whole trie with the whole state. */
+  TokenMask withinByWalk(StepContext ctx, ParseState state, int maxDistance) {
     long[] bits = new long[(vocabSize + 63) >>> 6];
     walk(ctx, 0, state, bits, maxDistance);
     addEos(state, bits);
@@ -128,10 +155,14 @@ public final class ConstraintFactory {
 
   private void addEos(ParseState state, long[] bits) {
     if (state.complete()) {
-      for (int id = 0; id < vocabSize; id++) {
-        if (eos[id]) {
-          bits[id >>> 6] |= 1L << id;
-        }
+      addEos(bits);
+    }
+  }
+
+  void addEos(long[] bits) {
+    for (int id = 0; id < vocabSize; id++) {
+      if (eos[id]) {
+        bits[id >>> 6] |= 1L << id;
       }
     }
   }
@@ -142,7 +173,7 @@ public final class ConstraintFactory {
    *
    * @return the largest distance to finish left by an allowed token under the node, or -1
    */
-  private int walk(StepContext ctx, int node, ParseState state, long[] bits, int maxDistance) {
+  int walk(StepContext ctx, int node, ParseState state, long[] bits, int maxDistance) {
     int[] tokens = trie.tokens;
     int farthest = -1;
     int end = trie.firstChild[node] + trie.childCount[node];

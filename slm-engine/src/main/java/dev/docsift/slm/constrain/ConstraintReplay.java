@@ -77,7 +77,9 @@ public final class ConstraintReplay {
    *     written, or a grounded value missing from the page); left out of the figures
    * @param setupMillis time to build the factory
    * @param cold the first document of a fresh factory
-   * @param warm the other documents, each new to the factory that the ones before it warmed
+   * @param warm the odd documents, each new to a factory that the even ones warmed
+   * @param create the time to create each warm document's constraint (a grounded one prepares the
+   *     page's grounded strings), not counted in the steps
    * @param refusals document tokens the budget check refused (warm documents)
    * @param exactMasks the exact masks computed after a refusal (warm documents)
    * @param exact the time of those exact masks
@@ -89,6 +91,7 @@ public final class ConstraintReplay {
       double setupMillis,
       Stats cold,
       Stats warm,
+      Stats create,
       long refusals,
       long exactMasks,
       Stats exact) {}
@@ -126,9 +129,13 @@ public final class ConstraintReplay {
     double setupMillis = (System.nanoTime() - t0) / 1e6;
     Recorder cold = new Recorder();
     Recorder warm = new Recorder();
+    Recorder unrecorded = new Recorder();
     int rejected = 0;
+    // Even documents warm the factory up (the first of them timed as the cold one), odd ones are
+    // timed warm: new to the factory, as the next page of a long run is.
     for (int i = 0; i < documents.size(); i++) {
-      if (!replay(factory, eosIds[0], documents.get(i), mode, bank, i == 0 ? cold : warm)) {
+      Recorder r = i == 0 ? cold : i % 2 == 0 ? unrecorded : warm;
+      if (!replay(factory, eosIds[0], documents.get(i), mode, bank, r)) {
         rejected++;
       }
     }
@@ -139,6 +146,7 @@ public final class ConstraintReplay {
         setupMillis,
         cold.stats(),
         warm.stats(),
+        Stats.of(warm.creates, warm.createCount),
         warm.refusals,
         warm.exactCount,
         Stats.of(warm.exact, warm.exactCount));
@@ -147,8 +155,10 @@ public final class ConstraintReplay {
   /** Replays one document; false (and its steps not recorded) when a token is refused. */
   private static boolean replay(
       ConstraintFactory factory, int eos, Document d, Mode mode, float[] bank, Recorder r) {
-    SchemaConstraint c =
-        mode == Mode.UNGROUNDED ? factory.create() : factory.create(Grounding.of(d.groundingText));
+    Grounding grounding = mode == Mode.UNGROUNDED ? null : Grounding.of(d.groundingText);
+    long created = System.nanoTime();
+    SchemaConstraint c = grounding == null ? factory.create() : factory.create(grounding);
+    created = System.nanoTime() - created;
     float[] logits = new float[bank.length];
     int n = d.tokens.length;
     long[] steps = new long[n + 1];
@@ -176,7 +186,14 @@ public final class ConstraintReplay {
       steps[i] = System.nanoTime() - a;
     }
     r.add(steps, n + 1, refusals, exact, exactCount);
+    r.creates = append(r.creates, r.createCount++, new long[] {created}, 1);
     return true;
+  }
+
+  private static long[] append(long[] to, int at, long[] from, int n) {
+    long[] out = at + n <= to.length ? to : Arrays.copyOf(to, Math.max(2 * to.length, at + n));
+    System.arraycopy(from, 0, out, at, n);
+    return out;
   }
 
   /** Step times of several documents. */
@@ -186,6 +203,8 @@ public final class ConstraintReplay {
     long refusals;
     long[] exact = new long[16];
     int exactCount;
+    long[] creates = new long[16];
+    int createCount;
 
     void add(long[] s, int n, long refused, long[] e, int en) {
       steps = append(steps, count, s, n);
@@ -193,12 +212,6 @@ public final class ConstraintReplay {
       exact = append(exact, exactCount, e, en);
       exactCount += en;
       refusals += refused;
-    }
-
-    private static long[] append(long[] to, int at, long[] from, int n) {
-      long[] out = at + n <= to.length ? to : Arrays.copyOf(to, Math.max(2 * to.length, at + n));
-      System.arraycopy(from, 0, out, at, n);
-      return out;
     }
 
     Stats stats() {

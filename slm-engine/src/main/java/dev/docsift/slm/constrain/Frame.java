@@ -30,7 +30,17 @@ interface Frame {
 
   /**
    * A key equal for all frames that accept the same byte strings of up to {@code k} bytes and end
-   * in equally keyed frames: counters far from their limits are folded together.
+   * in equally keyed frames, with the same {@link #minBytesToFinish} along the way: counters far
+   * from their limits are folded together.
    */
   Frame canonical(int k);
+
+  /**
+   * Whether bytes fed to this frame may be judged by the grounding ({@link StepContext}): the
+   * inside of a groundable string. Masks of states that never reach such a frame are the same
+   * grounded or not, so they can be shared between generations.
+   */
+  default boolean readsGrounding() {
+    return false;
+  }
 }

@@ -29,7 +29,7 @@ final class StringNode implements Node {
 
   private static final int NEVER = Integer.MAX_VALUE / 4;
 
-  /** Every count from min to this one has the same feasibility column as min. */
+  /** Every count from min to this one has the same feasibility and distance columns as min. */
   private final int stableUpTo;
 
   private final boolean[] uniform;
@@ -87,7 +87,11 @@ final class StringNode implements Node {
       throw new IllegalArgumentException(where + ": no string satisfies its length and pattern.");
     }
     int stable = min;
-    while (stable + 1 <= max && Arrays.equals(feasible[stable + 1], feasible[min])) {
+    // Distances too: frames folded together must agree on minBytesToFinish, which the budget's
+    // masks filter on (see TopFrameMasks#within).
+    while (stable + 1 <= max
+        && Arrays.equals(feasible[stable + 1], feasible[min])
+        && Arrays.equals(need[stable + 1], need[min])) {
       stable++;
     }
     stableUpTo = stable;
@@ -101,6 +105,11 @@ final class StringNode implements Node {
   @Override
   public Frame start() {
     return start;
+  }
+
+  /** Whether grounding applies to this string's values. */
+  boolean groundable() {
+    return groundable;
   }
 
   @Override
@@ -308,6 +317,12 @@ final class StringNode implements Node {
     @Override
     public boolean canEnd() {
       return false;
+    }
+
+    @Override
+    public boolean readsGrounding() {
+      // Before the opening quote the grounding only decides the next frame, which says it then.
+      return dfa >= 0 && node.groundable;
     }
 
     @Override

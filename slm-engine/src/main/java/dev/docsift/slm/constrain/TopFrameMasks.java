@@ -1,0 +1,322 @@
+package dev.docsift.slm.constrain;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Masks composed from a part that depends on the top frame only and a part walked with the real
+ * stack below (XGrammar's context-independent and context-dependent tokens). A state's allowed
+ * tokens split into those whose bytes stay inside its top frame, and those that close the top frame
+ * and go on into the frames below. The first are found by walking the token trie with the top frame
+ * alone on a placeholder stack ({@link #BELOW}), and cached per canonical top frame across states
+ * and generations; that walk also records the trie nodes where it reached the placeholder (the
+ * exits). At mask time only the subtrees under the exits are walked, with the real stack: a few
+ * tokens ({@code ",} after a string, {@code ,} or {@code \}} after a number) instead of the whole
+ * vocabulary.
+ *
+ * <p>Why this is exact: frames only push onto, or return, the stack they are given and never look
+ * into it ({@link Frame#feed}), so bytes that stay above the placeholder are taken the same way
+ * whatever lies below it, and the distance to finish of such a state is the frames above plus the
+ * stack below. Tokens whose bytes reach a groundable string's inside depend on the grounding:
+ * entries whose walk met such a frame ({@link Frame#readsGrounding}) are kept per generation when
+ * grounded, never shared.
+ */
+final class TopFrameMasks {
+  /** Stands for the stack under the top frame during the walk; compared by identity. */
+  private static final ParseState BELOW = new ParseState(null, null);
+
+  /** Bounds the shared cache; cleared when full, as the state cache is. */
+  private static final int MAX_ENTRIES = 4096;
+
+  private final ConstraintFactory factory;
+  private final TokenTrie trie;
+  private final Map<Frame, Entry> shared = new ConcurrentHashMap<>();
+
+  /**
+   * The part of a state's mask that the top frame decides.
+   *
+   * @param inside the tokens that stay inside the top frame
+   * @param insideFarthest the largest distance to finish, counted above the stack below, that an
+   *     inside token leaves; -1 when none is allowed
+   * @param topDistance the distance to finish of the top frame the entry was walked from
+   * @param exitAfter trie nodes whose byte closed the top frame: the state there is the stack below
+   * @param exitBefore trie nodes whose byte the top frame left to the stack below (it ended without
+   *     taking it)
+   * @param readsGrounding whether the walk met a frame that reads the grounding
+   */
+  record Entry(
+      TokenMask inside,
+      int insideFarthest,
+      int topDistance,
+      int[] exitAfter,
+      int[] exitBefore,
+      boolean readsGrounding) {}
+
+  TopFrameMasks(ConstraintFactory factory, TokenTrie trie) {
+    this.factory = factory;
+    this.trie = trie;
+  }
+
+  /**
+   * The mask of a state (not {@link ParseState#DONE}), exactly as {@link ConstraintFactory#compute}
+   * would give it.
+   *
+   * @param local the entries of this generation that depend on its grounding; null when ungrounded
+   */
+  TokenMask mask(StepContext ctx, ParseState state, Map<Frame, Entry> local) {
+    Entry e = entry(ctx, state.top(), local);
+    ParseState below = state.below();
+    int size = factory.vocabSize();
+    int belowDistance = below.minBytesToFinish();
+    // The inside tokens' growth is counted from the frame the entry was walked from, as a cached
+    // mask's always was (canonically equal frames may differ a little in distance).
+    int growth = e.insideFarthest < 0 ? 0 : Math.max(0, e.insideFarthest - e.topDistance);
+    boolean eos = state.complete();
+    if (e.exitAfter.length == 0 && e.exitBefore.length == 0 && !eos) {
+      return e.inside.maxGrowth() == growth
+          ? e.inside
+          : new TokenMask(e.inside.allowed(), e.inside.allowedIds(), size, growth);
+    }
+    long[] bits = e.inside.allowed().clone();
+    int farthest = exits(ctx, e, below, bits, Integer.MAX_VALUE);
+    if (eos) {
+      factory.addEos(bits);
+    }
+    growth = Math.max(growth, farthest - state.top().minBytesToFinish() - belowDistance);
+    return TokenMask.of(bits, size, growth);
+  }
+
+  /**
+   * The tokens of {@link ConstraintFactory#within}, end-of-sequence aside, composed the same way:
+   * usable when every inside token leaves at most {@code maxDistance}, which the entry's farthest
+   * inside distance tells exactly (canonically equal frames agree on distances within a token's
+   * bytes: {@link Frame#canonical}).
+   *
+   * @return the allowed tokens' bits, or null when some inside token goes too far: walk instead
+   */
+  long[] within(StepContext ctx, ParseState state, int maxDistance, Map<Frame, Entry> local) {
+    Entry e = entry(ctx, state.top(), local);
+    ParseState below = state.below();
+    if (e.insideFarthest >= 0 && e.insideFarthest + below.minBytesToFinish() > maxDistance) {
+      return null;
+    }
+    long[] bits = e.inside.allowed().clone();
+    exits(ctx, e, below, bits, maxDistance);
+    return bits;
+  }
+
+  /** Walks the exits' subtrees with the real stack below; returns the farthest distance, or -1. */
+  private int exits(StepContext ctx, Entry e, ParseState below, long[] bits, int maxDistance) {
+    int farthest = -1;
+    int d = below.minBytesToFinish();
+    for (int node : e.exitAfter) {
+      if (d <= maxDistance) {
+        farthest = Math.max(farthest, d);
+        setTokens(node, bits);
+      }
+      if (trie.childCount[node] > 0) {
+        farthest = Math.max(farthest, factory.walk(ctx, node, below, bits, maxDistance));
+      }
+    }
+    for (int node : e.exitBefore) {
+      ParseState next = ParseState.step(ctx, below, trie.edge[node] & 0xFF);
+      if (next == null) {
+        continue;
+      }
+      if (trie.tokenStart[node] < trie.tokenStart[node + 1]) {
+        int dn = next.minBytesToFinish();
+        if (dn <= maxDistance) {
+          farthest = Math.max(farthest, dn);
+          setTokens(node, bits);
+        }
+      }
+      if (trie.childCount[node] > 0) {
+        farthest = Math.max(farthest, factory.walk(ctx, node, next, bits, maxDistance));
+      }
+    }
+    return farthest;
+  }
+
+  private void setTokens(int node, long[] bits) {
+    for (int t = trie.tokenStart[node]; t < trie.tokenStart[node + 1]; t++) {
+      int id = trie.tokens[t];
+      bits[id >>> 6] |= 1L << id;
+    }
+  }
+
+  private static boolean isEmpty(long[] bits) {
+    for (long w : bits) {
+      if (w != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Walks, for a grounded generation, the parts that every groundable string's first characters
+   * need: right after its opening quote every token that occurs in the page may follow, so the walk
+   * is the longest of the generation's and would otherwise fall on one token's step.
+   *
+   * @param grammarRoot the schema's root syntax
+   * @param local where this generation keeps its grounded parts
+   */
+  void prepareGrounded(StepContext ctx, Node grammarRoot, Map<Frame, Entry> local) {
+    for (StringNode s : groundableStrings(grammarRoot)) {
+      ParseState open = s.start().feed(ctx, BELOW, '"');
+      if (open != null && open.top() != null && open.top().readsGrounding()) {
+        entry(ctx, open.top(), local);
+      }
+    }
+  }
+
+  private final Map<Node, List<StringNode>> groundable = new ConcurrentHashMap<>();
+
+  /** The groundable strings a grammar holds, in a stable order. */
+  private List<StringNode> groundableStrings(Node root) {
+    return groundable.computeIfAbsent(
+        root,
+        r -> {
+          Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+          List<StringNode> out = new ArrayList<>();
+          ArrayDeque<Node> todo = new ArrayDeque<>(List.of(r));
+          while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            if (!seen.add(n)) {
+              continue;
+            }
+            switch (n) {
+              case ObjectNode o -> todo.addAll(o.values());
+              case ArrayNode a -> todo.add(a.item());
+              case UnionNode u -> todo.addAll(u.alternatives());
+              case StringNode s -> {
+                if (s.groundable()) {
+                  out.add(s);
+                }
+              }
+              default -> {}
+            }
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  /** The entry of a top frame: shared, this generation's, or walked now and cached. */
+  private Entry entry(StepContext ctx, Frame top, Map<Frame, Entry> local) {
+    Frame key = top.canonical(trie.maxTokenBytes);
+    boolean grounded = ctx.grounding() != null;
+    // A grounded generation's frame that reads the grounding never comes from the shared cache:
+    // its canonical form holds a position in this page's automaton.
+    if (!(grounded && top.readsGrounding())) {
+      Entry e = shared.get(key);
+      if (e != null && !(grounded && e.readsGrounding)) {
+        return e;
+      }
+    }
+    if (grounded) {
+      Entry e = local.get(key);
+      if (e != null) {
+        return e;
+      }
+    }
+    Entry e = walkTop(ctx, top);
+    Map<Frame, Entry> cache = grounded && e.readsGrounding ? local : shared;
+    if (cache.size() >= MAX_ENTRIES) {
+      cache.clear();
+    }
+    cache.put(key, e);
+    return e;
+  }
+
+  /** Mutable results of one top-frame walk. */
+  private static final class Walk {
+    final long[] bits;
+    int[] after = new int[8];
+    int afterCount;
+    int[] before = new int[8];
+    int beforeCount;
+    boolean readsGrounding;
+
+    Walk(int size) {
+      bits = new long[(size + 63) >>> 6];
+    }
+  }
+
+  private Entry walkTop(StepContext ctx, Frame top) {
+    Walk w = new Walk(factory.vocabSize());
+    w.readsGrounding = top.readsGrounding();
+    int farthest = walk(ctx, 0, new ParseState(top, BELOW), w);
+    TokenMask inside = TokenMask.of(w.bits, factory.vocabSize(), 0);
+    return new Entry(
+        inside,
+        farthest,
+        top.minBytesToFinish(),
+        Arrays.copyOf(w.after, w.afterCount),
+        Arrays.copyOf(w.before, w.beforeCount),
+        w.readsGrounding);
+  }
+
+  /**
+   * {@link ConstraintFactory#walk} on a state above {@link #BELOW}, stopping where the bytes reach
+   * it. Distances count the frames above it only.
+   */
+  private int walk(StepContext ctx, int node, ParseState state, Walk w) {
+    int[] tokens = trie.tokens;
+    int farthest = -1;
+    int end = trie.firstChild[node] + trie.childCount[node];
+    for (int child = trie.firstChild[node]; child < end; child++) {
+      int b = trie.edge[child] & 0xFF;
+      ParseState next = null;
+      boolean before = false;
+      // ParseState.step, stopping at the placeholder.
+      for (ParseState s = state; ; s = s.below()) {
+        if (s == BELOW) {
+          before = true;
+          break;
+        }
+        next = s.top().feed(ctx, s.below(), b);
+        if (next != null || !s.top().canEnd()) {
+          break;
+        }
+      }
+      if (before) {
+        w.before = add(w.before, w.beforeCount++, child);
+        continue;
+      }
+      if (next == null) {
+        continue; // the whole subtree shares the rejected prefix
+      }
+      if (next == BELOW) {
+        w.after = add(w.after, w.afterCount++, child);
+        continue;
+      }
+      if (next.top().readsGrounding()) {
+        w.readsGrounding = true;
+      }
+      int first = trie.tokenStart[child];
+      int last = trie.tokenStart[child + 1];
+      if (first < last) {
+        farthest = Math.max(farthest, next.minBytesToFinish());
+        for (int t = first; t < last; t++) {
+          w.bits[tokens[t] >>> 6] |= 1L << tokens[t];
+        }
+      }
+      if (trie.childCount[child] > 0) {
+        farthest = Math.max(farthest, walk(ctx, child, next, w));
+      }
+    }
+    return farthest;
+  }
+
+  private static int[] add(int[] to, int at, int value) {
+    int[] out = at < to.length ? to : Arrays.copyOf(to, 2 * to.length);
+    out[at] = value;
+    return out;
+  }
+}
