@@ -43,10 +43,10 @@ final class ConstraintReplayBench {
       throws IOException, SchemaException {
     out.printf(
         "%nconstraint replay, %d-token vocabulary, truth documents of %s (us per token: budget +"
-            + " mask + check + accept)%n",
+            + " mask + check + accept; warm: the odd documents, after the even ones)%n",
         tokenizer.size(), devData);
     out.printf(
-        "%-8s %-15s %5s %6s %8s | %-32s | %-32s | %s%n",
+        "%-8s %-15s %5s %6s %8s | %-30s | %-28s | %-13s | %s%n",
         "schema",
         "mode",
         "docs",
@@ -54,7 +54,8 @@ final class ConstraintReplayBench {
         "setup ms",
         "cold (1st doc) mean/p50/p99/max",
         "warm mean/p50/p99/max",
-        "refused, exact masks: mean/max us");
+        "create us p50/max",
+        "warm: refused, exact masks: mean/max us");
     for (String schema : List.of("receipt", "invoice")) {
       List<ConstraintReplay.Document> docs = documents(tokenizer, devData, schema, perSet);
       if (docs.isEmpty()) {
@@ -65,7 +66,7 @@ final class ConstraintReplayBench {
       for (ConstraintReplay.Mode mode : ConstraintReplay.Mode.values()) {
         ConstraintReplay.Result r = ConstraintReplay.run(tokenizer, grammar, eos, docs, mode, seed);
         out.printf(
-            "%-8s %-15s %5d %6d %8.0f | %-32s | %-32s | %d, %d: %.0f/%.0f%n",
+            "%-8s %-15s %5d %6d %8.0f | %-30s | %-28s | %6.0f/%-6.0f | %d, %d: %.0f/%.0f%n",
             schema,
             mode.name().toLowerCase(java.util.Locale.ROOT),
             r.documents(),
@@ -73,6 +74,8 @@ final class ConstraintReplayBench {
             r.setupMillis(),
             format(r.cold()),
             format(r.warm()),
+            r.create().p50(),
+            r.create().max(),
             r.refusals(),
             r.exactMasks(),
             r.exact().mean(),
