@@ -49,6 +49,14 @@ public final class ConstraintBenchCommand implements Callable<Integer> {
       description = "Documents per set. Default: ${DEFAULT-VALUE}.")
   int documents;
 
+  @Option(
+      names = "--repeats",
+      defaultValue = "3",
+      description =
+          "Passes per mode, each on a fresh factory; each step counts its fastest."
+              + " Default: ${DEFAULT-VALUE}.")
+  int repeats;
+
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the masked logits.")
   long seed;
 
@@ -61,7 +69,7 @@ public final class ConstraintBenchCommand implements Callable<Integer> {
           eos == null || eos.isEmpty()
               ? new int[] {tok.size() - 1}
               : eos.stream().mapToInt(Integer::intValue).toArray();
-      ConstraintReplayBench.print(tok, ids, devData, documents, seed, out);
+      ConstraintReplayBench.print(tok, ids, devData, documents, repeats, seed, out);
     } catch (IOException | SchemaException | IllegalArgumentException e) {
       err.println("constraint benchmark failed: " + e.getMessage());
       return 1;

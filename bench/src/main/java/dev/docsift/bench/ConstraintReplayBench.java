@@ -35,16 +35,25 @@ final class ConstraintReplayBench {
    * @param eos the end-of-sequence ids
    * @param devData the folder of the development sets
    * @param perSet documents taken from each set (the first ones)
+   * @param repeats passes per mode, each step timed by its fastest (see {@link
+   *     ConstraintReplay#run})
    * @param seed the seed of the masked logits
    * @param out where the table goes
    */
   static void print(
-      HfTokenizer tokenizer, int[] eos, Path devData, int perSet, long seed, PrintWriter out)
+      HfTokenizer tokenizer,
+      int[] eos,
+      Path devData,
+      int perSet,
+      int repeats,
+      long seed,
+      PrintWriter out)
       throws IOException, SchemaException {
     out.printf(
         "%nconstraint replay, %d-token vocabulary, truth documents of %s (us per token: budget +"
-            + " mask + check + accept; warm: the odd documents, after the even ones)%n",
-        tokenizer.size(), devData);
+            + " mask + check + accept; warm: the odd documents, after the even ones; each step"
+            + " the fastest of %d passes)%n",
+        tokenizer.size(), devData, repeats);
     out.printf(
         "%-8s %-15s %5s %6s %8s | %-30s | %-28s | %-13s | %s%n",
         "schema",
@@ -64,7 +73,8 @@ final class ConstraintReplayBench {
       }
       JsonSchemaGrammar grammar = JsonSchemaGrammar.compile(SchemaCatalog.shipped().get(schema));
       for (ConstraintReplay.Mode mode : ConstraintReplay.Mode.values()) {
-        ConstraintReplay.Result r = ConstraintReplay.run(tokenizer, grammar, eos, docs, mode, seed);
+        ConstraintReplay.Result r =
+            ConstraintReplay.run(tokenizer, grammar, eos, docs, mode, seed, repeats);
         out.printf(
             "%-8s %-15s %5d %6d %8.0f | %-30s | %-28s | %6.0f/%-6.0f | %d, %d: %.0f/%.0f%n",
             schema,

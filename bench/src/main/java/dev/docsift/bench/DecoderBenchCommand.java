@@ -49,6 +49,7 @@ import picocli.CommandLine.Option;
 public final class DecoderBenchCommand implements Callable<Integer> {
   private static final String CONSTRAINT_SCHEMA = "receipt";
   private static final int CONSTRAINT_STEPS = 20_000;
+  private static final int CONSTRAINT_REPLAY_REPEATS = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -252,7 +253,8 @@ public final class DecoderBenchCommand implements Callable<Integer> {
           tokenizer.size(), alone.meanMicrosPerToken(), alone.setupMillis());
       if (constraintDocuments > 0) {
         if (Files.isDirectory(devData)) {
-          ConstraintReplayBench.print(tokenizer, eos, devData, constraintDocuments, seed, out);
+          ConstraintReplayBench.print(
+              tokenizer, eos, devData, constraintDocuments, CONSTRAINT_REPLAY_REPEATS, seed, out);
         } else {
           err.println("constraint replay skipped: no development sets at " + devData);
         }

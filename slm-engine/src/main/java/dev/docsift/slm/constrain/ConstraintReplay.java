@@ -105,6 +105,8 @@ public final class ConstraintReplay {
    * @param documents the documents
    * @param mode how to drive the constraint
    * @param seed the seed of the logits masked (their values do not change what is allowed)
+   * @param repeats passes, each on a fresh factory; every step's time is its fastest pass's, which
+   *     keeps what the step costs and drops what a busy machine adds (a step preempted once)
    * @return the timings
    */
   public static Result run(
@@ -113,7 +115,8 @@ public final class ConstraintReplay {
       int[] eosIds,
       List<Document> documents,
       Mode mode,
-      long seed) {
+      long seed,
+      int repeats) {
     float[] bank = new float[vocab.size()];
     Random random = new Random(seed);
     for (int i = 0; i < bank.length; i++) {
@@ -124,6 +127,40 @@ public final class ConstraintReplay {
     for (Document d : documents.subList(0, Math.min(JIT_WARMUP_DOCUMENTS, documents.size()))) {
       replay(throwaway, eosIds[0], d, mode, bank, jit);
     }
+    Pass best = null;
+    for (int r = 0; r < repeats; r++) {
+      Pass p = pass(vocab, grammar, eosIds, documents, mode, bank);
+      best = best == null ? p : best.min(p);
+    }
+    return new Result(
+        mode,
+        documents.size() - best.rejected,
+        best.rejected,
+        best.setupMillis,
+        best.cold.stats(),
+        best.warm.stats(),
+        Stats.of(best.warm.creates, best.warm.createCount),
+        best.warm.refusals,
+        best.warm.exactCount,
+        Stats.of(best.warm.exact, best.warm.exactCount));
+  }
+
+  /** One fresh factory's run over the documents. */
+  private record Pass(double setupMillis, Recorder cold, Recorder warm, int rejected) {
+    /** Step by step the faster of two passes over the same documents. */
+    Pass min(Pass o) {
+      return new Pass(
+          Math.min(setupMillis, o.setupMillis), cold.min(o.cold), warm.min(o.warm), rejected);
+    }
+  }
+
+  private static Pass pass(
+      Vocabulary vocab,
+      JsonSchemaGrammar grammar,
+      int[] eosIds,
+      List<Document> documents,
+      Mode mode,
+      float[] bank) {
     long t0 = System.nanoTime();
     ConstraintFactory factory = new ConstraintFactory(grammar, vocab, eosIds);
     double setupMillis = (System.nanoTime() - t0) / 1e6;
@@ -139,17 +176,7 @@ public final class ConstraintReplay {
         rejected++;
       }
     }
-    return new Result(
-        mode,
-        documents.size() - rejected,
-        rejected,
-        setupMillis,
-        cold.stats(),
-        warm.stats(),
-        Stats.of(warm.creates, warm.createCount),
-        warm.refusals,
-        warm.exactCount,
-        Stats.of(warm.exact, warm.exactCount));
+    return new Pass(setupMillis, cold, warm, rejected);
   }
 
   /** Replays one document; false (and its steps not recorded) when a token is refused. */
@@ -216,6 +243,27 @@ public final class ConstraintReplay {
 
     Stats stats() {
       return Stats.of(steps, count);
+    }
+
+    /** Step by step the faster of two recordings of the same steps. */
+    Recorder min(Recorder o) {
+      Recorder m = new Recorder();
+      m.steps = elementwiseMin(steps, o.steps, count);
+      m.count = count;
+      m.exact = elementwiseMin(exact, o.exact, exactCount);
+      m.exactCount = exactCount;
+      m.creates = elementwiseMin(creates, o.creates, createCount);
+      m.createCount = createCount;
+      m.refusals = refusals;
+      return m;
+    }
+
+    private static long[] elementwiseMin(long[] a, long[] b, int n) {
+      long[] out = new long[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = Math.min(a[i], b[i]);
+      }
+      return out;
     }
   }
 }
