@@ -24,7 +24,9 @@ public final class ConstraintFactory {
   private final TopFrameMasks topMasks;
 
   /**
-   * Precomputes what the constraint needs about a tokenizer.
+   * Precomputes what the constraint needs about a tokenizer: the token trie, and the masks inside
+   * the schema's strings (on a 152k-token vocabulary a few hundred milliseconds, see {@link
+   * TopFrameMasks#precompute}).
    *
    * @param grammar the compiled schema
    * @param vocab the tokenizer's vocabulary
@@ -48,6 +50,7 @@ public final class ConstraintFactory {
       eos[id] = true;
     }
     this.topMasks = new TopFrameMasks(this, trie);
+    topMasks.precompute(grammar.root());
   }
 
   /** A constraint for one generation. */
@@ -106,6 +109,11 @@ public final class ConstraintFactory {
       ParseState state,
       Map<ParseState, TokenMask> cache,
       Map<Frame, TopFrameMasks.Entry> local) {
+    if (state.top() != null && state.top().readsGrounding() && ctx.grounding() != null) {
+      // Inside a grounded string the state holds the position in the page's automaton, which
+      // moves with every byte: such a state does not come back, and caching it would only churn.
+      return topMasks.mask(ctx, state, local);
+    }
     ParseState key = state.canonical(trie.maxTokenBytes);
     TokenMask m = cache.get(key);
     if (m == null) {

@@ -43,4 +43,21 @@ interface Frame {
   default boolean readsGrounding() {
     return false;
   }
+
+  /**
+   * A few bytes that include every byte {@link #feed} may take, so that a trie walk can look up
+   * those children instead of trying all of them; -1 when there is no such short list. Only
+   * meaningful for frames that cannot end ({@link #canEnd} false), whose state takes exactly the
+   * bytes this frame takes.
+   *
+   * @return how many candidates {@link #candidate} gives, or -1
+   */
+  default int candidateCount(StepContext ctx) {
+    return -1;
+  }
+
+  /** The i-th candidate byte of {@link #candidateCount}, 0 to 255, or -1 to skip (no repeats). */
+  default int candidate(StepContext ctx, int i) {
+    throw new IndexOutOfBoundsException(i);
+  }
 }

@@ -320,6 +320,30 @@ final class StringNode implements Node {
     }
 
     @Override
+    public int candidateCount(StepContext ctx) {
+      // Inside a grounded string every byte must follow the page's text: the automaton's edges,
+      // plus the closing quote and the backslash of an escape (whose escaped byte is checked
+      // against the text in the escape frame, which gives no list).
+      if (sam < 0 || escape) {
+        return -1;
+      }
+      int edges = ctx.grounding().edgeCount(sam);
+      return pending > 0 ? edges : edges + 2;
+    }
+
+    @Override
+    public int candidate(StepContext ctx, int i) {
+      Grounding g = ctx.grounding();
+      int edges = g.edgeCount(sam);
+      if (i < edges) {
+        int b = g.edgeByte(sam, i);
+        // A quote or backslash in the page is listed once, below, for what it does here.
+        return pending == 0 && (b == '"' || b == '\\') ? -1 : b;
+      }
+      return i == edges ? '"' : '\\';
+    }
+
+    @Override
     public boolean readsGrounding() {
       // Before the opening quote the grounding only decides the next frame, which says it then.
       return dfa >= 0 && node.groundable;

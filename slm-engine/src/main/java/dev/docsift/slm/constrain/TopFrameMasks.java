@@ -168,7 +168,10 @@ final class TopFrameMasks {
    * @param local where this generation keeps its grounded parts
    */
   void prepareGrounded(StepContext ctx, Node grammarRoot, Map<Frame, Entry> local) {
-    for (StringNode s : groundableStrings(grammarRoot)) {
+    for (StringNode s : strings(grammarRoot)) {
+      if (!s.groundable()) {
+        continue;
+      }
       ParseState open = s.start().feed(ctx, BELOW, '"');
       if (open != null && open.top() != null && open.top().readsGrounding()) {
         entry(ctx, open.top(), local);
@@ -176,11 +179,28 @@ final class TopFrameMasks {
     }
   }
 
-  private final Map<Node, List<StringNode>> groundable = new ConcurrentHashMap<>();
+  /**
+   * Walks, once per factory, the inside of every string of a grammar, ungrounded: free text admits
+   * nearly every token, so its walk covers the whole trie (milliseconds on a large vocabulary), and
+   * would otherwise fall on the first generation's steps. Counts far from a string's limits are
+   * folded ({@link Frame#canonical}), so this one entry serves most of the string's characters.
+   *
+   * @param grammarRoot the schema's root syntax
+   */
+  void precompute(Node grammarRoot) {
+    for (StringNode s : strings(grammarRoot)) {
+      ParseState open = s.start().feed(StepContext.UNGROUNDED, BELOW, '"');
+      if (open != null && open != BELOW) {
+        entry(StepContext.UNGROUNDED, open.top(), null);
+      }
+    }
+  }
 
-  /** The groundable strings a grammar holds, in a stable order. */
-  private List<StringNode> groundableStrings(Node root) {
-    return groundable.computeIfAbsent(
+  private final Map<Node, List<StringNode>> strings = new ConcurrentHashMap<>();
+
+  /** The strings a grammar holds, in a stable order. */
+  private List<StringNode> strings(Node root) {
+    return strings.computeIfAbsent(
         root,
         r -> {
           Set<Node> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -195,11 +215,7 @@ final class TopFrameMasks {
               case ObjectNode o -> todo.addAll(o.values());
               case ArrayNode a -> todo.add(a.item());
               case UnionNode u -> todo.addAll(u.alternatives());
-              case StringNode s -> {
-                if (s.groundable()) {
-                  out.add(s);
-                }
-              }
+              case StringNode s -> out.add(s);
               default -> {}
             }
           }
@@ -269,8 +285,25 @@ final class TopFrameMasks {
   private int walk(StepContext ctx, int node, ParseState state, Walk w) {
     int[] tokens = trie.tokens;
     int farthest = -1;
-    int end = trie.firstChild[node] + trie.childCount[node];
-    for (int child = trie.firstChild[node]; child < end; child++) {
+    int first = trie.firstChild[node];
+    int end = first + trie.childCount[node];
+    // A frame that can list the few bytes it may take (a grounded string) is walked by looking up
+    // those children: a node's children can number in the hundreds, the page's next bytes a few.
+    Frame top = state.top();
+    int candidates = top.canEnd() ? -1 : top.candidateCount(ctx);
+    boolean lookup = candidates >= 0 && candidates * 8 < end - first;
+    int count = lookup ? candidates : end - first;
+    for (int i = 0; i < count; i++) {
+      int child;
+      if (lookup) {
+        int c = top.candidate(ctx, i);
+        child = c < 0 ? -1 : trie.child(first, end, c);
+        if (child < 0) {
+          continue;
+        }
+      } else {
+        child = first + i;
+      }
       int b = trie.edge[child] & 0xFF;
       ParseState next = null;
       boolean before = false;
@@ -299,11 +332,11 @@ final class TopFrameMasks {
       if (next.top().readsGrounding()) {
         w.readsGrounding = true;
       }
-      int first = trie.tokenStart[child];
-      int last = trie.tokenStart[child + 1];
-      if (first < last) {
+      int firstToken = trie.tokenStart[child];
+      int lastToken = trie.tokenStart[child + 1];
+      if (firstToken < lastToken) {
         farthest = Math.max(farthest, next.minBytesToFinish());
-        for (int t = first; t < last; t++) {
+        for (int t = firstToken; t < lastToken; t++) {
           w.bits[tokens[t] >>> 6] |= 1L << tokens[t];
         }
       }
