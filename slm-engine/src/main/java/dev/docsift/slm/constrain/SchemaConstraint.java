@@ -20,12 +20,13 @@ import java.util.Map;
  * used as is; closer, the plain mask is applied and the budget is checked on the token chosen
  * ({@link #admits}: its bytes stepped from the state, d' compared with r - 2), the caller choosing
  * again without it when refused; after a few refusals {@link #maskExactly} computes the safe tokens
- * afresh (a trie walk, never cached, since the result depends on r; on a 152k-token vocabulary
- * about 20 ms, where checking the chosen token costs microseconds). A vocabulary without some
- * single-byte token may leave no safe token: the plain mask is then used, the document stays valid
- * as far as written and the caller hits its limit (no worse than without a budget). Grounded
- * strings may need more bytes than d counts (their characters must follow the page text), with the
- * same fallback.
+ * afresh (never cached, since the result depends on r: the top frame's cached part plus its exits
+ * walked with r, tens of microseconds, or a walk of the whole trie when some token inside the top
+ * frame would itself go past r, milliseconds on a 152k-token vocabulary; checking the chosen token
+ * costs microseconds). A vocabulary without some single-byte token may leave no safe token: the
+ * plain mask is then used, the document stays valid as far as written and the caller hits its limit
+ * (no worse than without a budget). Grounded strings may need more bytes than d counts (their
+ * characters must follow the page text), with the same fallback.
  */
 public final class SchemaConstraint implements TokenConstraint {
   private final ConstraintFactory factory;

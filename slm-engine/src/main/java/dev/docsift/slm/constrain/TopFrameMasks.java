@@ -44,7 +44,6 @@ final class TopFrameMasks {
    * @param inside the tokens that stay inside the top frame
    * @param insideFarthest the largest distance to finish, counted above the stack below, that an
    *     inside token leaves; -1 when none is allowed
-   * @param topDistance the distance to finish of the top frame the entry was walked from
    * @param exitAfter trie nodes whose byte closed the top frame: the state there is the stack below
    * @param exitBefore trie nodes whose byte the top frame left to the stack below (it ended without
    *     taking it)
@@ -53,7 +52,6 @@ final class TopFrameMasks {
   record Entry(
       TokenMask inside,
       int insideFarthest,
-      int topDistance,
       int[] exitAfter,
       int[] exitBefore,
       boolean readsGrounding) {}
@@ -73,10 +71,10 @@ final class TopFrameMasks {
     Entry e = entry(ctx, state.top(), local);
     ParseState below = state.below();
     int size = factory.vocabSize();
-    int belowDistance = below.minBytesToFinish();
-    // The inside tokens' growth is counted from the frame the entry was walked from, as a cached
-    // mask's always was (canonically equal frames may differ a little in distance).
-    int growth = e.insideFarthest < 0 ? 0 : Math.max(0, e.insideFarthest - e.topDistance);
+    // Canonically equal frames agree on distances (Frame#canonical): the entry's farthest inside
+    // distance is this top frame's too.
+    int topDistance = state.top().minBytesToFinish();
+    int growth = e.insideFarthest < 0 ? 0 : Math.max(0, e.insideFarthest - topDistance);
     boolean eos = state.complete();
     if (e.exitAfter.length == 0 && e.exitBefore.length == 0 && !eos) {
       return e.inside.maxGrowth() == growth
@@ -88,7 +86,7 @@ final class TopFrameMasks {
     if (eos) {
       factory.addEos(bits);
     }
-    growth = Math.max(growth, farthest - state.top().minBytesToFinish() - belowDistance);
+    growth = Math.max(growth, farthest - topDistance - below.minBytesToFinish());
     return TokenMask.of(bits, size, growth);
   }
 
@@ -272,7 +270,6 @@ final class TopFrameMasks {
     return new Entry(
         inside,
         farthest,
-        top.minBytesToFinish(),
         Arrays.copyOf(w.after, w.afterCount),
         Arrays.copyOf(w.before, w.beforeCount),
         w.readsGrounding);

@@ -103,6 +103,13 @@ class MaskCompositionTest {
         ParseState state = c.state();
         c.mask(logits);
         TokenMask reference = factory.compute(c.context(), state);
+        if (state.top() != null) {
+          // The budget check's growth figure, as the walk of this very state gives it.
+          assertThat(factory.mask(c.context(), state, new java.util.HashMap<>(), c.localParts()))
+              .extracting(TokenMask::maxGrowth)
+              .as("growth in %s", state)
+              .isEqualTo(reference.maxGrowth());
+        }
         for (int id = 0; id < vocab.size(); id++) {
           boolean allowed = logits[id] != Float.NEGATIVE_INFINITY;
           if (allowed != reference.allows(id)) {
