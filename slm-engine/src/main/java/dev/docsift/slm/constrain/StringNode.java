@@ -107,6 +107,45 @@ final class StringNode implements Node {
     return start;
   }
 
+  /**
+   * Whether the count of characters matters only against minLength and maxLength: one accepting
+   * automaton state, so from minLength on a token fits exactly when the characters it writes or
+   * begins fit under maxLength (see {@link TopFrameMasks}, which derives such masks by length).
+   */
+  boolean lengthOnly() {
+    return dfa.stateCount() == 1 && dfa.accepting(0);
+  }
+
+  /** Whether this is a {@link #roomy} twin. */
+  boolean isRoomy() {
+    return roomy == this;
+  }
+
+  /**
+   * A twin of a {@link #lengthOnly} string, never grounded, whose maxLength leaves room for {@code
+   * k} more characters from minLength: its masks hold every token the automaton admits, whatever
+   * its length.
+   */
+  StringNode roomy(int k) {
+    StringNode r = roomy;
+    if (r == null) {
+      r = new StringNode(dfa, min, min + k + 2, false, "roomy twin");
+      r.roomy = r;
+      roomy = r; // a race builds an equal twin twice, harmlessly
+    }
+    return r;
+  }
+
+  int maxLength() {
+    return max;
+  }
+
+  int minLength() {
+    return min;
+  }
+
+  private volatile StringNode roomy;
+
   /** Whether grounding applies to this string's values. */
   boolean groundable() {
     return groundable;
@@ -317,6 +356,16 @@ final class StringNode implements Node {
     @Override
     public boolean canEnd() {
       return false;
+    }
+
+    /** The characters written, counting one begun (a lead byte or a backslash) as written. */
+    int charsUsed() {
+      return chars + (pending > 0 || escape ? 1 : 0);
+    }
+
+    /** This frame on another node, at another count, ungrounded. */
+    StringFrame on(StringNode other, int count) {
+      return new StringFrame(other, dfa, count, pending, partial, contLo, contHi, escape, -1);
     }
 
     @Override

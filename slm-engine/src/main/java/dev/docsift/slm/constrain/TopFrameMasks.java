@@ -48,13 +48,15 @@ final class TopFrameMasks {
    * @param exitBefore trie nodes whose byte the top frame left to the stack below (it ended without
    *     taking it)
    * @param readsGrounding whether the walk met a frame that reads the grounding
+   * @param lengths for a roomy string twin's entry, what each token needs; else null
    */
   record Entry(
       TokenMask inside,
       int insideFarthest,
       int[] exitAfter,
       int[] exitBefore,
-      boolean readsGrounding) {}
+      boolean readsGrounding,
+      LengthFilter.Lengths lengths) {}
 
   TopFrameMasks(ConstraintFactory factory, TokenTrie trie) {
     this.factory = factory;
@@ -239,13 +241,43 @@ final class TopFrameMasks {
         return e;
       }
     }
-    Entry e = walkTop(ctx, top);
+    Entry e =
+        top instanceof StringNode.StringFrame s && byLength(s)
+            ? byLength(ctx, s, local)
+            : walkTop(ctx, top);
     Map<Frame, Entry> cache = grounded && e.readsGrounding ? local : shared;
     if (cache.size() >= MAX_ENTRIES) {
       cache.clear();
     }
     cache.put(key, e);
     return e;
+  }
+
+  /**
+   * Whether a string frame's entry can be filtered from its roomy twin's: an ungrounded inside of a
+   * {@link StringNode#lengthOnly} string, past minLength (before it, closing is not yet allowed).
+   */
+  private boolean byLength(StringNode.StringFrame s) {
+    StringNode n = s.node();
+    // Needs are kept in a byte each: a token writes at most its length in characters.
+    return trie.maxTokenBytes < 250
+        && n.lengthOnly()
+        && !n.isRoomy()
+        && s.dfa() >= 0
+        && s.sam() < 0
+        && s.chars() >= n.minLength();
+  }
+
+  /**
+   * The entry of a length-only string's frame, from its roomy twin's (walked once per string and
+   * frame shape, cached): the tokens whose characters fit in the room left. Near maxLength every
+   * count is its own frame, which would otherwise be a walk of the whole trie each.
+   */
+  private Entry byLength(StepContext ctx, StringNode.StringFrame s, Map<Frame, Entry> local) {
+    StringNode n = s.node();
+    StringNode.StringFrame twin = s.on(n.roomy(trie.maxTokenBytes), n.minLength());
+    Entry base = entry(ctx, twin, local);
+    return LengthFilter.filter(base, s, factory.vocabSize());
   }
 
   /** Mutable results of one top-frame walk. */
@@ -257,6 +289,13 @@ final class TopFrameMasks {
     int beforeCount;
     boolean readsGrounding;
 
+    /** For a roomy twin: the characters used at the start, and what each token needs. */
+    int base;
+
+    byte[] need;
+    byte[] distance;
+    int[] afterNeed;
+
     Walk(int size) {
       bits = new long[(size + 63) >>> 6];
     }
@@ -265,6 +304,13 @@ final class TopFrameMasks {
   private Entry walkTop(StepContext ctx, Frame top) {
     Walk w = new Walk(factory.vocabSize());
     w.readsGrounding = top.readsGrounding();
+    boolean roomy = top instanceof StringNode.StringFrame s && s.node().isRoomy();
+    if (roomy) {
+      w.base = ((StringNode.StringFrame) top).charsUsed();
+      w.need = new byte[factory.vocabSize()];
+      w.distance = new byte[factory.vocabSize()];
+      w.afterNeed = new int[8];
+    }
     int farthest = walk(ctx, 0, new ParseState(top, BELOW), w);
     TokenMask inside = TokenMask.of(w.bits, factory.vocabSize(), 0);
     return new Entry(
@@ -272,7 +318,10 @@ final class TopFrameMasks {
         farthest,
         Arrays.copyOf(w.after, w.afterCount),
         Arrays.copyOf(w.before, w.beforeCount),
-        w.readsGrounding);
+        w.readsGrounding,
+        roomy
+            ? new LengthFilter.Lengths(w.need, w.distance, Arrays.copyOf(w.afterNeed, w.afterCount))
+            : null);
   }
 
   /**
@@ -323,6 +372,11 @@ final class TopFrameMasks {
         continue; // the whole subtree shares the rejected prefix
       }
       if (next == BELOW) {
+        if (w.need != null) {
+          // A string's only exit is its closing quote, taken from the string's own frame.
+          int used = ((StringNode.StringFrame) state.top()).charsUsed() - w.base;
+          w.afterNeed = add(w.afterNeed, w.afterCount, used);
+        }
         w.after = add(w.after, w.afterCount++, child);
         continue;
       }
@@ -332,9 +386,18 @@ final class TopFrameMasks {
       int firstToken = trie.tokenStart[child];
       int lastToken = trie.tokenStart[child + 1];
       if (firstToken < lastToken) {
-        farthest = Math.max(farthest, next.minBytesToFinish());
+        int d = next.minBytesToFinish();
+        farthest = Math.max(farthest, d);
         for (int t = firstToken; t < lastToken; t++) {
           w.bits[tokens[t] >>> 6] |= 1L << tokens[t];
+        }
+        if (w.need != null) {
+          // Inside a string the state above the placeholder is the string's own frame.
+          int used = ((StringNode.StringFrame) next.top()).charsUsed() - w.base;
+          for (int t = firstToken; t < lastToken; t++) {
+            w.need[tokens[t]] = (byte) used;
+            w.distance[tokens[t]] = (byte) d;
+          }
         }
       }
       if (trie.childCount[child] > 0) {
