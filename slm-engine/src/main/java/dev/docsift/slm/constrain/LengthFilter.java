@@ -34,12 +34,15 @@ final class LengthFilter {
     long[] from = base.inside().allowed();
     byte[] need = base.lengths().need();
     int farthest = -1;
+    int nearest = Integer.MAX_VALUE;
     for (int w = 0; w < from.length; w++) {
       for (long word = from[w]; word != 0; word &= word - 1) {
         int id = (w << 6) + Long.numberOfTrailingZeros(word);
         if ((need[id] & 0xFF) <= room) {
           bits[w] |= 1L << id;
-          farthest = Math.max(farthest, base.lengths().distance()[id] & 0xFF);
+          int d = base.lengths().distance()[id] & 0xFF;
+          farthest = Math.max(farthest, d);
+          nearest = Math.min(nearest, d);
         }
       }
     }
@@ -53,6 +56,7 @@ final class LengthFilter {
     return new TopFrameMasks.Entry(
         TokenMask.of(bits, size, 0),
         farthest,
+        nearest,
         Arrays.copyOf(exits, count),
         base.exitBefore(),
         s.readsGrounding(),

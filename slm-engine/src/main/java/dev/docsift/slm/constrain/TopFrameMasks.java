@@ -44,6 +44,7 @@ final class TopFrameMasks {
    * @param inside the tokens that stay inside the top frame
    * @param insideFarthest the largest distance to finish, counted above the stack below, that an
    *     inside token leaves; -1 when none is allowed
+   * @param insideNearest the smallest such distance; {@link Integer#MAX_VALUE} when none is allowed
    * @param exitAfter trie nodes whose byte closed the top frame: the state there is the stack below
    * @param exitBefore trie nodes whose byte the top frame left to the stack below (it ended without
    *     taking it)
@@ -53,6 +54,7 @@ final class TopFrameMasks {
   record Entry(
       TokenMask inside,
       int insideFarthest,
+      int insideNearest,
       int[] exitAfter,
       int[] exitBefore,
       boolean readsGrounding,
@@ -94,19 +96,25 @@ final class TopFrameMasks {
 
   /**
    * The tokens of {@link ConstraintFactory#within}, end-of-sequence aside, composed the same way:
-   * usable when every inside token leaves at most {@code maxDistance}, which the entry's farthest
-   * inside distance tells exactly (canonically equal frames agree on distances within a token's
-   * bytes: {@link Frame#canonical}).
+   * usable when every inside token leaves at most {@code maxDistance}, or none does (a budget that
+   * leaves only closing the string, say), which the entry's farthest and nearest inside distances
+   * tell exactly (canonically equal frames agree on distances within a token's bytes: {@link
+   * Frame#canonical}).
    *
    * @return the allowed tokens' bits, or null when some inside token goes too far: walk instead
    */
   long[] within(StepContext ctx, ParseState state, int maxDistance, Map<Frame, Entry> local) {
     Entry e = entry(ctx, state.top(), local);
     ParseState below = state.below();
-    if (e.insideFarthest >= 0 && e.insideFarthest + below.minBytesToFinish() > maxDistance) {
+    int belowDistance = below.minBytesToFinish();
+    long[] bits;
+    if (e.insideFarthest < 0 || e.insideFarthest + belowDistance <= maxDistance) {
+      bits = e.inside.allowed().clone(); // every inside token fits
+    } else if (e.insideNearest + belowDistance > maxDistance) {
+      bits = new long[e.inside.allowed().length]; // none does: only the exits may
+    } else {
       return null;
     }
-    long[] bits = e.inside.allowed().clone();
     exits(ctx, e, below, bits, maxDistance);
     return bits;
   }
@@ -288,6 +296,7 @@ final class TopFrameMasks {
     int[] before = new int[8];
     int beforeCount;
     boolean readsGrounding;
+    int nearest = Integer.MAX_VALUE;
 
     /** For a roomy twin: the characters used at the start, and what each token needs. */
     int base;
@@ -316,6 +325,7 @@ final class TopFrameMasks {
     return new Entry(
         inside,
         farthest,
+        w.nearest,
         Arrays.copyOf(w.after, w.afterCount),
         Arrays.copyOf(w.before, w.beforeCount),
         w.readsGrounding,
@@ -388,6 +398,7 @@ final class TopFrameMasks {
       if (firstToken < lastToken) {
         int d = next.minBytesToFinish();
         farthest = Math.max(farthest, d);
+        w.nearest = Math.min(w.nearest, d);
         for (int t = firstToken; t < lastToken; t++) {
           w.bits[tokens[t] >>> 6] |= 1L << tokens[t];
         }
