@@ -38,7 +38,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {DecoderBenchCommand.class, PageBenchCommand.class, ScorerCommand.class},
+    subcommands = {
+      ConstraintBenchCommand.class,
+      DecoderBenchCommand.class,
+      PageBenchCommand.class,
+      ScorerCommand.class
+    },
     description = "Measures speed and accuracy of the OCR engine on generated samples.")
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -49,6 +49,7 @@ import picocli.CommandLine.Option;
 public final class DecoderBenchCommand implements Callable<Integer> {
   private static final String CONSTRAINT_SCHEMA = "receipt";
   private static final int CONSTRAINT_STEPS = 20_000;
+  private static final int CONSTRAINT_REPLAY_REPEATS = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -89,6 +90,21 @@ public final class DecoderBenchCommand implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the random prompt.")
   long seed;
+
+  @Option(
+      names = "--dev-data",
+      defaultValue = "../shared/data/dev",
+      paramLabel = "DIR",
+      description =
+          "The development sets whose truth documents the constraint is replayed on."
+              + " Default: ${DEFAULT-VALUE}.")
+  Path devData;
+
+  @Option(
+      names = "--constraint-documents",
+      defaultValue = "10",
+      description = "Documents per development set for the constraint replay; 0 skips it.")
+  int constraintDocuments;
 
   @Override
   public Integer call() throws Exception {
@@ -208,7 +224,8 @@ public final class DecoderBenchCommand implements Callable<Integer> {
   /**
    * Constrained generation with the pack's tokenizer and the shipped receipt schema: the mask and
    * accept time per token inside a real generation, then the constraint alone on the pack's whole
-   * vocabulary with random logits (the figure that does not depend on the model).
+   * vocabulary with random logits (the figure that does not depend on the model), then replayed on
+   * real documents ({@link ConstraintReplayBench}).
    */
   private void benchConstraint(
       ModelPack pack, DecoderSession session, int[] prompt, PrintWriter out, PrintWriter err)
@@ -234,6 +251,14 @@ public final class DecoderBenchCommand implements Callable<Integer> {
       out.printf(
           "constraint alone, %d-token vocabulary, random logits: %.1f us/token (setup %.0f ms)%n",
           tokenizer.size(), alone.meanMicrosPerToken(), alone.setupMillis());
+      if (constraintDocuments > 0) {
+        if (Files.isDirectory(devData)) {
+          ConstraintReplayBench.print(
+              tokenizer, eos, devData, constraintDocuments, CONSTRAINT_REPLAY_REPEATS, seed, out);
+        } else {
+          err.println("constraint replay skipped: no development sets at " + devData);
+        }
+      }
     } catch (IOException | SchemaException | IllegalArgumentException e) {
       err.println("constraint benchmark skipped: " + e.getMessage());
     }

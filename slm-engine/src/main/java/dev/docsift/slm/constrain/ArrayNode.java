@@ -17,6 +17,11 @@ final class ArrayNode implements Node {
     this.max = max;
   }
 
+  /** The items' syntax. */
+  Node item() {
+    return item;
+  }
+
   @Override
   public int minBytes() {
     return 1 + fromOpen();

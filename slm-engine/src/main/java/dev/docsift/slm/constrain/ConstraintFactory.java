@@ -7,9 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything a schema constraint needs that does not change between generations: the grammar, the
- * vocabulary's token trie and byte strings, and a cache of masks keyed by canonical parser state
- * (inside a string or a number the same states come back step after step). Thread-safe; build one
- * per (schema, tokenizer) and create a {@link SchemaConstraint} per generation.
+ * vocabulary's token trie and byte strings, a cache of masks keyed by canonical parser state
+ * (inside a string or a number the same states come back step after step), and the parts of masks
+ * that depend on the top frame only ({@link TopFrameMasks}), from which a state seen for the first
+ * time gets its mask by walking only the few tokens that leave its top frame. Thread-safe; build
+ * one per (schema, tokenizer) and create a {@link SchemaConstraint} per generation.
  */
 public final class ConstraintFactory {
   private static final int MAX_CACHED_MASKS = 4096;
@@ -21,9 +23,12 @@ public final class ConstraintFactory {
   private final boolean[] special;
   private final boolean[] eos;
   private final Map<ParseState, TokenMask> sharedCache = new ConcurrentHashMap<>();
+  private final TopFrameMasks topMasks;
 
   /**
-   * Precomputes what the constraint needs about a tokenizer.
+   * Precomputes what the constraint needs about a tokenizer: the token trie, and the masks inside
+   * the schema's strings (on a 152k-token vocabulary a few hundred milliseconds, see {@link
+   * TopFrameMasks#precompute}).
    *
    * @param grammar the compiled schema
    * @param vocab the tokenizer's vocabulary
@@ -46,23 +51,31 @@ public final class ConstraintFactory {
       }
       eos[id] = true;
     }
+    this.topMasks = new TopFrameMasks(this, trie);
+    topMasks.precompute(grammar.root());
   }
 
   /** A constraint for one generation. */
   public SchemaConstraint create() {
-    return new SchemaConstraint(this, StepContext.UNGROUNDED, sharedCache);
+    return new SchemaConstraint(this, StepContext.UNGROUNDED, sharedCache, null);
   }
 
   /**
    * A constraint for one generation whose free-text strings must occur in a source text.
    *
+   * <p>Walks the tokens that may open each groundable string on this page (a fraction of a
+   * millisecond on a 152k-token vocabulary), so that no step of the generation pays for it.
+   *
    * @param grounding the page's text
    * @return the constraint
    */
   public SchemaConstraint create(Grounding grounding) {
-    // Grounded states depend on the page: their masks are cached per generation only.
-    return new SchemaConstraint(
-        this, new StepContext(Objects.requireNonNull(grounding)), new ConcurrentHashMap<>());
+    // Grounded states depend on the page: their masks are cached per generation only, and so are
+    // the top-frame parts that the grounding decides.
+    StepContext ctx = new StepContext(Objects.requireNonNull(grounding));
+    Map<Frame, TopFrameMasks.Entry> local = new ConcurrentHashMap<>();
+    topMasks.prepareGrounded(ctx, grammar.root(), local);
+    return new SchemaConstraint(this, ctx, new ConcurrentHashMap<>(), local);
   }
 
   JsonSchemaGrammar grammar() {
@@ -89,12 +102,27 @@ public final class ConstraintFactory {
     return eos[id];
   }
 
-  /** The mask of a state, from the cache or computed and cached. */
-  TokenMask mask(StepContext ctx, ParseState state, Map<ParseState, TokenMask> cache) {
+  /**
+   * The mask of a state, from the cache or composed from its top frame's part and its exits (see
+   * {@link TopFrameMasks}) and cached.
+   *
+   * @param local this generation's top-frame parts that depend on its grounding; null when
+   *     ungrounded
+   */
+  TokenMask mask(
+      StepContext ctx,
+      ParseState state,
+      Map<ParseState, TokenMask> cache,
+      Map<Frame, TopFrameMasks.Entry> local) {
+    if (state.top() != null && state.top().readsGrounding() && ctx.grounding() != null) {
+      // Inside a grounded string the state holds the position in the page's automaton, which
+      // moves with every byte: such a state does not come back, and caching it would only churn.
+      return topMasks.mask(ctx, state, local);
+    }
     ParseState key = state.canonical(trie.maxTokenBytes);
     TokenMask m = cache.get(key);
     if (m == null) {
-      m = compute(ctx, state);
+      m = state.top() == null ? compute(ctx, state) : topMasks.mask(ctx, state, local);
       if (cache.size() >= MAX_CACHED_MASKS) {
         cache.clear();
       }
@@ -118,7 +146,19 @@ public final class ConstraintFactory {
    *
    * @return the mask, or null when it would allow nothing
    */
-  TokenMask within(StepContext ctx, ParseState state, int maxDistance) {
+  TokenMask within(
+      StepContext ctx, ParseState state, int maxDistance, Map<Frame, TopFrameMasks.Entry> local) {
+    long[] bits = state.top() == null ? null : topMasks.within(ctx, state, maxDistance, local);
+    if (bits == null) {
+      return withinByWalk(ctx, state, maxDistance);
+    }
+    addEos(state, bits);
+    TokenMask m = TokenMask.of(bits, vocabSize);
+    return m.isEmpty() ? null : m;
+  }
+
+  /** {@link #within} by one walk of the whole trie with the whole state. */
+  TokenMask withinByWalk(StepContext ctx, ParseState state, int maxDistance) {
     long[] bits = new long[(vocabSize + 63) >>> 6];
     walk(ctx, 0, state, bits, maxDistance);
     addEos(state, bits);
@@ -128,10 +168,14 @@ public final class ConstraintFactory {
 
   private void addEos(ParseState state, long[] bits) {
     if (state.complete()) {
-      for (int id = 0; id < vocabSize; id++) {
-        if (eos[id]) {
-          bits[id >>> 6] |= 1L << id;
-        }
+      addEos(bits);
+    }
+  }
+
+  void addEos(long[] bits) {
+    for (int id = 0; id < vocabSize; id++) {
+      if (eos[id]) {
+        bits[id >>> 6] |= 1L << id;
       }
     }
   }
@@ -142,7 +186,7 @@ public final class ConstraintFactory {
    *
    * @return the largest distance to finish left by an allowed token under the node, or -1
    */
-  private int walk(StepContext ctx, int node, ParseState state, long[] bits, int maxDistance) {
+  int walk(StepContext ctx, int node, ParseState state, long[] bits, int maxDistance) {
     int[] tokens = trie.tokens;
     int farthest = -1;
     int end = trie.firstChild[node] + trie.childCount[node];

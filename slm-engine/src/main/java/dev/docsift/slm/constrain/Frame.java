@@ -30,7 +30,34 @@ interface Frame {
 
   /**
    * A key equal for all frames that accept the same byte strings of up to {@code k} bytes and end
-   * in equally keyed frames: counters far from their limits are folded together.
+   * in equally keyed frames, with the same {@link #minBytesToFinish} along the way: counters far
+   * from their limits are folded together.
    */
   Frame canonical(int k);
+
+  /**
+   * Whether bytes fed to this frame may be judged by the grounding ({@link StepContext}): the
+   * inside of a groundable string. Masks of states that never reach such a frame are the same
+   * grounded or not, so they can be shared between generations.
+   */
+  default boolean readsGrounding() {
+    return false;
+  }
+
+  /**
+   * A few bytes that include every byte {@link #feed} may take, so that a trie walk can look up
+   * those children instead of trying all of them; -1 when there is no such short list. Only
+   * meaningful for frames that cannot end ({@link #canEnd} false), whose state takes exactly the
+   * bytes this frame takes.
+   *
+   * @return how many candidates {@link #candidate} gives, or -1
+   */
+  default int candidateCount(StepContext ctx) {
+    return -1;
+  }
+
+  /** The i-th candidate byte of {@link #candidateCount}, 0 to 255, or -1 to skip (no repeats). */
+  default int candidate(StepContext ctx, int i) {
+    throw new IndexOutOfBoundsException(i);
+  }
 }

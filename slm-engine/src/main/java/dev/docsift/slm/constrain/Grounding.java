@@ -170,6 +170,16 @@ public final class Grounding {
     return -1;
   }
 
+  /** How many bytes can follow a state (its out-edges). */
+  int edgeCount(int state) {
+    return edgeStart[state + 1] - edgeStart[state];
+  }
+
+  /** The byte of a state's i-th out-edge, 0 to 255, in no particular order. */
+  int edgeByte(int state, int i) {
+    return edgeBytes[edgeStart[state] + i] & 0xFF;
+  }
+
   /** The most characters that can still follow a state. */
   int maxChars(int state) {
     return maxChars[state];

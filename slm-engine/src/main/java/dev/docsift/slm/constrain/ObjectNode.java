@@ -122,6 +122,11 @@ final class ObjectNode implements Node {
     return closable[0] ? 1 : afterComma[0];
   }
 
+  /** The properties' value syntaxes, in declaration order. */
+  List<Node> values() {
+    return List.of(values);
+  }
+
   @Override
   public int minBytes() {
     return minBytes;

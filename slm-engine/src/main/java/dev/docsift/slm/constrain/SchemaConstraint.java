@@ -20,17 +20,19 @@ import java.util.Map;
  * used as is; closer, the plain mask is applied and the budget is checked on the token chosen
  * ({@link #admits}: its bytes stepped from the state, d' compared with r - 2), the caller choosing
  * again without it when refused; after a few refusals {@link #maskExactly} computes the safe tokens
- * afresh (a trie walk, never cached, since the result depends on r; on a 152k-token vocabulary
- * about 20 ms, where checking the chosen token costs microseconds). A vocabulary without some
- * single-byte token may leave no safe token: the plain mask is then used, the document stays valid
- * as far as written and the caller hits its limit (no worse than without a budget). Grounded
- * strings may need more bytes than d counts (their characters must follow the page text), with the
- * same fallback.
+ * afresh (never cached, since the result depends on r: the top frame's cached part plus its exits
+ * walked with r, tens of microseconds, or a walk of the whole trie when some token inside the top
+ * frame would itself go past r, milliseconds on a 152k-token vocabulary; checking the chosen token
+ * costs microseconds). A vocabulary without some single-byte token may leave no safe token: the
+ * plain mask is then used, the document stays valid as far as written and the caller hits its limit
+ * (no worse than without a budget). Grounded strings may need more bytes than d counts (their
+ * characters must follow the page text), with the same fallback.
  */
 public final class SchemaConstraint implements TokenConstraint {
   private final ConstraintFactory factory;
   private final StepContext ctx;
   private final Map<ParseState, TokenMask> cache;
+  private final Map<Frame, TopFrameMasks.Entry> local;
 
   /**
    * Slack on top of a mask's own growth before the budget check walks the trie: masks are cached
@@ -56,13 +58,23 @@ public final class SchemaConstraint implements TokenConstraint {
     this(
         new ConstraintFactory(grammar, vocab, eosIds),
         StepContext.UNGROUNDED,
-        new java.util.HashMap<>());
+        new java.util.HashMap<>(),
+        null);
   }
 
-  SchemaConstraint(ConstraintFactory factory, StepContext ctx, Map<ParseState, TokenMask> cache) {
+  /**
+   * @param cache masks by canonical state
+   * @param local top-frame parts that depend on this generation's grounding; null when ungrounded
+   */
+  SchemaConstraint(
+      ConstraintFactory factory,
+      StepContext ctx,
+      Map<ParseState, TokenMask> cache,
+      Map<Frame, TopFrameMasks.Entry> local) {
     this.factory = factory;
     this.ctx = ctx;
     this.cache = cache;
+    this.local = local;
     this.state = ParseState.initial(factory.grammar().root());
   }
 
@@ -81,7 +93,7 @@ public final class SchemaConstraint implements TokenConstraint {
       }
       return;
     }
-    TokenMask plain = factory.mask(ctx, state, cache);
+    TokenMask plain = factory.mask(ctx, state, cache, local);
     checkChosen =
         budget != Integer.MAX_VALUE
             && (long) state.minBytesToFinish() + plain.maxGrowth() + 2 + BUDGET_WINDOW >= budget;
@@ -108,7 +120,7 @@ public final class SchemaConstraint implements TokenConstraint {
   public void maskExactly(float[] logits) {
     if (checkChosen) {
       checkChosen = false;
-      TokenMask safe = factory.within(ctx, state, budget - 2);
+      TokenMask safe = factory.within(ctx, state, budget - 2, local);
       if (safe != null) {
         safe.apply(logits);
       }
@@ -147,6 +159,21 @@ public final class SchemaConstraint implements TokenConstraint {
       }
     }
     state = s;
+  }
+
+  /** The parser state so far (for tests). */
+  ParseState state() {
+    return state;
+  }
+
+  /** This generation's grounded top-frame parts; null when ungrounded (for tests). */
+  Map<Frame, TopFrameMasks.Entry> localParts() {
+    return local;
+  }
+
+  /** The grounding this generation is held to (for tests). */
+  StepContext context() {
+    return ctx;
   }
 
   @Override

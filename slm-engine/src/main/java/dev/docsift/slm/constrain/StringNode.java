@@ -29,7 +29,7 @@ final class StringNode implements Node {
 
   private static final int NEVER = Integer.MAX_VALUE / 4;
 
-  /** Every count from min to this one has the same feasibility column as min. */
+  /** Every count from min to this one has the same feasibility and distance columns as min. */
   private final int stableUpTo;
 
   private final boolean[] uniform;
@@ -87,7 +87,11 @@ final class StringNode implements Node {
       throw new IllegalArgumentException(where + ": no string satisfies its length and pattern.");
     }
     int stable = min;
-    while (stable + 1 <= max && Arrays.equals(feasible[stable + 1], feasible[min])) {
+    // Distances too: frames folded together must agree on minBytesToFinish, which the budget's
+    // masks filter on (see TopFrameMasks#within).
+    while (stable + 1 <= max
+        && Arrays.equals(feasible[stable + 1], feasible[min])
+        && Arrays.equals(need[stable + 1], need[min])) {
       stable++;
     }
     stableUpTo = stable;
@@ -101,6 +105,50 @@ final class StringNode implements Node {
   @Override
   public Frame start() {
     return start;
+  }
+
+  /**
+   * Whether the count of characters matters only against minLength and maxLength: one accepting
+   * automaton state, so from minLength on a token fits exactly when the characters it writes or
+   * begins fit under maxLength (see {@link TopFrameMasks}, which derives such masks by length).
+   */
+  boolean lengthOnly() {
+    return dfa.stateCount() == 1 && dfa.accepting(0);
+  }
+
+  /** Whether this is a {@link #roomy} twin. */
+  boolean isRoomy() {
+    return roomy == this;
+  }
+
+  /**
+   * A twin of a {@link #lengthOnly} string, never grounded, whose maxLength leaves room for {@code
+   * k} more characters from minLength: its masks hold every token the automaton admits, whatever
+   * its length.
+   */
+  StringNode roomy(int k) {
+    StringNode r = roomy;
+    if (r == null) {
+      r = new StringNode(dfa, min, min + k + 2, false, "roomy twin");
+      r.roomy = r;
+      roomy = r; // a race builds an equal twin twice, harmlessly
+    }
+    return r;
+  }
+
+  int maxLength() {
+    return max;
+  }
+
+  int minLength() {
+    return min;
+  }
+
+  private volatile StringNode roomy;
+
+  /** Whether grounding applies to this string's values. */
+  boolean groundable() {
+    return groundable;
   }
 
   @Override
@@ -308,6 +356,46 @@ final class StringNode implements Node {
     @Override
     public boolean canEnd() {
       return false;
+    }
+
+    /** The characters written, counting one begun (a lead byte or a backslash) as written. */
+    int charsUsed() {
+      return chars + (pending > 0 || escape ? 1 : 0);
+    }
+
+    /** This frame on another node, at another count, ungrounded. */
+    StringFrame on(StringNode other, int count) {
+      return new StringFrame(other, dfa, count, pending, partial, contLo, contHi, escape, -1);
+    }
+
+    @Override
+    public int candidateCount(StepContext ctx) {
+      // Inside a grounded string every byte must follow the page's text: the automaton's edges,
+      // plus the closing quote and the backslash of an escape (whose escaped byte is checked
+      // against the text in the escape frame, which gives no list).
+      if (sam < 0 || escape) {
+        return -1;
+      }
+      int edges = ctx.grounding().edgeCount(sam);
+      return pending > 0 ? edges : edges + 2;
+    }
+
+    @Override
+    public int candidate(StepContext ctx, int i) {
+      Grounding g = ctx.grounding();
+      int edges = g.edgeCount(sam);
+      if (i < edges) {
+        int b = g.edgeByte(sam, i);
+        // A quote or backslash in the page is listed once, below, for what it does here.
+        return pending == 0 && (b == '"' || b == '\\') ? -1 : b;
+      }
+      return i == edges ? '"' : '\\';
+    }
+
+    @Override
+    public boolean readsGrounding() {
+      // Before the opening quote the grounding only decides the next frame, which says it then.
+      return dfa >= 0 && node.groundable;
     }
 
     @Override

@@ -26,6 +26,27 @@ final class TokenTrie {
   /** The longest token, in bytes. */
   final int maxTokenBytes;
 
+  /**
+   * The child with edge byte b among the children {@code first .. end} of a node (ascending by
+   * byte, as the sorted build leaves them), or -1.
+   */
+  int child(int first, int end, int b) {
+    int lo = first;
+    int hi = end - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int e = edge[mid] & 0xFF;
+      if (e < b) {
+        lo = mid + 1;
+      } else if (e > b) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
   TokenTrie(Vocabulary vocab) {
     List<byte[]> bytes = new ArrayList<>();
     List<Integer> ids = new ArrayList<>();
