@@ -211,9 +211,14 @@ public final class OrtRuntime {
   static SessionOptions baseOptions(RuntimeOptions options) throws OrtException {
     SessionOptions so = new SessionOptions();
     try {
-      if (options.intraOpThreads() > 0) {
-        so.setIntraOpNumThreads(options.intraOpThreads());
-      }
+      // 0 means one thread per processor this JVM may use, set explicitly: ONNX Runtime's own
+      // default (intra-op threads 0) decoded Mississippi-shaped packs on 2 cores at 0.6x the speed
+      // of 2 explicit threads (prefill 133-160 vs 251-278 t/s at 1,024 tokens); it also counts
+      // the machine's cores where the JVM counts the container's share.
+      so.setIntraOpNumThreads(
+          options.intraOpThreads() > 0
+              ? options.intraOpThreads()
+              : Runtime.getRuntime().availableProcessors());
       if (options.interOpThreads() > 0) {
         so.setInterOpNumThreads(options.interOpThreads());
       }

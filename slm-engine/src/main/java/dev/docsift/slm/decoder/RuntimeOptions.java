@@ -6,7 +6,7 @@ import java.util.Objects;
  * How ONNX Runtime sessions are set up.
  *
  * @param provider where to run; falls back to the CPU, with a warning, where unavailable
- * @param intraOpThreads threads inside one operator; 0 lets ONNX Runtime choose (one per core)
+ * @param intraOpThreads threads inside one operator; 0 for one per processor available to the JVM
  * @param interOpThreads threads across independent operators; 0 lets ONNX Runtime choose
  * @param optimizationLevel graph rewriting before the first run
  */
@@ -25,12 +25,12 @@ public record RuntimeOptions(
     }
   }
 
-  /** Automatic provider, ONNX Runtime's thread defaults, all optimisations. */
+  /** Automatic provider, one intra-op thread per processor, all optimisations. */
   public static RuntimeOptions defaults() {
     return new RuntimeOptions(ExecutionProvider.AUTO, 0, 0, OptimizationLevel.ALL);
   }
 
-  /** The CPU with ONNX Runtime's thread defaults, all optimisations. */
+  /** The CPU, one intra-op thread per processor, all optimisations. */
   public static RuntimeOptions cpu() {
     return new RuntimeOptions(ExecutionProvider.CPU, 0, 0, OptimizationLevel.ALL);
   }
