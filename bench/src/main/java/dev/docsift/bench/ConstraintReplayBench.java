@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.docsift.schemas.SchemaCatalog;
 import dev.docsift.schemas.SchemaException;
-import dev.docsift.slm.constrain.ConstraintReplay;
 import dev.docsift.slm.constrain.JsonSchemaGrammar;
 import dev.docsift.slm.tokenizer.HfTokenizer;
 import java.io.IOException;

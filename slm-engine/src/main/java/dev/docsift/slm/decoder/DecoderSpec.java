@@ -61,44 +61,6 @@ public record DecoderSpec(
     }
   }
 
-  /** A decoder that returns new cache tensors at each step (no shared cache). */
-  public DecoderSpec(
-      int vocabSize,
-      int hidden,
-      int layers,
-      int attentionHeads,
-      int kvHeads,
-      int headSize,
-      int maxContext,
-      String inputIds,
-      String inputsEmbeds,
-      String attentionMask,
-      String positionIds,
-      String pastKey,
-      String pastValue,
-      String logits,
-      String presentKey,
-      String presentValue) {
-    this(
-        vocabSize,
-        hidden,
-        layers,
-        attentionHeads,
-        kvHeads,
-        headSize,
-        maxContext,
-        inputIds,
-        inputsEmbeds,
-        Objects.requireNonNull(attentionMask, "attentionMask"),
-        positionIds,
-        pastKey,
-        pastValue,
-        logits,
-        presentKey,
-        presentValue,
-        null);
-  }
-
   /** Validates. */
   public DecoderSpec {
     if (vocabSize <= 0

@@ -137,15 +137,7 @@ class MaskCompositionTest {
           }
           withinCompared++;
         }
-        int best = best(logits);
-        for (int refusals = 1; best >= 0 && !c.admits(best); refusals++) {
-          if (refusals < 3) {
-            logits[best] = Float.NEGATIVE_INFINITY;
-          } else {
-            c.maskExactly(logits);
-          }
-          best = best(logits);
-        }
+        int best = RandomGeneration.choose(c, logits);
         assertThat(best).as("a token is left").isGreaterThanOrEqualTo(0);
         c.accept(best);
         done = best == eos;
@@ -153,15 +145,5 @@ class MaskCompositionTest {
     }
     assertThat(compared).isGreaterThan(generations);
     assertThat(withinCompared).isGreaterThan(0);
-  }
-
-  private static int best(float[] logits) {
-    int best = -1;
-    for (int i = 0; i < logits.length; i++) {
-      if (logits[i] != Float.NEGATIVE_INFINITY && (best < 0 || logits[i] > logits[best])) {
-        best = i;
-      }
-    }
-    return best;
   }
 }

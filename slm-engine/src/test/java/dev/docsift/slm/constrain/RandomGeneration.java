@@ -58,16 +58,7 @@ final class RandomGeneration {
         constraint.budget(maxSteps - step);
       }
       constraint.mask(logits);
-      int best = best(logits);
-      // As the generator does: a refused choice is blanked, and after a few the mask is exact.
-      for (int refusals = 1; best >= 0 && !constraint.admits(best); refusals++) {
-        if (refusals < 3) {
-          logits[best] = Float.NEGATIVE_INFINITY;
-        } else {
-          constraint.maskExactly(logits);
-        }
-        best = best(logits);
-      }
+      int best = choose(constraint, logits);
       if (best < 0) {
         throw new AssertionError(
             "stuck: no token allowed after " + out.toString(StandardCharsets.UTF_8));
@@ -87,6 +78,25 @@ final class RandomGeneration {
       out.writeBytes(vocab.bytes(best));
     }
     throw new AssertionError("did not finish in " + maxSteps + " steps");
+  }
+
+  /**
+   * The best token the constraint admits in masked logits, chosen as the generator does: a refused
+   * choice is blanked, and after a few refusals the mask is made exact.
+   *
+   * @return the token, or -1 when none is left
+   */
+  static int choose(TokenConstraint constraint, float[] logits) {
+    int best = best(logits);
+    for (int refusals = 1; best >= 0 && !constraint.admits(best); refusals++) {
+      if (refusals < 3) {
+        logits[best] = Float.NEGATIVE_INFINITY;
+      } else {
+        constraint.maskExactly(logits);
+      }
+      best = best(logits);
+    }
+    return best;
   }
 
   private static int best(float[] logits) {

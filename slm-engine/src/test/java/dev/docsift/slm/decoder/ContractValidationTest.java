@@ -29,7 +29,8 @@ class ContractValidationTest {
           "past_key_values.%d.value",
           "logits",
           "present.%d.key",
-          "present.%d.value");
+          "present.%d.value",
+          null);
 
   static Map<String, Signature> inputs() {
     Map<String, Signature> in = new LinkedHashMap<>();

@@ -119,7 +119,8 @@ class DecoderSessionTest {
             s.pastValue(),
             s.logits(),
             s.presentKey(),
-            s.presentValue());
+            s.presentValue(),
+            null);
     assertThatThrownBy(
             () ->
                 DecoderSession.open(
@@ -144,7 +145,8 @@ class DecoderSessionTest {
             s.pastValue(),
             s.logits(),
             s.presentKey(),
-            s.presentValue());
+            s.presentValue(),
+            null);
     assertThatThrownBy(
             () ->
                 DecoderSession.open(

@@ -1,5 +1,9 @@
-package dev.docsift.slm.constrain;
+package dev.docsift.bench;
 
+import dev.docsift.slm.constrain.ConstraintFactory;
+import dev.docsift.slm.constrain.Grounding;
+import dev.docsift.slm.constrain.JsonSchemaGrammar;
+import dev.docsift.slm.constrain.SchemaConstraint;
 import dev.docsift.slm.tokenizer.Vocabulary;
 import java.util.Arrays;
 import java.util.List;
