@@ -11,7 +11,9 @@ GroupQueryAttention contrib op over one preallocated buffer per layer: the decod
 inputs_embeds, position_ids, seqlens_k [batch] (int32, past + seq - 1) and total_sequence_length
 (int32 scalar) and per-layer caches [batch, kv_heads, capacity, head_size]; each run writes its keys
 and values in place at past .. past + seq and returns the same buffers as present. No step copies
-or concatenates the cache (PACK_FORMAT.md, "Shared KV cache").
+or concatenates the cache (PACK_FORMAT.md, "Shared KV cache"). That export also returns the
+logits of the run's last position only, [batch, 1, vocab]: generation reads no other, and the
+lm_head over a whole prompt was a tenth of a prompt's work and its largest tensor (seq x vocab).
 """
 
 import json
@@ -187,7 +189,8 @@ class Decoder(nn.Module):
     def forward_shared(self, inputs_embeds, position_ids, seqlens_k, total_sequence_length, *past):
         """One run over shared caches: see the module comment."""
         cos, sin = self.rotary(position_ids)
-        return self._layers(inputs_embeds, cos, sin, (seqlens_k, total_sequence_length), past)
+        return self._layers(inputs_embeds, cos, sin, (seqlens_k, total_sequence_length), past,
+                            last_only=True)
 
     def forward(self, inputs_embeds, attention_mask, position_ids, *past):
         s = inputs_embeds.shape[1]
@@ -202,11 +205,13 @@ class Decoder(nn.Module):
         mask = torch.logical_and(causal[None, None, None, :, :], pad)  # [b,1,1,s,total]
         return self._layers(inputs_embeds, cos, sin, mask, past)
 
-    def _layers(self, x, cos, sin, mask, past):
+    def _layers(self, x, cos, sin, mask, past, last_only=False):
         presents = []
         for i, layer in enumerate(self.layers):
             x, k, v = layer(x, cos, sin, mask, past[2 * i], past[2 * i + 1])
             presents += [k, v]
+        if last_only:
+            x = x[:, -1:, :]
         logits = self.lm_head(self.norm(x))
         return (logits, *presents)
 
@@ -263,12 +268,13 @@ class _SharedExport(nn.Module):
 
 def _declare_output_shapes(path, cfg):
     """ONNX's shape inference does not know GroupQueryAttention, so the exporter leaves the outputs
-    after it with invented dimension names: declare them as the pack contract reads them."""
+    after it with invented dimension names: declare them as the pack contract reads them (the
+    logits of the last position only)."""
     import onnx
     m = onnx.load(path)
     for out in m.graph.output:
         dims = out.type.tensor_type.shape.dim
-        want = ["batch", "seq", cfg.vocab_size] if out.name == "logits" else \
+        want = ["batch", 1, cfg.vocab_size] if out.name == "logits" else \
             ["batch", cfg.kv_heads, "capacity", cfg.head_size]
         for d, w in zip(dims, want):
             if isinstance(w, int):
@@ -308,6 +314,7 @@ def export(embed, dec, cfg, out_dir, trace_batch=2, trace_seq=3, trace_past=4, s
                 torch.tensor(trace_past + trace_seq, dtype=torch.int32),
                 *empty_past(cfg, batch, capacity))
         module = _SharedExport(dec)
+        dyn["logits"] = {0: "batch"}  # [batch, 1, vocab]: the last position's
         inputs = ["inputs_embeds", "position_ids", "seqlens_k", "total_sequence_length"]
         dyn["seqlens_k"] = {0: "batch"}
         for n in past_names + present_names:

@@ -60,6 +60,17 @@ public final class DecoderContract {
   }
 
   /**
+   * Whether a decoder's logits output is declared {@code [batch, 1, vocab]}: the graph returns the
+   * logits of a run's last position only (PACK_FORMAT.md, "Shared KV cache").
+   *
+   * @param logits the logits output's signature
+   * @return true when its second dimension is fixed at 1
+   */
+  public static boolean lastPositionOnly(Signature logits) {
+    return logits != null && logits.shape().length == 3 && logits.shape()[1] == 1;
+  }
+
+  /**
    * What is wrong with an embedding graph: {@code input_ids} int64 {@code [batch, seq]} in, one
    * float output {@code [batch, seq, hidden]} (its name does not matter when it is the only one).
    *
@@ -84,10 +95,11 @@ public final class DecoderContract {
 
   /**
    * What is wrong with a decoder graph: every input the spec names and no other (an input the spec
-   * does not name could not be fed), logits {@code [batch, seq, vocab_size]}, and per layer past
-   * and present keys and values {@code [batch, kv_heads, length, head_size]} of one float type. A
-   * shared-cache decoder takes {@code seqlens_k} (int32 {@code [batch]}) and {@code
-   * total_sequence_length} (int32 scalar) instead of an attention mask.
+   * does not name could not be fed), logits {@code [batch, seq, vocab_size]} (or {@code [batch, 1,
+   * vocab_size]}, the last position's only), and per layer past and present keys and values {@code
+   * [batch, kv_heads, length, head_size]} of one float type. A shared-cache decoder takes {@code
+   * seqlens_k} (int32 {@code [batch]}) and {@code total_sequence_length} (int32 scalar) instead of
+   * an attention mask.
    *
    * @return the problems, empty when it fits
    */

@@ -24,17 +24,25 @@ public final class DecoderSession implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DecoderSession.class);
 
   /**
-   * The most logits one prefill run may return. The decoder returns logits for every position and
-   * ONNX Runtime's Java API copies the whole output: a 2,000-token prompt of a 152k-token
+   * The most logits one prefill run may return. A decoder that returns logits for every position
+   * has ONNX Runtime's Java API copy the whole output: a 2,000-token prompt of a 152k-token
    * vocabulary would be 1.2 GB at once. Prompts are run in chunks that keep it near 128 MB.
    */
   private static final long MAX_PREFILL_LOGITS = 1L << 25;
+
+  /**
+   * The most positions one prefill run takes. Attention's scratch in a run grows with positions
+   * times context (ONNX Runtime's GroupQueryAttention holds heads x positions x cache capacity
+   * floats), so a page-sized prompt is run in chunks even when only the last logits come back.
+   */
+  private static final int MAX_PREFILL_CHUNK = 512;
 
   private final DecoderSpec spec;
   private final EmbeddingGraph embedding; // null when the decoder reads token ids
   private final DecoderStep step;
   private final ResolvedProvider provider;
   private final OnnxJavaType kvType; // FLOAT or FLOAT16
+  private final KvBufferPool kvBuffers = new KvBufferPool();
   private volatile boolean closed;
 
   private DecoderSession(
@@ -43,10 +51,11 @@ public final class DecoderSession implements AutoCloseable {
       OrtSession decoderSession,
       ResolvedProvider provider,
       OnnxJavaType embedsType,
-      OnnxJavaType kvType) {
+      OnnxJavaType kvType,
+      boolean lastPositionOnly) {
     this.spec = spec;
     this.embedding = embedding;
-    this.step = new DecoderStep(spec, decoderSession, embedsType);
+    this.step = new DecoderStep(spec, decoderSession, embedsType, lastPositionOnly);
     this.provider = provider;
     this.kvType = kvType;
   }
@@ -82,9 +91,8 @@ public final class DecoderSession implements AutoCloseable {
                 spec, signatures(embed.session(), true), signatures(embed.session(), false)));
       }
       Map<String, DecoderContract.Signature> in = signatures(dec.session(), true);
-      report(
-          "decoder graph",
-          DecoderContract.decoderProblems(spec, in, signatures(dec.session(), false)));
+      Map<String, DecoderContract.Signature> out = signatures(dec.session(), false);
+      report("decoder graph", DecoderContract.decoderProblems(spec, in, out));
       ResolvedProvider resolved = dec.provider();
       if (embed != null && resolved.warning().isEmpty() && embed.provider().warning().isPresent()) {
         resolved = embed.provider();
@@ -95,7 +103,8 @@ public final class DecoderSession implements AutoCloseable {
           dec.session(),
           resolved,
           spec.readsTokenIds() ? null : in.get(spec.inputsEmbeds()).type(),
-          in.get(spec.pastKey(0)).type());
+          in.get(spec.pastKey(0)).type(),
+          DecoderContract.lastPositionOnly(out.get(spec.logits())));
     } catch (DecoderException | RuntimeException e) {
       if (embed != null) {
         closeQuietly(embed.session());
@@ -142,7 +151,7 @@ public final class DecoderSession implements AutoCloseable {
   public KvCache newCache(KvCache.Strategy strategy) throws DecoderException {
     checkOpen();
     try {
-      return new KvCache(spec, strategy, kvType);
+      return new KvCache(spec, strategy, kvType, kvBuffers);
     } catch (OrtException e) {
       throw new DecoderException(
           ErrorCode.DECODER_FAILED, "Cannot make the KV cache: " + e.getMessage(), e);
@@ -259,9 +268,23 @@ public final class DecoderSession implements AutoCloseable {
     return new StepResult(last.logits(), null, nanos);
   }
 
-  /** Positions per prefill run: as many as keep the returned logits under about 128 MB. */
+  /**
+   * Positions per prefill run: at most {@value #MAX_PREFILL_CHUNK}, and, when the decoder returns
+   * every position's logits, as many as keep them under about 128 MB.
+   */
   public int prefillChunk() {
-    return (int) Math.max(16, Math.min(4096, MAX_PREFILL_LOGITS / spec.vocabSize()));
+    if (step.lastPositionOnly()) {
+      return MAX_PREFILL_CHUNK;
+    }
+    return (int) Math.max(16, Math.min(MAX_PREFILL_CHUNK, MAX_PREFILL_LOGITS / spec.vocabSize()));
+  }
+
+  /**
+   * Whether the decoder graph returns the logits of a run's last position only ({@code [batch, 1,
+   * vocab]}), as the shared-cache exports do; then no run can return every position's.
+   */
+  public boolean returnsLastPositionOnly() {
+    return step.lastPositionOnly();
   }
 
   /**
@@ -286,7 +309,8 @@ public final class DecoderSession implements AutoCloseable {
    * @param allLogits whether to return every position's logits too (for tests)
    * @return the logits
    * @throws DecoderException when ONNX Runtime fails
-   * @throws IllegalStateException when the decoder reads token ids
+   * @throws IllegalStateException when the decoder reads token ids, or every position's logits are
+   *     asked of one that {@linkplain #returnsLastPositionOnly() returns only the last}
    */
   public StepResult run(float[] embeds, int seq, KvCache cache, boolean allLogits)
       throws DecoderException {
@@ -334,6 +358,7 @@ public final class DecoderSession implements AutoCloseable {
       closeQuietly(embedding.session());
     }
     closeQuietly(step.session());
+    kvBuffers.close();
   }
 
   private static void closeQuietly(OrtSession session) {

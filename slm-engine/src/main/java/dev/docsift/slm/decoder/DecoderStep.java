@@ -28,11 +28,19 @@ final class DecoderStep {
   private final DecoderSpec spec;
   private final OrtSession session;
   private final OnnxJavaType embedsType; // FLOAT or FLOAT16, what the decoder takes; null for ids
+  private final boolean lastPositionOnly; // logits [batch, 1, vocab]
 
-  DecoderStep(DecoderSpec spec, OrtSession session, OnnxJavaType embedsType) {
+  DecoderStep(
+      DecoderSpec spec, OrtSession session, OnnxJavaType embedsType, boolean lastPositionOnly) {
     this.spec = spec;
     this.session = session;
     this.embedsType = embedsType;
+    this.lastPositionOnly = lastPositionOnly;
+  }
+
+  /** Whether the graph returns the logits of a run's last position only. */
+  boolean lastPositionOnly() {
+    return lastPositionOnly;
   }
 
   /** The decoder graph's session, for its owner to close. */
@@ -55,6 +63,9 @@ final class DecoderStep {
   StepResult run(long[] ids, float[] embeds, int seq, KvCache cache, boolean allLogits)
       throws DecoderException {
     Objects.requireNonNull(cache, "cache");
+    if (allLogits && lastPositionOnly && seq > 1) {
+      throw new IllegalStateException("this decoder returns the last position's logits only");
+    }
     int past = cache.length();
     int total = past + seq;
     long[] positions = new long[seq];
@@ -113,23 +124,25 @@ final class DecoderStep {
                 result
                     .get(spec.logits())
                     .orElseThrow(() -> new IllegalStateException("no logits output"));
-        // getFloatBuffer copies the whole (1, seq, vocab) tensor (ONNX Runtime's Java API has no
-        // view of an output): prefill() keeps seq small enough for that copy.
+        // getFloatBuffer copies the whole (1, rows, vocab) tensor (ONNX Runtime's Java API has no
+        // view of an output): prefill() keeps rows small enough for that copy.
         FloatBuffer buffer = logits.getFloatBuffer();
         int vocab = spec.vocabSize();
-        if (buffer.remaining() != (long) seq * vocab) {
+        int rows = lastPositionOnly ? 1 : seq;
+        if (buffer.remaining() != (long) rows * vocab) {
           throw new DecoderException(
               ErrorCode.DECODER_CONTRACT,
               "The decoder returned "
                   + buffer.remaining()
                   + " logits for "
-                  + seq
-                  + " positions; pack.json says vocab_size is "
+                  + rows
+                  + (lastPositionOnly ? " position (the last)" : " positions")
+                  + "; pack.json says vocab_size is "
                   + vocab
                   + ".");
         }
         last = new float[vocab];
-        buffer.get((seq - 1) * vocab, last);
+        buffer.get((rows - 1) * vocab, last);
         if (allLogits) {
           all = new float[seq * vocab];
           buffer.get(0, all);

@@ -58,13 +58,14 @@ public final class KvCache implements AutoCloseable {
   private final OnnxJavaType elementType;
   private final OnnxTensor[] keys; // per layer: (1, kv_heads, past, head_size)
   private final OnnxTensor[] values; // per layer: (1, kv_heads, past, head_size)
-  private final ByteBuffer[] keyBuffers; // SHARED_BUFFER: what keys / values wrap
-  private final ByteBuffer[] valueBuffers;
+  private final KvBufferPool pool; // SHARED_BUFFER: where buffers come from and go back to
+  private ByteBuffer[] buffers; // SHARED_BUFFER: per layer key then value; the tensors wrap them
   private int capacity; // SHARED_BUFFER: tokens the buffers hold
   private int length;
   private boolean closed;
 
-  KvCache(DecoderSpec spec, Strategy strategy, OnnxJavaType elementType) throws OrtException {
+  KvCache(DecoderSpec spec, Strategy strategy, OnnxJavaType elementType, KvBufferPool pool)
+      throws OrtException {
     if (!strategy.fits(spec)) {
       throw new IllegalArgumentException(
           strategy
@@ -75,8 +76,7 @@ public final class KvCache implements AutoCloseable {
     this.spec = spec;
     this.strategy = strategy;
     this.elementType = elementType;
-    this.keyBuffers = new ByteBuffer[spec.layers()];
-    this.valueBuffers = new ByteBuffer[spec.layers()];
+    this.pool = pool;
     this.keys = new OnnxTensor[spec.layers()];
     this.values = new OnnxTensor[spec.layers()];
     // The first step passes past tensors with past = 0 (PACK_FORMAT.md): zero elements.
@@ -101,9 +101,9 @@ public final class KvCache implements AutoCloseable {
   }
 
   /**
-   * Makes room for {@code total} tokens in a shared cache: new buffers of the larger capacity, the
-   * tokens held copied over. The buffers are direct memory that ONNX Runtime reads and writes in
-   * place; they are freed when collected, after {@link #close()} drops them.
+   * Makes room for {@code total} tokens in a shared cache: buffers of the larger capacity (from the
+   * session's {@link KvBufferPool}), the tokens held copied over. The buffers are direct memory
+   * that ONNX Runtime reads and writes in place; {@link #close()} hands them back to the pool.
    */
   void reserve(int total) throws DecoderException {
     try {
@@ -129,42 +129,40 @@ public final class KvCache implements AutoCloseable {
     }
     OnnxTensor[] newKeys = new OnnxTensor[spec.layers()];
     OnnxTensor[] newValues = new OnnxTensor[spec.layers()];
-    ByteBuffer[] newKeyBuffers = new ByteBuffer[spec.layers()];
-    ByteBuffer[] newValueBuffers = new ByteBuffer[spec.layers()];
+    ByteBuffer[] larger = pool.take((int) bytes, 2 * spec.layers());
     try {
       for (int layer = 0; layer < spec.layers(); layer++) {
-        newKeyBuffers[layer] = larger(keyBuffers[layer], (int) bytes, grown, element);
-        newValueBuffers[layer] = larger(valueBuffers[layer], (int) bytes, grown, element);
-        newKeys[layer] =
-            OnnxTensor.createTensor(
-                OrtRuntime.environment(), newKeyBuffers[layer], shape, elementType);
-        newValues[layer] =
-            OnnxTensor.createTensor(
-                OrtRuntime.environment(), newValueBuffers[layer], shape, elementType);
+        newKeys[layer] = wrap(larger[2 * layer], (int) bytes, shape);
+        newValues[layer] = wrap(larger[2 * layer + 1], (int) bytes, shape);
       }
     } catch (OrtException | RuntimeException e) {
       closeAll(newKeys);
       closeAll(newValues);
+      pool.give(larger);
       throw e;
     }
+    if (buffers != null && length > 0) {
+      int row = spec.headSize() * element; // one token of one head
+      for (int i = 0; i < larger.length; i++) {
+        for (int head = 0; head < spec.kvHeads(); head++) {
+          larger[i].put(head * grown * row, buffers[i], head * capacity * row, length * row);
+        }
+      }
+    }
     closeTensors();
+    if (buffers != null) {
+      pool.give(buffers);
+    }
     System.arraycopy(newKeys, 0, keys, 0, keys.length);
     System.arraycopy(newValues, 0, values, 0, values.length);
-    System.arraycopy(newKeyBuffers, 0, keyBuffers, 0, keyBuffers.length);
-    System.arraycopy(newValueBuffers, 0, valueBuffers, 0, valueBuffers.length);
+    buffers = larger;
     capacity = grown;
   }
 
-  /** A zeroed buffer of the new capacity holding, head by head, the tokens of the old one. */
-  private ByteBuffer larger(ByteBuffer old, int bytes, int grown, int element) {
-    ByteBuffer b = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
-    if (old != null && length > 0) {
-      int row = spec.headSize() * element; // one token of one head
-      for (int head = 0; head < spec.kvHeads(); head++) {
-        b.put(head * grown * row, old, head * capacity * row, length * row);
-      }
-    }
-    return b;
+  /** A tensor over the first {@code bytes} of a pooled buffer, which may be longer. */
+  private OnnxTensor wrap(ByteBuffer buffer, int bytes, long[] shape) throws OrtException {
+    ByteBuffer view = buffer.slice(0, bytes).order(ByteOrder.nativeOrder());
+    return OnnxTensor.createTensor(OrtRuntime.environment(), view, shape, elementType);
   }
 
   /** Tokens a shared cache can hold before it grows; 0 for the other strategies. */
@@ -312,14 +310,19 @@ public final class KvCache implements AutoCloseable {
     }
   }
 
-  /** Frees the cache's native memory. Closing twice is harmless. */
+  /**
+   * Frees the cache's native memory; a shared cache's buffers go back to the session for the next
+   * generation. Closing twice is harmless.
+   */
   @Override
   public void close() {
     if (!closed) {
       closed = true;
       closeTensors();
-      Arrays.fill(keyBuffers, null);
-      Arrays.fill(valueBuffers, null);
+      if (buffers != null) {
+        pool.give(buffers);
+        buffers = null;
+      }
     }
   }
 }

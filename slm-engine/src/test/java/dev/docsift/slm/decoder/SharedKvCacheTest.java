@@ -60,6 +60,35 @@ class SharedKvCacheTest {
   }
 
   @Test
+  void aCacheOnTheLastGenerationsBuffersGivesTheSameLogits() throws Exception {
+    TinyPack returned = TinyPack.load("tiny-pack");
+    TinyPack shared = TinyPack.load("tiny-pack-shared");
+    Random random = new Random(11);
+    try (DecoderSession a = returned.open();
+        DecoderSession b = shared.open()) {
+      // A long generation fills its buffers; the next, shorter one takes them back from the
+      // session with that generation's keys and values still in them.
+      try (KvCache first = b.newCache()) {
+        b.prefill(random.ints(300, 3, shared.spec().vocabSize()).toArray(), first, 64);
+        assertThat(first.capacity()).isEqualTo(2 * KvCache.MIN_SHARED_CAPACITY);
+      }
+      int[] prompt = random.ints(40, 3, shared.spec().vocabSize()).toArray();
+      try (KvCache ca = a.newCache();
+          KvCache cb = b.newCache()) {
+        float[] la = a.prefill(prompt, ca, 64).logits();
+        float[] lb = b.prefill(prompt, cb, 64).logits();
+        for (int step = 0; step < 20; step++) {
+          assertThat(TinyPack.maxAbsDiff(la, lb)).as("step %d", step).isLessThan(TOLERANCE);
+          int next = Sampler.argmax(la);
+          la = a.run(new int[] {next}, ca).logits();
+          lb = b.run(new int[] {next}, cb).logits();
+        }
+        assertThat(cb.capacity()).isEqualTo(KvCache.MIN_SHARED_CAPACITY);
+      }
+    }
+  }
+
+  @Test
   void aStrategyMustFitTheDecoder() throws Exception {
     try (DecoderSession returned = TinyPack.load("tiny-pack").open();
         DecoderSession shared = TinyPack.load("tiny-pack-shared").open()) {
