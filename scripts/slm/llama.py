@@ -222,7 +222,28 @@ class Embed(nn.Module):
         self.embed_tokens = nn.Embedding(cfg.vocab_size, cfg.hidden)
 
     def forward(self, input_ids):
-        return self.embed_tokens(input_ids)
+        e = self.embed_tokens(input_ids)
+        # A bfloat16 table (see bf16_table) is read as bfloat16 and widened row by row.
+        return e if e.dtype == torch.float32 else e.float()
+
+
+def bf16_exact(weight):
+    """Whether every value of a float32 tensor is a bfloat16 value (its low 16 bits are zero), as
+    in a checkpoint trained and shipped in bfloat16."""
+    bits = weight.detach().contiguous().view(torch.int32)
+    return bool(((bits & 0xFFFF) == 0).all())
+
+
+def bf16_table(embed):
+    """The embedding with its table stored as bfloat16 when that loses nothing: the graph then
+    holds half the bytes (98 MB instead of 197 MB for a 32000 x 1536 table) and widens only the
+    rows it gathers. A table with float32 values is kept as it is."""
+    if embed.embed_tokens.weight.dtype != torch.float32 or not bf16_exact(embed.embed_tokens.weight):
+        return embed
+    import copy
+    narrow = copy.deepcopy(embed)
+    narrow.embed_tokens.weight.data = narrow.embed_tokens.weight.data.to(torch.bfloat16)
+    return narrow
 
 
 def init_weights(embed, dec, cfg, gen, scale=1.0):
@@ -295,7 +316,7 @@ def export(embed, dec, cfg, out_dir, trace_batch=2, trace_seq=3, trace_past=4, s
     os.makedirs(out_dir, exist_ok=True)
     ids = torch.zeros(trace_batch, trace_seq, dtype=torch.int64)
     torch.onnx.export(
-        embed, (ids,), os.path.join(out_dir, "embed_tokens.onnx"),
+        bf16_table(embed), (ids,), os.path.join(out_dir, "embed_tokens.onnx"),
         input_names=["input_ids"], output_names=["inputs_embeds"],
         dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "inputs_embeds": {0: "batch", 1: "seq"}},
         opset_version=17, do_constant_folding=True)

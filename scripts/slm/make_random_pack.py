@@ -5,7 +5,7 @@
     /usr/bin/python3 scripts/slm/make_random_pack.py --out /tmp/mississippi-rand-int4 \\
         --shape mississippi --weights int4
 
-Never commit the output (the fp32 decoder is about 1.9 GB, the embedding about 200 MB).
+Never commit the output (the fp32 decoder is about 1.9 GB, the bfloat16 embedding about 100 MB).
 
 `mississippi` is H2OVL-Mississippi-0.8B's language model (h2o-danube3-500m): hidden 1536, 16
 layers, 16 heads / 8 KV heads (head size 96), FFN 4096, vocabulary 32000, context 8192. The output
@@ -92,6 +92,9 @@ def main():
     with torch.no_grad():
         embed, dec = llama.Embed(cfg), llama.Decoder(cfg)
         llama.init_weights(embed, dec, cfg, torch.Generator().manual_seed(args.seed))
+        # The real checkpoint ships in bfloat16: a table of bfloat16 values is exported as one
+        # (llama.bf16_table), so the pack holds what a converted one would.
+        embed.embed_tokens.weight.data = embed.embed_tokens.weight.data.to(torch.bfloat16).float()
         embed.eval()
         dec.eval()
         llama.export(embed, dec, cfg, work, shared_kv=args.kv_cache == "shared")
