@@ -193,6 +193,9 @@ public final class DecoderBenchCommand implements Callable<Integer> {
         out.flush();
       }
 
+      // Read before the constrained generations, whose longer context and tries are not the
+      // measured prompt's, and before the copy test, whose two large arrays would dominate it.
+      long peakRss = PeakMemory.peakRssBytes().orElse(-1);
       benchConstraint(pack, session, prompt, out, err);
 
       out.println();
@@ -204,9 +207,9 @@ public final class DecoderBenchCommand implements Callable<Integer> {
               .collect(Collectors.joining(", ")));
       double achieved = feed.decodeTokensPerSecond() * weightBytes / 1e9;
       out.printf("achieved weight bandwidth: %.2f GB/s (decode t/s x weight bytes)%n", achieved);
-      // Read before the copy test, whose two large arrays would dominate the figure.
-      PeakMemory.peakRssBytes()
-          .ifPresent(b -> out.printf("peak RSS after decoding: %d MiB%n", b / (1024 * 1024)));
+      if (peakRss >= 0) {
+        out.printf("peak RSS after decoding: %d MiB%n", peakRss / (1024 * 1024));
+      }
       double machine = readBandwidthGbPerSecond(bandwidthMib, err);
       if (machine > 0) {
         out.printf(
