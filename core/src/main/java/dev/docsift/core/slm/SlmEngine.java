@@ -171,8 +171,11 @@ public final class SlmEngine implements DocumentEngine {
                   + resize
                   + " only.");
         }
+        // Without the memory pattern: with it, the arena of the Mississippi-shaped int8 encoder
+        // grew by 330 MB over two one-tile runs (a block planned per run, split and not reused),
+        // without it by 94 MB, at the same speed; the decoder's arena is the same either way.
         OrtRuntime.OpenedSession vision =
-            OrtRuntime.openSession(pack.paths().visionEncoder(), options);
+            OrtRuntime.openSession(pack.paths().visionEncoder(), options.withMemoryPattern(false));
         encoder =
             VisionEncoder.wrap(
                 vision.session(),

@@ -223,6 +223,9 @@ public final class OrtRuntime {
         so.setInterOpNumThreads(options.interOpThreads());
       }
       so.setOptimizationLevel(options.optimizationLevel().ort());
+      if (!options.memoryPattern()) {
+        so.setMemoryPatternOptimization(false);
+      }
       return so;
     } catch (OrtException | RuntimeException e) {
       so.close();

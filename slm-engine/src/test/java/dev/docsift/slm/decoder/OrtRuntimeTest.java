@@ -38,6 +38,28 @@ class OrtRuntimeTest {
         .hasMessageContaining("auto, cpu");
   }
 
+  @Test
+  void aSessionWithoutTheMemoryPatternGivesTheSameEmbeddings() throws Exception {
+    TinyPack pack = TinyPack.load("tiny-pack");
+    RuntimeOptions planned = RuntimeOptions.cpu();
+    RuntimeOptions unplanned = planned.withThreads(1, 0).withMemoryPattern(false);
+    assertThat(planned.memoryPattern()).isTrue();
+    assertThat(unplanned.memoryPattern()).isFalse();
+    assertThat(unplanned.withProvider(ExecutionProvider.AUTO).memoryPattern()).isFalse();
+    assertThat(unplanned.intraOpThreads()).isEqualTo(1);
+    int[] ids = pack.prompts().get(0).inputIds();
+    float[][] embeds = new float[2][];
+    RuntimeOptions[] both = {planned, unplanned};
+    for (int i = 0; i < 2; i++) {
+      try (DecoderSession session =
+          DecoderSession.open(pack.embedTokens(), pack.decoder(), pack.spec(), both[i])) {
+        session.embed(ids); // a second run of the same shape reuses what the first planned
+        embeds[i] = session.embed(ids);
+      }
+    }
+    assertThat(embeds[1]).containsExactly(embeds[0]);
+  }
+
   @ParameterizedTest
   @EnumSource(
       value = ExecutionProvider.class,
