@@ -74,7 +74,9 @@ final class JpackageOptions {
    * The JVM options of every launcher. jpackage's launchers cannot set environment variables, so
    * nothing here may rely on one: Tesseract's OpenMP limit is set by docsift itself at run time
    * (core's {@code OpenMpThreads}). No heap limit: the JVM's default (a quarter of the memory), as
-   * the {@code docsift} script runs a source build.
+   * the {@code docsift} script runs a source build; the heap starts at 64 MB, as there, so that the
+   * resident memory follows what docsift uses rather than the JVM's starting size (a 64th of the
+   * memory), whose young generation G1 fills before it collects.
    *
    * @param runtimeFeature the bundled runtime's Java release
    * @return the options
@@ -83,6 +85,7 @@ final class JpackageOptions {
     List<String> options = new ArrayList<>();
     // JNA, ONNX Runtime and the tokenizers load native code; JDK 24+ warns on every start without.
     options.add("--enable-native-access=ALL-UNNAMED");
+    options.add("-Xms64m");
     if (runtimeFeature >= 23) {
       // JavaFX's renderer uses sun.misc.Unsafe, which JDK 24+ warns about; 23 added the switch.
       // An older runtime refuses the option, so it is added only where it exists.

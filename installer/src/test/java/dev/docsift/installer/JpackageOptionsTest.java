@@ -28,10 +28,12 @@ class JpackageOptionsTest {
   @Test
   void theUnsafeSwitchIsGivenOnlyToRuntimesThatKnowIt() {
     assertThat(JpackageOptions.javaOptions(21))
-        .containsExactly("--enable-native-access=ALL-UNNAMED");
+        .containsExactly("--enable-native-access=ALL-UNNAMED", "-Xms64m");
     assertThat(JpackageOptions.javaOptions(25))
         .containsExactly(
-            "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
+            "--enable-native-access=ALL-UNNAMED",
+            "-Xms64m",
+            "--sun-misc-unsafe-memory-access=allow");
   }
 
   @Test
