@@ -52,10 +52,11 @@ public final class DecoderSession implements AutoCloseable {
       ResolvedProvider provider,
       OnnxJavaType embedsType,
       OnnxJavaType kvType,
-      boolean lastPositionOnly) {
+      boolean lastPositionOnly,
+      boolean floatLogits) {
     this.spec = spec;
     this.embedding = embedding;
-    this.step = new DecoderStep(spec, decoderSession, embedsType, lastPositionOnly);
+    this.step = new DecoderStep(spec, decoderSession, embedsType, lastPositionOnly, floatLogits);
     this.provider = provider;
     this.kvType = kvType;
   }
@@ -104,7 +105,8 @@ public final class DecoderSession implements AutoCloseable {
           resolved,
           spec.readsTokenIds() ? null : in.get(spec.inputsEmbeds()).type(),
           in.get(spec.pastKey(0)).type(),
-          DecoderContract.lastPositionOnly(out.get(spec.logits())));
+          DecoderContract.lastPositionOnly(out.get(spec.logits())),
+          out.get(spec.logits()).type() == OnnxJavaType.FLOAT);
     } catch (DecoderException | RuntimeException e) {
       if (embed != null) {
         closeQuietly(embed.session());

@@ -61,6 +61,8 @@ public final class KvCache implements AutoCloseable {
   private final KvBufferPool pool; // SHARED_BUFFER: where buffers come from and go back to
   private ByteBuffer[] buffers; // SHARED_BUFFER: per layer key then value; the tensors wrap them
   private int capacity; // SHARED_BUFFER: tokens the buffers hold
+  private OnnxTensor logits; // SHARED_BUFFER: (1, 1, vocab), made at the first step that binds it
+  private FloatBuffer logitsView;
   private int length;
   private boolean closed;
 
@@ -205,6 +207,30 @@ public final class KvCache implements AutoCloseable {
   }
 
   /**
+   * Binds the cache's logits buffer, {@code (1, 1, vocab)} floats, as the logits output of a run
+   * that returns one position's logits: the graph writes it in place.
+   */
+  void addLogitsOutput(Map<String, OnnxValue> outputs) throws OrtException {
+    checkOpen();
+    if (logits == null) {
+      ByteBuffer b =
+          ByteBuffer.allocateDirect(spec.vocabSize() * Float.BYTES).order(ByteOrder.nativeOrder());
+      logits =
+          OnnxTensor.createTensor(
+              OrtRuntime.environment(), b, new long[] {1, 1, spec.vocabSize()}, OnnxJavaType.FLOAT);
+      logitsView = b.asFloatBuffer();
+    }
+    outputs.put(spec.logits(), logits);
+  }
+
+  /** A copy of what the last run wrote into the buffer {@link #addLogitsOutput} bound. */
+  float[] readLogits() {
+    float[] copy = new float[spec.vocabSize()];
+    logitsView.get(0, copy);
+    return copy;
+  }
+
+  /**
    * Takes the present tensors of a step's result as the new past, and closes the old past. The
    * caller must have read every other output it needs: this closes the rest of the result.
    *
@@ -319,6 +345,10 @@ public final class KvCache implements AutoCloseable {
     if (!closed) {
       closed = true;
       closeTensors();
+      if (logits != null) {
+        logits.close();
+        logits = null;
+      }
       if (buffers != null) {
         pool.give(buffers);
         buffers = null;
