@@ -14,6 +14,7 @@ import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,7 @@ final class DecoderStep {
   private final OnnxJavaType embedsType; // FLOAT or FLOAT16, what the decoder takes; null for ids
   private final boolean lastPositionOnly; // logits [batch, 1, vocab]
   private final boolean floatLogits; // logits FLOAT, not FLOAT16: a cache's buffer can take them
+  private final Set<String> outputs; // every output of the graph
 
   DecoderStep(
       DecoderSpec spec,
@@ -42,6 +44,7 @@ final class DecoderStep {
     this.embedsType = embedsType;
     this.lastPositionOnly = lastPositionOnly;
     this.floatLogits = floatLogits;
+    this.outputs = Set.copyOf(session.getOutputNames());
   }
 
   /** Whether the graph returns the logits of a run's last position only. */
@@ -115,18 +118,16 @@ final class DecoderStep {
         inputs.put(spec.attentionMask(), made.getLast());
       }
       cache.addInputs(inputs);
-      // One position's logits go into the cache's own buffer: no output tensor, and no heap copy
-      // of it, each step (the Java loop's garbage was 256 KB a token for a 32k vocabulary).
-      boolean bound =
-          spec.sharesKv() && floatLogits && !allLogits && (lastPositionOnly || seq == 1);
+      // One position's logits go into the cache's own buffer, whatever the cache's strategy: no
+      // output tensor, and no heap copy of it, each step (the Java loop's garbage was 256 KB a
+      // token for a 32k vocabulary, 1.2 MB for a 152k one).
+      boolean bound = floatLogits && !allLogits && (lastPositionOnly || seq == 1);
       if (bound) {
         cache.addLogitsOutput(pinned);
       }
       long start = System.nanoTime();
       OrtSession.Result result =
-          pinned.isEmpty()
-              ? session.run(inputs)
-              : session.run(inputs, bound ? Set.of() : Set.of(spec.logits()), pinned);
+          pinned.isEmpty() ? session.run(inputs) : session.run(inputs, unpinned(pinned), pinned);
 
       long runNanos = System.nanoTime() - start;
       float[] last;
@@ -178,6 +179,13 @@ final class DecoderStep {
     } finally {
       made.forEach(OnnxTensor::close);
     }
+  }
+
+  /** The outputs ONNX Runtime is to return as new tensors: those not written into a pinned one. */
+  private Set<String> unpinned(Map<String, OnnxValue> pinned) {
+    Set<String> rest = new HashSet<>(outputs);
+    rest.removeAll(pinned.keySet());
+    return rest;
   }
 
   private OnnxTensor embedsTensor(float[] embeds, int seq) throws OrtException {

@@ -61,7 +61,7 @@ public final class KvCache implements AutoCloseable {
   private final KvBufferPool pool; // SHARED_BUFFER: where buffers come from and go back to
   private ByteBuffer[] buffers; // SHARED_BUFFER: per layer key then value; the tensors wrap them
   private int capacity; // SHARED_BUFFER: tokens the buffers hold
-  private OnnxTensor logits; // SHARED_BUFFER: (1, 1, vocab), made at the first step that binds it
+  private OnnxTensor logits; // (1, 1, vocab), made at the first step that binds it
   private FloatBuffer logitsView;
   private int length;
   private boolean closed;
