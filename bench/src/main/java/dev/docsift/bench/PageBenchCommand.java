@@ -15,6 +15,9 @@ import dev.docsift.samples.SampleFiles;
 import dev.docsift.samples.SampleGenerator;
 import dev.docsift.schemas.SchemaCatalog;
 import dev.docsift.slm.decoder.ExecutionProvider;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +31,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code docsift bench page --model PACK...}: the slm engine's seconds per page on an A4 invoice
- * and a long receipt, split into render, OCR, tiling, encoder per tile, prefill and decode, with
- * the peak RSS of each pack. Several packs (the same model with an fp32 and an int8 vision encoder,
- * say) are measured on the same pages and compared.
+ * {@code docsift bench page --model PACK...}: the slm engine's seconds per page on an A4 invoice ,
+ * a long receipt and that receipt scanned on A4 paper, split into render, OCR, tiling, encoder per
+ * tile, prefill and decode, with the peak RSS of each pack. Several packs (the same model with an
+ * fp32 and an int8 vision encoder, say) are measured on the same pages and compared.
  */
 @Command(
     name = "page",
@@ -62,7 +65,7 @@ public final class PageBenchCommand implements Callable<Integer> {
       description = "Runs per document; the fastest counts. Default: ${DEFAULT-VALUE}.")
   int runs;
 
-  @Option(names = "--no-prune-tiles", description = "Encode blank tiles too.")
+  @Option(names = "--no-prune-tiles", description = "Encode the whole page, blank tiles too.")
   boolean noPrune;
 
   @Option(
@@ -200,7 +203,10 @@ public final class PageBenchCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%d (%.1f)", tokens, tps);
   }
 
-  /** An A4 invoice at 300 dpi and a long till receipt, generated from the seed. */
+  /**
+   * An A4 invoice at 300 dpi, a long till receipt and the same receipt scanned on A4 paper,
+   * generated from the seed.
+   */
   private List<Doc> documents(Path dir) throws java.io.IOException {
     SampleGenerator clean = new SampleGenerator(Degradation.CLEAN);
     Sample invoice = clean.generate(DocumentType.INVOICE, seed);
@@ -218,13 +224,32 @@ public final class PageBenchCommand implements Callable<Integer> {
     }
     Path receiptPdf = dir.resolve("receipt.pdf");
     SampleFiles.writePdf(receipt, receiptPdf);
+    // The same receipt as a flatbed scan, on a page of A4 paper: what OCR-guided tile choice is
+    // for (the whole page takes seven tiles, the receipt alone fewer).
+    BufferedImage scan = onA4(receipt.page(), receipt.dpi());
+    Path scanPdf = dir.resolve("receipt-scan.pdf");
+    SampleFiles.writePdf(List.of(scan), receipt.dpi(), 0, scanPdf);
     return List.of(
-        new Doc(label("invoice", invoice), "invoice", invoicePdf),
-        new Doc(label("receipt", receipt), "receipt", receiptPdf));
+        new Doc(label("invoice", invoice.page()), "invoice", invoicePdf),
+        new Doc(label("receipt", receipt.page()), "receipt", receiptPdf),
+        new Doc(label("receipt scan", scan), "receipt", scanPdf));
   }
 
-  private static String label(String kind, Sample s) {
-    return kind + " " + s.page().getWidth() + "x" + s.page().getHeight();
+  /** A page of A4 paper at {@code dpi} with {@code image} on it, centred, near the top edge. */
+  private static BufferedImage onA4(BufferedImage image, int dpi) {
+    int w = (int) Math.round(210 / 25.4 * dpi);
+    int h = (int) Math.round(297 / 25.4 * dpi);
+    BufferedImage page = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = page.createGraphics();
+    g.setColor(Color.WHITE);
+    g.fillRect(0, 0, w, h);
+    g.drawImage(image, (w - image.getWidth()) / 2, dpi / 2, null);
+    g.dispose();
+    return page;
+  }
+
+  private static String label(String kind, BufferedImage page) {
+    return kind + " " + page.getWidth() + "x" + page.getHeight();
   }
 
   /** Resets the kernel's peak RSS counter (Linux), so each pack's peak is its own. */

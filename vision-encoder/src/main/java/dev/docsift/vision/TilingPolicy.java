@@ -75,6 +75,38 @@ public record TilingPolicy(
   }
 
   /**
+   * Returns these settings with at most {@code tiles} tiles in a grid (and no more than that as the
+   * fewest): the same choice among the smaller grids, as InternVL's {@code max_num}.
+   *
+   * @param tiles the most tiles a grid may have, at least 1
+   * @return the capped settings, or these when they already allow no more
+   * @throws IllegalArgumentException when {@code tiles} is below 1
+   */
+  public TilingPolicy atMost(int tiles) {
+    if (tiles < 1) {
+      throw new IllegalArgumentException("tiles must be positive, got " + tiles);
+    }
+    if (tiles >= maxTiles) {
+      return this;
+    }
+    return new TilingPolicy(tileSize, Math.min(minTiles, tiles), tiles, thumbnail, msac);
+  }
+
+  /**
+   * Returns how many tiles {@link Tiler} cuts a page of this size into, thumbnail and MSAC's second
+   * grid included, without cutting it.
+   *
+   * @param width page width in pixels, positive
+   * @param height page height in pixels, positive
+   * @return the page's tile count
+   * @throws IllegalArgumentException when a side is not positive
+   */
+  public int outputTiles(int width, int height) {
+    TileGrid grid = chooseGrid(width, height);
+    return msac ? msacOutputTiles(grid, chooseSecondGrid(width, height, grid)) : outputTiles(grid);
+  }
+
+  /**
    * Returns how many tiles a page tiled on {@code grid} yields, thumbnail included (without MSAC).
    */
   public int outputTiles(TileGrid grid) {

@@ -3,6 +3,7 @@ package dev.docsift.vision;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,6 +158,35 @@ class TilerTest {
     assertEquals(5, square.tileCount());
     assertEquals(0, square.gridTiles());
     assertEquals(TileRegion.WHOLE_PAGE, square.region(4));
+  }
+
+  @ParameterizedTest(name = "{0}x{1}, msac {2}")
+  @CsvSource({
+    "2480,3508,false", "600,3000,false", "50,40,false", "5000,100,false",
+    "2480,3508,true", "600,3000,true", "50,40,true", "900,2700,true"
+  })
+  void outputTilesCountsWhatTheTilerCuts(int width, int height, boolean msac) {
+    TilingPolicy policy = new TilingPolicy(448, 1, 6, true, msac);
+    TiledImage tiled =
+        new Tiler(policy, PixelNormalization.IMAGENET)
+            .tile(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB));
+    assertEquals(tiled.tileCount(), policy.outputTiles(width, height));
+  }
+
+  @Test
+  void atMostChoosesAmongTheSmallerGridsOnly() {
+    TilingPolicy policy = TilingPolicy.MISSISSIPPI_0_8B;
+    assertSame(policy, policy.atMost(6));
+    assertSame(policy, policy.atMost(12));
+    TilingPolicy three = policy.atMost(3);
+    assertEquals(new TilingPolicy(448, 1, 3, true), three);
+    // A very tall page would take 1x6; capped at three tiles it takes the tallest grid left.
+    assertEquals(new TileGrid(1, 6), policy.chooseGrid(300, 3000));
+    assertEquals(new TileGrid(1, 3), three.chooseGrid(300, 3000));
+    assertEquals(4, three.outputTiles(300, 3000));
+    // The fewest tiles come down with the cap, so a cap below them still leaves a grid.
+    assertEquals(new TilingPolicy(448, 2, 2, true), new TilingPolicy(448, 4, 6, true).atMost(2));
+    assertThrows(IllegalArgumentException.class, () -> policy.atMost(0));
   }
 
   @Test

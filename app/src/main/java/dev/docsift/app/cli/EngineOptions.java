@@ -56,7 +56,7 @@ final class EngineOptions {
   @Option(
       names = "--no-prune-tiles",
       negatable = false,
-      description = "slm: encode every tile, blank ones too.")
+      description = "slm: encode the whole page, every tile, blank ones too.")
   boolean noPruneTiles;
 
   @Option(

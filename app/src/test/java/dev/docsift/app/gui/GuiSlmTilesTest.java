@@ -23,6 +23,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.geometry.Bounds;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,24 +72,29 @@ class GuiSlmTilesTest extends GuiHarness.OcrWindowTest {
     return GuiHarness.start(stage, configDir, new SlmService());
   }
 
-  @Test
-  void theTilesOverlayShowsTheTilesTheEngineReadAndLeftOut() throws Exception {
-    // Text at the top of a tall page, nothing below: the lower tiles are blank and left out.
+  /** A tall page with lines of text at the given heights, in pixels of its 2,700. */
+  private Path tallPage(String name, int... lines) throws Exception {
     BufferedImage page = new BufferedImage(900, 2700, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = page.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, 900, 2700);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-    g.drawString("CORNER CAFE", 60, 120);
-    g.drawString("TOTAL         9.00", 60, 300);
+    for (int i = 0; i < lines.length; i++) {
+      g.drawString(i % 2 == 0 ? "CORNER CAFE" : "TOTAL         9.00", 60, lines[i]);
+    }
     g.dispose();
-    Path png = dir.resolve("top-heavy.png");
+    Path png = dir.resolve(name);
     SampleFiles.writePng(page, 300, png);
+    return png;
+  }
 
-    gui.drop(png);
+  @Test
+  void theTilesOverlayShowsTheTilesTheEngineReadAndLeftOut() throws Exception {
+    // Text at the top and the foot of a tall page, nothing between: the middle tile is blank.
+    gui.drop(tallPage("blank-middle.png", 120, 300, 2500, 2620));
     await("a row", 10, () -> gui.window.queue().items().size() == 1);
-    DocumentItem item = gui.item("top-heavy.png");
+    DocumentItem item = gui.item("blank-middle.png");
     assertThat(gui.awaitEnd(item, 120)).isEqualTo(DocumentItem.State.DONE);
     PageTiles read = fx(() -> item.review().original().pageTiles().getFirst());
     int gridTiles = read.cols() * read.rows();
@@ -101,5 +107,20 @@ class GuiSlmTilesTest extends GuiHarness.OcrWindowTest {
     robot.clickOn("#toggle-tiles");
     assertThat(fx(() -> gui.window.viewer().tileCount())).isEqualTo(gridTiles);
     assertThat(fx(() -> gui.window.viewer().leftOutTileCount())).isEqualTo((int) leftOut);
+
+    // Text at the top only: the engine read the words and their margin, one tile, drawn there.
+    gui.drop(tallPage("top-heavy.png", 120, 300));
+    await("a second row", 10, () -> gui.window.queue().items().size() == 2);
+    DocumentItem top = gui.item("top-heavy.png");
+    assertThat(gui.awaitEnd(top, 120)).isEqualTo(DocumentItem.State.DONE);
+    gui.select(top);
+    await(
+        "the second page is shown",
+        30,
+        () -> gui.window.viewer().loadedProperty().get() && gui.window.viewer().tileCount() == 1);
+    Bounds tile = fx(() -> gui.window.viewer().tileBounds().getFirst());
+    assertThat(tile.getHeight())
+        .as("a crop of the top, not the 1:3 page")
+        .isLessThan(tile.getWidth());
   }
 }

@@ -28,7 +28,8 @@ public sealed interface EngineChoice {
    * @param provider where ONNX Runtime runs the graphs
    * @param grounding whether string values must occur in the page's OCR text (which also gives each
    *     value its box); OCR runs first either way, for boxes and tile pruning
-   * @param pruneTiles whether tiles without ink are left out of the encoder
+   * @param pruneTiles whether the paper around the words and tiles without ink are left out of the
+   *     encoder
    * @param maxNewTokens the most tokens the decoder writes for one document
    */
   record Slm(

@@ -1,6 +1,7 @@
 package dev.docsift.core.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The tiles a vision engine cut one page into and which of them it encoded, so that a person can
@@ -13,8 +14,11 @@ import java.util.List;
  * @param thumbnail whether a thumbnail of the whole page followed the grid
  * @param encoded the numbers of the tiles the encoder read, ascending; the others were left out as
  *     blank
+ * @param region the part of the page the grid and thumbnail cover, as fractions of the page: the
+ *     whole page, or the words and a margin when the engine left out the paper around them
  */
-public record PageTiles(int page, int cols, int rows, boolean thumbnail, List<Integer> encoded) {
+public record PageTiles(
+    int page, int cols, int rows, boolean thumbnail, List<Integer> encoded, BBox region) {
   /** Validates and copies. */
   public PageTiles {
     if (page < 1 || cols < 1 || rows < 1) {
@@ -22,6 +26,12 @@ public record PageTiles(int page, int cols, int rows, boolean thumbnail, List<In
           "page, cols and rows must be positive: " + page + ", " + cols + ", " + rows);
     }
     encoded = List.copyOf(encoded);
+    Objects.requireNonNull(region, "region");
+  }
+
+  /** The tiles of a whole page. */
+  public PageTiles(int page, int cols, int rows, boolean thumbnail, List<Integer> encoded) {
+    this(page, cols, rows, thumbnail, encoded, new BBox(0, 0, 1, 1));
   }
 
   /** How many tiles the page was cut into, the thumbnail included. */

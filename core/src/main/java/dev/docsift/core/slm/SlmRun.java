@@ -21,12 +21,10 @@ import dev.docsift.slm.decoder.StopReason;
 import dev.docsift.slm.prompt.Instruction;
 import dev.docsift.slm.prompt.VisionPrompt;
 import dev.docsift.vision.ImageEmbeddings;
-import dev.docsift.vision.TiledImage;
 import dev.docsift.vision.Tiler;
 import dev.docsift.vision.TilingPolicy;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,16 +146,18 @@ final class SlmRun implements DocumentRun {
       return;
     }
     long t0 = System.nanoTime();
-    Tiler tiler = new Tiler(pagePolicy, engine.tiler().normalization());
-    TiledImage tiles = tiler.tile(page.upright());
-    int[] keep =
-        engine.choice().pruneTiles()
-            ? TilePruner.keep(tiles, tiler.inkFractions(tiles, TilePruner.DARK_BELOW), ocr)
-            : allOf(tiles.tileCount());
+    TiledPage cut =
+        TiledPage.cut(
+            page.upright(),
+            ocr,
+            pagePolicy,
+            engine.tiler().normalization(),
+            engine.choice().pruneTiles());
     tilingNanos += System.nanoTime() - t0;
-    tilesMade += tiles.tileCount();
-    tilesEncoded += keep.length;
-    pageTiles.add(pageTiles(ocr.number(), tiles, keep));
+    // Counted against the whole page's tiles, so that what a crop saved shows as left out.
+    tilesMade += cut.pageTileCount();
+    tilesEncoded += cut.keep().length;
+    pageTiles.add(cut.shown());
     // Bound the memory: wait for the previous page's encoding before queueing this one.
     if (!embeddings.isEmpty()) {
       await(embeddings.getLast(), file);
@@ -168,25 +168,8 @@ final class SlmRun implements DocumentRun {
             engine,
             cancelled,
             encodeNanos,
-            () -> engine.encoder().encode(tiles, keep),
-            () -> events.tilesEncoded(number, tiles.tileCount(), keep.length)));
-  }
-
-  /**
-   * What the review shows of a page's tiles: its grid and which of its tiles were encoded. With
-   * multi-scale adaptive cropping that is the first grid (and the thumbnail): the second grid's
-   * tiles, which come first, are left out of the picture though they were read, and a 1x1 first
-   * grid shows as the thumbnail alone.
-   */
-  static PageTiles pageTiles(int page, TiledImage tiles, int[] keep) {
-    int second = tiles.secondGridTiles();
-    boolean thumbnail = tiles.secondGrid() == null ? tiles.hasThumbnail() : tiles.gridTiles() > 0;
-    return new PageTiles(
-        page,
-        tiles.grid().cols(),
-        tiles.grid().rows(),
-        thumbnail,
-        Arrays.stream(keep).filter(t -> t >= second).map(t -> t - second).boxed().toList());
+            () -> engine.encoder().encode(cut.tiles(), cut.keep()),
+            () -> events.tilesEncoded(number, cut.pageTileCount(), cut.keep().length)));
   }
 
   /**
@@ -214,14 +197,6 @@ final class SlmRun implements DocumentRun {
             });
   }
 
-  private static int[] allOf(int n) {
-    int[] all = new int[n];
-    for (int i = 0; i < n; i++) {
-      all[i] = i;
-    }
-    return all;
-  }
-
   @Override
   public EngineOutput finish() throws DocsiftException {
     List<ImageEmbeddings> images = new ArrayList<>();
@@ -241,7 +216,7 @@ final class SlmRun implements DocumentRun {
           (tilesMade - tilesEncoded)
               + " of "
               + tilesMade
-              + " tiles were blank and left out of the vision encoder.");
+              + " tiles were blank and left out of the vision encoder (paper with no word on it).");
     }
     String ocrText = pagesText(OcrPage::text);
     // The model reads the lines with their wide gaps kept; grounding matches the plain words.

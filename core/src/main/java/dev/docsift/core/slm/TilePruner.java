@@ -1,6 +1,5 @@
 package dev.docsift.core.slm;
 
-import dev.docsift.core.model.BBox;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.OcrWord;
 import dev.docsift.vision.TileRegion;
@@ -31,14 +30,15 @@ final class TilePruner {
    *
    * @param tiles the page's tiles
    * @param ink each tile's ink share, from {@code Tiler.inkFractions}
-   * @param ocr the page's words, in the frame the tiles were cut from
+   * @param ocr the page's words
+   * @param choice the part of the page the tiles were cut from
    * @return the indices of the tiles to encode, never empty
    */
-  static int[] keep(TiledImage tiles, double[] ink, OcrPage ocr) {
+  static int[] keep(TiledImage tiles, double[] ink, OcrPage ocr, TileChoice choice) {
     List<Integer> kept = new ArrayList<>();
     for (int t = 0; t < tiles.tileCount(); t++) {
       boolean thumbnail = tiles.hasThumbnail() && t == tiles.tileCount() - 1;
-      if (thumbnail || ink[t] >= INK_MIN || hasWord(tiles.region(t), ocr)) {
+      if (thumbnail || ink[t] >= INK_MIN || hasWord(tiles.region(t), ocr, choice)) {
         kept.add(t);
       }
     }
@@ -48,10 +48,10 @@ final class TilePruner {
     return kept.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private static boolean hasWord(TileRegion region, OcrPage ocr) {
+  private static boolean hasWord(TileRegion region, OcrPage ocr, TileChoice choice) {
     for (OcrWord w : ocr.words()) {
-      BBox b = ocr.normalize(w.box());
-      if (region.overlaps(b.x0(), b.y0(), b.x1(), b.y1())) {
+      double[] b = choice.inRegion(ocr.normalize(w.box()));
+      if (region.overlaps(b[0], b[1], b[2], b[3])) {
         return true;
       }
     }

@@ -50,13 +50,13 @@ class MsacTilingTest {
     Tiler tiler = new Tiler(MSAC, PixelNormalization.IMAGENET);
     TiledImage a4 = tiler.tile(new BufferedImage(2480, 3508, BufferedImage.TYPE_INT_RGB));
     // 3x2 second grid (tiles 0-5), 2x3 first grid (6-11), thumbnail (12).
-    PageTiles shown = SlmRun.pageTiles(1, a4, new int[] {0, 5, 6, 11, 12});
+    PageTiles shown = TiledPage.shown(1, a4, new int[] {0, 5, 6, 11, 12}, TileChoice.WHOLE_PAGE);
     assertThat(shown.cols()).isEqualTo(2);
     assertThat(shown.rows()).isEqualTo(3);
     assertThat(shown.thumbnail()).isTrue();
     assertThat(shown.encoded()).containsExactly(0, 5, 6);
     TiledImage square = tiler.tile(new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB));
-    PageTiles whole = SlmRun.pageTiles(1, square, new int[] {0, 4});
+    PageTiles whole = TiledPage.shown(1, square, new int[] {0, 4}, TileChoice.WHOLE_PAGE);
     assertThat(whole.tileCount()).isEqualTo(1);
     assertThat(whole.encoded()).containsExactly(0);
   }

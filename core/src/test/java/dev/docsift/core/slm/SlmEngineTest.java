@@ -145,25 +145,59 @@ class SlmEngineTest {
 
   /** A tall page whose bottom two thirds are blank paper. */
   private static Path topHeavyPage(Path dir) throws Exception {
+    return tallPage(dir, "top-heavy.png", 120, 300, 420);
+  }
+
+  /** A tall page with words at its top and its foot and blank paper between. */
+  private static Path blankMiddlePage(Path dir) throws Exception {
+    return tallPage(dir, "blank-middle.png", 120, 300, 2500, 2620);
+  }
+
+  /** A white 900 x 2,700 px page with a line of a receipt at each of the given heights. */
+  private static Path tallPage(Path dir, String name, int... ys) throws Exception {
+    String[] lines = {"CORNER CAFE", "Coffee        3.50", "TOTAL         9.00", "THANK YOU"};
     BufferedImage page = new BufferedImage(900, 2700, BufferedImage.TYPE_BYTE_GRAY);
     Graphics2D g = page.createGraphics();
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, 900, 2700);
     g.setColor(Color.BLACK);
     g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-    g.drawString("CORNER CAFE", 60, 120);
-    g.drawString("Coffee        3.50", 60, 300);
-    g.drawString("TOTAL         9.00", 60, 420);
+    for (int i = 0; i < ys.length; i++) {
+      g.drawString(lines[i % lines.length], 60, ys[i]);
+    }
     g.dispose();
-    Path png = dir.resolve("top-heavy.png");
+    Path png = dir.resolve(name);
     SampleFiles.writePng(page, 300, png);
     return png;
   }
 
   @Test
+  void thePaperAroundTheWordsIsLeftOutWhenThatSavesTiles() throws Exception {
+    // The words fill the top sixth of a 1x3 page: cut to them, the page is one tile, not four.
+    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+    ExtractionResult r =
+        pipeline.process(
+            topHeavyPage(dir),
+            SchemaCatalog.shipped().get("receipt"),
+            events::add,
+            new Cancellation());
+    ProgressEvent.TilesEncoded t = tiles(events);
+    assertThat(t.tiles()).as("the whole page's tiles").isEqualTo(4);
+    assertThat(t.encoded()).isEqualTo(1);
+    PageTiles shown = r.pageTiles().getFirst();
+    assertThat(shown.tileCount()).isEqualTo(1);
+    assertThat(shown.encoded()).containsExactly(0);
+    assertThat(shown.region().y0()).isLessThan(0.05);
+    assertThat(shown.region().y1()).as("down to the last line and a margin").isBetween(0.1, 0.2);
+    assertThat(shown.region().x0()).isZero();
+    assertThat(shown.region().x1()).isBetween(0.4, 0.9);
+    assertThat(r.warnings()).anyMatch(w -> w.contains("3 of 4 tiles were blank and left out"));
+  }
+
+  @Test
   void blankTilesAreLeftOutUnlessPruningIsOff() throws Exception {
     DocumentSchema schema = SchemaCatalog.shipped().get("receipt");
-    Path png = topHeavyPage(dir);
+    Path png = blankMiddlePage(dir);
     List<ProgressEvent> pruned = new CopyOnWriteArrayList<>();
     ExtractionResult r = pipeline.process(png, schema, pruned::add, new Cancellation());
     ProgressEvent.TilesEncoded t = tiles(pruned);
@@ -176,6 +210,9 @@ class SlmEngineTest {
     assertThat(kept.tileCount()).isEqualTo(t.tiles());
     assertThat(kept.encoded()).hasSize(t.encoded()).isSorted();
     assertThat(kept.encoded()).allSatisfy(i -> assertThat(i).isBetween(0, t.tiles() - 1));
+    // Words at the top and the foot: no crop saves a tile, and the middle tile is blank.
+    assertThat(kept.region()).isEqualTo(TileChoice.WHOLE_PAGE);
+    assertThat(kept.encoded()).doesNotContain(1);
 
     EngineChoice.Slm all =
         new EngineChoice.Slm(

@@ -7,12 +7,14 @@ import dev.docsift.app.pages.PageImages;
 import dev.docsift.app.review.EditableResult;
 import dev.docsift.core.model.FieldValue;
 import dev.docsift.core.model.OcrPage;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.Image;
@@ -205,6 +207,11 @@ public final class PageViewer {
   /** How many of the drawn tiles the engine left out as blank. */
   public int leftOutTileCount() {
     return tiles.leftOutCount();
+  }
+
+  /** The drawn tiles' boxes, in the page's display pixels. */
+  public List<Bounds> tileBounds() {
+    return tiles.bounds();
   }
 
   /** Whether a value's box lies inside the visible part of the page. */

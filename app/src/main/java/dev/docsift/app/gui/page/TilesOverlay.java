@@ -4,12 +4,15 @@ import dev.docsift.app.pages.PageImages;
 import dev.docsift.app.pages.TileCells;
 import dev.docsift.core.engine.EngineInfo;
 import dev.docsift.core.intake.IntakeOptions;
+import dev.docsift.core.model.BBox;
 import dev.docsift.core.model.OcrPage;
 import dev.docsift.core.model.PageTiles;
 import dev.docsift.core.pipeline.ExtractionResult;
 import dev.docsift.vision.TileGrid;
 import dev.docsift.vision.TilingPolicy;
+import java.util.List;
 import java.util.Optional;
+import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.shape.Rectangle;
@@ -18,8 +21,9 @@ import javafx.scene.text.Text;
 /**
  * The overlay that draws the 448 × 448 tiles a model engine reads on the page shown, each labelled
  * with its number. For a page the slm engine read it shows the grid the engine really cut, marking
- * the tiles it left out as blank; for the ocr engine, which reads no tiles, it shows how the
- * reference model would cut the page. It takes no clicks.
+ * the tiles it left out as blank, over the part of the page it cut them from when it left out the
+ * paper around the words; for the ocr engine, which reads no tiles, it shows how the reference
+ * model would cut the page. It takes no clicks.
  */
 final class TilesOverlay {
   private final Group tiles = new Group();
@@ -48,6 +52,13 @@ final class TilesOverlay {
     Optional<PageTiles> read =
         result.pageTiles().stream().filter(t -> t.page() == page).findFirst();
     TileGrid grid;
+    // The part of the page the grid covers: the whole page, or the words when the engine cut the
+    // paper around them away.
+    BBox region = read.map(PageTiles::region).orElse(new BBox(0, 0, 1, 1));
+    double left = region.x0() * width;
+    double top = region.y0() * height;
+    double regionW = (region.x1() - region.x0()) * width;
+    double regionH = (region.y1() - region.y0()) * height;
     if (read.isPresent()) {
       // What the slm engine really cut this page into, and which tiles it left out as blank.
       grid = new TileGrid(read.get().cols(), read.get().rows());
@@ -66,10 +77,10 @@ final class TilesOverlay {
       boolean leftOut = read.isPresent() && !read.get().isEncoded(index);
       Rectangle r =
           new Rectangle(
-              c.x0() * width,
-              c.y0() * height,
-              (c.x1() - c.x0()) * width,
-              (c.y1() - c.y0()) * height);
+              left + c.x0() * regionW,
+              top + c.y0() * regionH,
+              (c.x1() - c.x0()) * regionW,
+              (c.y1() - c.y0()) * regionH);
       r.getStyleClass().add(leftOut ? "tile-left-out" : "tile-box");
       Text label =
           new Text(
@@ -89,6 +100,14 @@ final class TilesOverlay {
   /** How many tiles are drawn. */
   int count() {
     return (int) tiles.getChildren().stream().filter(n -> n instanceof Rectangle).count();
+  }
+
+  /** The drawn tiles' boxes. */
+  List<Bounds> bounds() {
+    return tiles.getChildren().stream()
+        .filter(n -> n instanceof Rectangle)
+        .map(Node::getBoundsInParent)
+        .toList();
   }
 
   /** How many of the drawn tiles the engine left out as blank. */

@@ -1,0 +1,150 @@
+package dev.docsift.core.slm;
+
+import dev.docsift.core.model.BBox;
+import dev.docsift.core.model.OcrPage;
+import dev.docsift.core.model.OcrWord;
+import dev.docsift.vision.TileGrid;
+import dev.docsift.vision.TilingPolicy;
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+
+/**
+ * OCR-guided tile choice: the part of a page the vision encoder is shown, and the grid settings for
+ * it. A page whose words fill only part of it (a receipt on a scanner bed, a phone photo with the
+ * table around the paper) is cut down to its words plus a margin, on the fewest tiles that show
+ * them at no lower resolution on either axis than the whole page's grid does, when that is fewer
+ * tiles than the whole page takes. Otherwise the whole page is tiled, exactly as the model's own
+ * preprocessing does. The grid for a crop is InternVL's choice with that many tiles at most (its
+ * {@code max_num}).
+ *
+ * <p>Why so: cropping alone changes the aspect ratio, and InternVL's grid choice favours long
+ * grids, so a narrow crop of a receipt on the usual settings can take more tiles than the page did
+ * (measured on the development receipts: 150 pages of 1,845 would grow). And fewer tiles over a
+ * crop could shrink the text; the model reads small print worse, and nothing here can measure by
+ * how much. Kept to crops that take fewer tiles and do not shrink the text, the crop only leaves
+ * out paper and background that hold no word.
+ *
+ * @param region the part of the page tiled, as fractions of the page
+ * @param policy the grid settings for that part: never more tiles than the whole page gets
+ */
+record TileChoice(BBox region, TilingPolicy policy) {
+  /** The whole page. */
+  static final BBox WHOLE_PAGE = new BBox(0, 0, 1, 1);
+
+  /**
+   * Confidence from which a word counts: lower ones on photos are often the table's grain or the
+   * edge of the paper read as letters, and would stretch the crop over the background.
+   */
+  static final double MIN_CONFIDENCE = 0.5;
+
+  /** Margin around the words, as a share of the page's longer side: about 9 mm on an A4 page. */
+  static final double MARGIN = 0.03;
+
+  /** Validates. */
+  TileChoice {
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * Chooses what to tile of a page.
+   *
+   * @param policy the grid settings for a whole page
+   * @param width the page image's width in pixels
+   * @param height its height
+   * @param ocr the page's words, in any pixel frame of the same page
+   * @return the crop and its settings, or the whole page on {@code policy}
+   */
+  static TileChoice of(TilingPolicy policy, int width, int height, OcrPage ocr) {
+    TileChoice whole = new TileChoice(WHOLE_PAGE, policy);
+    double x0 = 1;
+    double y0 = 1;
+    double x1 = 0;
+    double y1 = 0;
+    for (OcrWord w : ocr.words()) {
+      if (w.confidence() >= MIN_CONFIDENCE && w.text().strip().length() >= 2) {
+        BBox b = ocr.normalize(w.box());
+        x0 = Math.min(x0, b.x0());
+        y0 = Math.min(y0, b.y0());
+        x1 = Math.max(x1, b.x1());
+        y1 = Math.max(y1, b.y1());
+      }
+    }
+    if (x1 <= x0 || y1 <= y0) {
+      return whole; // no word to go by
+    }
+    double margin = MARGIN * Math.max(width, height);
+    int left = (int) Math.max(0, Math.floor(x0 * width - margin));
+    int top = (int) Math.max(0, Math.floor(y0 * height - margin));
+    int right = (int) Math.min(width, Math.ceil(x1 * width + margin));
+    int bottom = (int) Math.min(height, Math.ceil(y1 * height + margin));
+    int cw = right - left;
+    int ch = bottom - top;
+    TileGrid pageGrid = policy.chooseGrid(width, height);
+    int pageTiles = policy.outputTiles(width, height);
+    // The fewest tiles, chosen as InternVL chooses under that many at most, that show the crop at
+    // no fewer grid pixels per page pixel than the whole page's grid, on either axis.
+    for (int most = 1; most <= pageGrid.tiles(); most++) {
+      TilingPolicy capped = policy.atMost(most);
+      TileGrid grid = capped.chooseGrid(cw, ch);
+      boolean sharp =
+          (double) grid.cols() / cw >= (double) pageGrid.cols() / width
+              && (double) grid.rows() / ch >= (double) pageGrid.rows() / height;
+      if (sharp) {
+        if (capped.outputTiles(cw, ch) >= pageTiles) {
+          return whole;
+        }
+        return new TileChoice(
+            new BBox(
+                (double) left / width,
+                (double) top / height,
+                (double) right / width,
+                (double) bottom / height),
+            capped);
+      }
+    }
+    return whole;
+  }
+
+  /** Whether only part of the page is tiled. */
+  boolean cropped() {
+    return !region.equals(WHOLE_PAGE);
+  }
+
+  /**
+   * The part of a page image to tile.
+   *
+   * @param page the page image this choice was made for (or one of the same proportions)
+   * @return the page itself, or a view of its region sharing its pixels
+   */
+  BufferedImage apply(BufferedImage page) {
+    if (!cropped()) {
+      return page;
+    }
+    int w = page.getWidth();
+    int h = page.getHeight();
+    int left = (int) Math.round(region.x0() * w);
+    int top = (int) Math.round(region.y0() * h);
+    int right = Math.max(left + 1, (int) Math.round(region.x1() * w));
+    int bottom = Math.max(top + 1, (int) Math.round(region.y1() * h));
+    return page.getSubimage(left, top, Math.min(w, right) - left, Math.min(h, bottom) - top);
+  }
+
+  /**
+   * A box of the page in the tiled region's fractions: outside {@code [0, 1]} where it lies beyond
+   * the crop.
+   *
+   * @param box a box as fractions of the page
+   * @return {@code {x0, y0, x1, y1}} as fractions of the region
+   */
+  double[] inRegion(BBox box) {
+    double w = region.x1() - region.x0();
+    double h = region.y1() - region.y0();
+    return new double[] {
+      (box.x0() - region.x0()) / w,
+      (box.y0() - region.y0()) / h,
+      (box.x1() - region.x0()) / w,
+      (box.y1() - region.y0()) / h
+    };
+  }
+}
