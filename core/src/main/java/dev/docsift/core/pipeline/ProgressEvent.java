@@ -43,8 +43,9 @@ public sealed interface ProgressEvent {
    * @param file the document
    * @param page the 1-based page
    * @param pages the page count
-   * @param tiles the tiles the page was cut into, thumbnail included
-   * @param encoded how many were encoded; the others were blank and pruned
+   * @param tiles the tiles the whole page takes, thumbnail included
+   * @param encoded how many were encoded; the others were saved by cutting the page to its words or
+   *     were blank and pruned
    */
   record TilesEncoded(Path file, int page, int pages, int tiles, int encoded)
       implements ProgressEvent {}
