@@ -120,6 +120,7 @@ public final class Generator {
     float[] rawLogprobs = new float[tokens.length];
     int count = 0;
     long constraintNanos = 0;
+    int budget = Integer.MAX_VALUE; // tokens the constraint was last told are left
     long runNanos = 0;
     int steps = 0;
     StopReason reason;
@@ -144,17 +145,18 @@ public final class Generator {
           long c0 = System.nanoTime();
           // Tokens this and later mask calls may still pick, a stop token included: the loop ends
           // after count reaches max, or after a token sampled at position maxContext.
-          constraint.budget(Math.min(max - count, maxContext - cache.length() + 1));
+          budget = Math.min(max - count, maxContext - cache.length() + 1);
+          constraint.budget(budget);
           constraint.mask(logits);
           constraintNanos += System.nanoTime() - c0;
           if (allMasked(logits)) {
-            throw deadEnd(count);
+            throw deadEnd(constraint, logits.length, count, budget);
           }
         }
         int token = sampler.sample(logits);
         if (constraint != null) {
           long c0 = System.nanoTime();
-          token = admitted(constraint, sampler, logits, token, count);
+          token = admitted(constraint, sampler, logits, token, count, budget);
           constraintNanos += System.nanoTime() - c0;
         }
         double logSumExp = Sampler.logSumExp(logits);
@@ -217,7 +219,7 @@ public final class Generator {
    * #MAX_REFUSALS} refusals the constraint masks exactly and every choice left is admitted.
    */
   private static int admitted(
-      TokenConstraint constraint, Sampler sampler, float[] logits, int token, int count)
+      TokenConstraint constraint, Sampler sampler, float[] logits, int token, int count, int budget)
       throws DecoderException {
     int refusals = 0;
     while (!constraint.admits(token)) {
@@ -227,14 +229,33 @@ public final class Generator {
         constraint.maskExactly(logits);
       }
       if (allMasked(logits)) {
-        throw deadEnd(count);
+        throw deadEnd(constraint, logits.length, count, budget);
       }
       token = sampler.sample(logits);
     }
     return token;
   }
 
-  private static DecoderException deadEnd(int count) {
+  /**
+   * The error for a step at which the constraint allowed no token. It tells the two causes apart by
+   * masking once more without a budget: when tokens are allowed then, the JSON could not be
+   * finished in the tokens left, and the user can raise the limit.
+   */
+  private static DecoderException deadEnd(
+      TokenConstraint constraint, int vocab, int count, int budget) {
+    constraint.budget(Integer.MAX_VALUE);
+    float[] probe = new float[vocab];
+    constraint.mask(probe);
+    if (!allMasked(probe)) {
+      return new DecoderException(
+          ErrorCode.CONSTRAINT_DEAD_END,
+          "The answer cannot be finished as valid JSON in the "
+              + budget
+              + " tokens left after "
+              + count
+              + " generated: the schema's shortest answer needs more. Let the model write more"
+              + " tokens (--max-new-tokens), or give it a shorter document.");
+    }
     return new DecoderException(
         ErrorCode.CONSTRAINT_DEAD_END,
         "The schema constraint allows no token after "

@@ -194,7 +194,54 @@ class GeneratorTest {
                     GenerationHooks.NONE.withConstraint(none)))
         .isInstanceOfSatisfying(
             DecoderException.class,
-            e -> assertThat(e.code()).isEqualTo(ErrorCode.CONSTRAINT_DEAD_END));
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.CONSTRAINT_DEAD_END);
+              assertThat(e.getMessage()).contains("vocabulary").doesNotContain("--max-new-tokens");
+            });
+  }
+
+  @Test
+  void aBudgetTooSmallForTheShortestAnswerSaysToAllowMoreTokens() {
+    Generator g = generator();
+    // Allows every token, but only with ten or more tokens left to finish in.
+    TokenConstraint needsTen =
+        new TokenConstraint() {
+          private int budget = Integer.MAX_VALUE;
+
+          @Override
+          public void budget(int remainingTokens) {
+            budget = remainingTokens;
+          }
+
+          @Override
+          public void mask(float[] logits) {
+            if (budget < 10) {
+              Arrays.fill(logits, Float.NEGATIVE_INFINITY);
+            }
+          }
+
+          @Override
+          public void accept(int tokenId) {}
+
+          @Override
+          public boolean isComplete() {
+            return false;
+          }
+        };
+    assertThatThrownBy(
+            () ->
+                g.generate(
+                    pack.prompts().get(0).inputIds(),
+                    GenerationConfig.greedy(4, List.of(2)),
+                    GenerationHooks.NONE.withConstraint(needsTen)))
+        .isInstanceOfSatisfying(
+            DecoderException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.CONSTRAINT_DEAD_END);
+              assertThat(e.getMessage())
+                  .contains("in the 4 tokens left after 0 generated", "--max-new-tokens")
+                  .doesNotContain("vocabulary");
+            });
   }
 
   @Test
