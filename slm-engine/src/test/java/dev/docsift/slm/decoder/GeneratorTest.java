@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,21 +172,7 @@ class GeneratorTest {
   @Test
   void constraintThatAllowsNothingIsADeadEnd() {
     Generator g = generator();
-    TokenConstraint none =
-        new TokenConstraint() {
-          @Override
-          public void mask(float[] logits) {
-            Arrays.fill(logits, Float.NEGATIVE_INFINITY);
-          }
-
-          @Override
-          public void accept(int tokenId) {}
-
-          @Override
-          public boolean isComplete() {
-            return false;
-          }
-        };
+    TokenConstraint none = allowingNothingWhen(left -> true);
     assertThatThrownBy(
             () ->
                 g.generate(
@@ -204,30 +191,7 @@ class GeneratorTest {
   void aBudgetTooSmallForTheShortestAnswerSaysToAllowMoreTokens() {
     Generator g = generator();
     // Allows every token, but only with ten or more tokens left to finish in.
-    TokenConstraint needsTen =
-        new TokenConstraint() {
-          private int budget = Integer.MAX_VALUE;
-
-          @Override
-          public void budget(int remainingTokens) {
-            budget = remainingTokens;
-          }
-
-          @Override
-          public void mask(float[] logits) {
-            if (budget < 10) {
-              Arrays.fill(logits, Float.NEGATIVE_INFINITY);
-            }
-          }
-
-          @Override
-          public void accept(int tokenId) {}
-
-          @Override
-          public boolean isComplete() {
-            return false;
-          }
-        };
+    TokenConstraint needsTen = allowingNothingWhen(left -> left < 10);
     assertThatThrownBy(
             () ->
                 g.generate(
@@ -242,6 +206,36 @@ class GeneratorTest {
                   .contains("in the 4 tokens left after 0 generated", "--max-new-tokens")
                   .doesNotContain("vocabulary");
             });
+  }
+
+  /**
+   * A constraint that never completes and allows no token while {@code blocked} holds for the
+   * tokens left, every token otherwise.
+   */
+  private static TokenConstraint allowingNothingWhen(IntPredicate blocked) {
+    return new TokenConstraint() {
+      private int left = Integer.MAX_VALUE;
+
+      @Override
+      public void budget(int remainingTokens) {
+        left = remainingTokens;
+      }
+
+      @Override
+      public void mask(float[] logits) {
+        if (blocked.test(left)) {
+          Arrays.fill(logits, Float.NEGATIVE_INFINITY);
+        }
+      }
+
+      @Override
+      public void accept(int tokenId) {}
+
+      @Override
+      public boolean isComplete() {
+        return false;
+      }
+    };
   }
 
   @Test
