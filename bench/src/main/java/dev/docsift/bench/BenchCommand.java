@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
       ConstraintBenchCommand.class,
       DecoderBenchCommand.class,
       PageBenchCommand.class,
-      ScorerCommand.class
+      ScorerCommand.class,
+      TilesBenchCommand.class
     },
     description = "Measures speed and accuracy of the OCR engine on generated samples.")
 public final class BenchCommand implements Callable<Integer> {

@@ -41,7 +41,7 @@ class BenchPluginTest {
     assertThat(bench.exitCode()).as(bench.err()).isZero();
     assertThat(bench.out())
         .contains("--receipts", "--invoices", "--threads", "--no-cli", "--details")
-        .contains("decoder", "page", "scorer")
+        .contains("decoder", "page", "scorer", "tiles")
         .doesNotContain("not part of this installation");
     assertThat(run("bench", "decoder", "--help").out()).contains("--model", "--ep");
     assertThat(run("bench", "page", "--help").out()).contains("--model", "--max-new-tokens");

@@ -15,14 +15,12 @@ import dev.docsift.core.engine.EngineChoice;
 import dev.docsift.core.model.PageTiles;
 import dev.docsift.core.pipeline.PipelineConfig;
 import dev.docsift.samples.SampleFiles;
+import dev.docsift.samples.TextPages;
 import dev.docsift.slm.decoder.ExecutionProvider;
 import dev.docsift.slm.fixtures.TestFixtures;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,18 +72,9 @@ class GuiSlmTilesTest extends GuiHarness.OcrWindowTest {
 
   /** A tall page with lines of text at the given heights, in pixels of its 2,700. */
   private Path tallPage(String name, int... lines) throws Exception {
-    BufferedImage page = new BufferedImage(900, 2700, BufferedImage.TYPE_BYTE_GRAY);
-    Graphics2D g = page.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 900, 2700);
-    g.setColor(Color.BLACK);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-    for (int i = 0; i < lines.length; i++) {
-      g.drawString(i % 2 == 0 ? "CORNER CAFE" : "TOTAL         9.00", 60, lines[i]);
-    }
-    g.dispose();
     Path png = dir.resolve(name);
-    SampleFiles.writePng(page, 300, png);
+    SampleFiles.writePng(
+        TextPages.of(900, 2700, List.of("CORNER CAFE", "TOTAL         9.00"), lines), 300, png);
     return png;
   }
 

@@ -27,21 +27,21 @@ import java.util.Objects;
  * @param region the part of the page tiled, as fractions of the page
  * @param policy the grid settings for that part: never more tiles than the whole page gets
  */
-record TileChoice(BBox region, TilingPolicy policy) {
+public record TileChoice(BBox region, TilingPolicy policy) {
   /** The whole page. */
-  static final BBox WHOLE_PAGE = new BBox(0, 0, 1, 1);
+  public static final BBox WHOLE_PAGE = new BBox(0, 0, 1, 1);
 
   /**
    * Confidence from which a word counts: lower ones on photos are often the table's grain or the
    * edge of the paper read as letters, and would stretch the crop over the background.
    */
-  static final double MIN_CONFIDENCE = 0.5;
+  public static final double MIN_CONFIDENCE = 0.5;
 
   /** Margin around the words, as a share of the page's longer side: about 9 mm on an A4 page. */
-  static final double MARGIN = 0.03;
+  public static final double MARGIN = 0.03;
 
   /** Validates. */
-  TileChoice {
+  public TileChoice {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(policy, "policy");
   }
@@ -55,7 +55,7 @@ record TileChoice(BBox region, TilingPolicy policy) {
    * @param ocr the page's words, in any pixel frame of the same page
    * @return the crop and its settings, or the whole page on {@code policy}
    */
-  static TileChoice of(TilingPolicy policy, int width, int height, OcrPage ocr) {
+  public static TileChoice of(TilingPolicy policy, int width, int height, OcrPage ocr) {
     TileChoice whole = new TileChoice(WHOLE_PAGE, policy);
     double x0 = 1;
     double y0 = 1;
@@ -107,7 +107,7 @@ record TileChoice(BBox region, TilingPolicy policy) {
   }
 
   /** Whether only part of the page is tiled. */
-  boolean cropped() {
+  public boolean cropped() {
     return !region.equals(WHOLE_PAGE);
   }
 
@@ -117,17 +117,33 @@ record TileChoice(BBox region, TilingPolicy policy) {
    * @param page the page image this choice was made for (or one of the same proportions)
    * @return the page itself, or a view of its region sharing its pixels
    */
-  BufferedImage apply(BufferedImage page) {
+  public BufferedImage apply(BufferedImage page) {
     if (!cropped()) {
       return page;
     }
-    int w = page.getWidth();
-    int h = page.getHeight();
+    int[] box = pixels(page.getWidth(), page.getHeight());
+    return page.getSubimage(box[0], box[1], box[2] - box[0], box[3] - box[1]);
+  }
+
+  /**
+   * How many tiles a page of this size is cut into on this choice, thumbnail included.
+   *
+   * @param width the page's width in pixels
+   * @param height its height
+   * @return the tile count
+   */
+  public int tiles(int width, int height) {
+    int[] box = pixels(width, height);
+    return policy.outputTiles(box[2] - box[0], box[3] - box[1]);
+  }
+
+  /** The region in a page of this size: {@code {left, top, right, bottom}}, never empty. */
+  private int[] pixels(int w, int h) {
     int left = (int) Math.round(region.x0() * w);
     int top = (int) Math.round(region.y0() * h);
-    int right = Math.max(left + 1, (int) Math.round(region.x1() * w));
-    int bottom = Math.max(top + 1, (int) Math.round(region.y1() * h));
-    return page.getSubimage(left, top, Math.min(w, right) - left, Math.min(h, bottom) - top);
+    int right = Math.min(w, Math.max(left + 1, (int) Math.round(region.x1() * w)));
+    int bottom = Math.min(h, Math.max(top + 1, (int) Math.round(region.y1() * h)));
+    return new int[] {left, top, right, bottom};
   }
 
   /**

@@ -23,15 +23,13 @@ import dev.docsift.samples.Degradation;
 import dev.docsift.samples.DocumentType;
 import dev.docsift.samples.SampleFiles;
 import dev.docsift.samples.SampleGenerator;
+import dev.docsift.samples.TextPages;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.schemas.SchemaCatalog;
 import dev.docsift.slm.fixtures.TestFixtures;
 import dev.docsift.slm.pack.ModelPack;
 import dev.docsift.slm.pack.PackStore;
 import dev.docsift.slm.pack.importer.TextModelImport;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,19 +153,10 @@ class SlmEngineTest {
 
   /** A white 900 x 2,700 px page with a line of a receipt at each of the given heights. */
   private static Path tallPage(Path dir, String name, int... ys) throws Exception {
-    String[] lines = {"CORNER CAFE", "Coffee        3.50", "TOTAL         9.00", "THANK YOU"};
-    BufferedImage page = new BufferedImage(900, 2700, BufferedImage.TYPE_BYTE_GRAY);
-    Graphics2D g = page.createGraphics();
-    g.setColor(Color.WHITE);
-    g.fillRect(0, 0, 900, 2700);
-    g.setColor(Color.BLACK);
-    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 40));
-    for (int i = 0; i < ys.length; i++) {
-      g.drawString(lines[i % lines.length], 60, ys[i]);
-    }
-    g.dispose();
+    List<String> lines =
+        List.of("CORNER CAFE", "Coffee        3.50", "TOTAL         9.00", "THANK YOU");
     Path png = dir.resolve(name);
-    SampleFiles.writePng(page, 300, png);
+    SampleFiles.writePng(TextPages.of(900, 2700, lines, ys), 300, png);
     return png;
   }
 

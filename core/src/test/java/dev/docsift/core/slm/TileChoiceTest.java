@@ -50,6 +50,7 @@ class TileChoiceTest {
     assertThat(c.policy().chooseGrid(crop.getWidth(), crop.getHeight()))
         .isEqualTo(new TileGrid(1, 3));
     assertThat(c.policy().outputTiles(crop.getWidth(), crop.getHeight())).isEqualTo(4);
+    assertThat(c.tiles(A4_W, A4_H)).isEqualTo(4);
   }
 
   @Test
@@ -74,6 +75,7 @@ class TileChoiceTest {
     assertThat(c.policy()).isSameAs(POLICY);
     BufferedImage page = new BufferedImage(A4_W, A4_H, BufferedImage.TYPE_BYTE_GRAY);
     assertThat(c.apply(page)).isSameAs(page);
+    assertThat(c.tiles(A4_W, A4_H)).isEqualTo(7);
   }
 
   @Test
