@@ -9,7 +9,6 @@ import dev.docsift.core.engine.EngineInfo;
 import dev.docsift.errors.ErrorCode;
 import dev.docsift.schemas.DocumentSchema;
 import dev.docsift.slm.constrain.ConstraintFactory;
-import dev.docsift.slm.constrain.JsonSchemaGrammar;
 import dev.docsift.slm.decoder.DecoderException;
 import dev.docsift.slm.decoder.DecoderSession;
 import dev.docsift.slm.decoder.OrtRuntime;
@@ -37,10 +36,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -76,11 +73,10 @@ public final class SlmEngine implements DocumentEngine {
   private final Idefics3Preprocessor preprocessor; // null unless idefics3
   private final PromptBuilder prompts;
   private final List<Integer> stopIds;
-  private final int[] eosIds;
   private final EngineInfo info;
   private final List<String> warnings;
   private final ExecutorService encoderThread;
-  private final Map<String, ConstraintFactory> constraints = new ConcurrentHashMap<>();
+  private final SchemaConstraints constraints;
   private volatile boolean closed;
 
   private SlmEngine(
@@ -110,7 +106,9 @@ public final class SlmEngine implements DocumentEngine {
     Set<Integer> stops = new LinkedHashSet<>(m.tokens().stopIds());
     stops.addAll(m.tokens().eosIds());
     this.stopIds = List.copyOf(stops);
-    this.eosIds = m.tokens().eosIds().stream().mapToInt(Integer::intValue).toArray();
+    this.constraints =
+        new SchemaConstraints(
+            tokenizer, m.tokens().eosIds().stream().mapToInt(Integer::intValue).toArray());
     this.info = new EngineInfo("slm", pack.name(), decoder.provider().name());
     this.warnings = List.copyOf(warnings);
     this.encoderThread =
@@ -307,23 +305,19 @@ public final class SlmEngine implements DocumentEngine {
     return new SlmRun(this, file, schema, pages, events, cancelled);
   }
 
-  /** The constraint factory of a schema, compiled once per engine. */
+  /**
+   * Starts building a schema's constraint in the background, once per engine (see {@link
+   * SchemaConstraints}).
+   *
+   * @throws DocsiftException when the schema uses something the constraint does not support
+   */
+  void prepareConstraint(DocumentSchema schema) throws DocsiftException {
+    constraints.prepare(schema);
+  }
+
+  /** The constraint factory of a schema, waiting for its build. */
   ConstraintFactory constraint(DocumentSchema schema) throws DocsiftException {
-    String key = schema.id() + "\u0000" + schema.json().toString();
-    ConstraintFactory f = constraints.get(key);
-    if (f != null) {
-      return f;
-    }
-    try {
-      f = new ConstraintFactory(JsonSchemaGrammar.compile(schema), tokenizer, eosIds);
-    } catch (IllegalArgumentException e) {
-      throw new DocsiftException(
-          ErrorCode.SCHEMA_INVALID,
-          "Schema " + schema.id() + " cannot be written by the slm engine: " + e.getMessage(),
-          e);
-    }
-    ConstraintFactory raced = constraints.putIfAbsent(key, f);
-    return raced == null ? f : raced;
+    return constraints.get(schema);
   }
 
   EngineChoice.Slm choice() {
@@ -370,6 +364,7 @@ public final class SlmEngine implements DocumentEngine {
       return;
     }
     closed = true;
+    constraints.close();
     encoderThread.shutdownNow();
     try {
       // A cancelled document's encode may still be inside ONNX Runtime, which cannot be

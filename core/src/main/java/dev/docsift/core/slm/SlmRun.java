@@ -85,7 +85,9 @@ final class SlmRun implements DocumentRun {
     this.schema = schema;
     this.events = events;
     this.cancelled = cancelled;
-    engine.constraint(schema); // a schema the constraint cannot write fails before any page
+    // A schema the constraint cannot write fails before any page; the constraint is built and
+    // warmed up while the pages are read.
+    engine.prepareConstraint(schema);
     this.instruction = Instruction.forSchema(schema);
     this.idefics3 =
         engine.preprocessor() == null

@@ -38,50 +38,16 @@ public final class ConstraintBenchmark {
     long t0 = System.nanoTime();
     ConstraintFactory factory = new ConstraintFactory(grammar, vocab, eosIds);
     double setupMillis = (System.nanoTime() - t0) / 1e6;
-    Random random = new Random(seed);
-    int size = vocab.size();
-    // Filling 32k random logits costs more than the constraint: draw a few banks once.
-    float[][] banks = new float[LOGIT_BANKS][size];
-    for (float[] bank : banks) {
-      for (int i = 0; i < size; i++) {
-        bank[i] = (float) random.nextGaussian();
-      }
-    }
-    float[] logits = new float[size];
-    long timed = 0;
-    int documents = 0;
-    long tokens = 0;
-    SchemaConstraint constraint = factory.create();
-    while (tokens < steps) {
-      System.arraycopy(banks[random.nextInt(LOGIT_BANKS)], 0, logits, 0, size);
-      long a = System.nanoTime();
-      constraint.mask(logits);
-      long b = System.nanoTime();
-      int best = argmax(logits);
-      if (best < 0) {
-        throw new IllegalStateException("the constraint allowed no token");
-      }
-      long c = System.nanoTime();
-      constraint.accept(best);
-      timed += (b - a) + (System.nanoTime() - c);
-      tokens++;
-      if (factory.isEos(best)) {
-        documents++;
-        constraint = factory.create();
-      }
-    }
-    return new Result(tokens, documents, timed / 1e3 / tokens, setupMillis);
-  }
-
-  private static int argmax(float[] logits) {
-    int best = -1;
-    float max = Float.NEGATIVE_INFINITY;
-    for (int i = 0; i < logits.length; i++) {
-      if (logits[i] > max) {
-        max = logits[i];
-        best = i;
-      }
-    }
-    return best;
+    RandomWalk.Outcome walk =
+        RandomWalk.run(
+            factory,
+            factory::create,
+            vocab.size(),
+            steps,
+            Integer.MAX_VALUE,
+            LOGIT_BANKS,
+            new Random(seed));
+    return new Result(
+        walk.tokens(), walk.documents(), walk.nanos() / 1e3 / walk.tokens(), setupMillis);
   }
 }

@@ -11,6 +11,7 @@ package dev.docsift.slm.decoder;
  * @param sessionRunNanos time inside {@code OrtSession.run} during the loop (embedding and decoder
  *     graphs); the rest of {@code decodeNanos} is Java's share
  * @param constraintNanos time inside the constraint's mask and accept
+ * @param constraintMaxNanos the slowest step's time inside the constraint
  */
 public record GenerationTimings(
     int promptTokens,
@@ -19,7 +20,8 @@ public record GenerationTimings(
     long decodeNanos,
     int decodeSteps,
     long sessionRunNanos,
-    long constraintNanos) {
+    long constraintNanos,
+    long constraintMaxNanos) {
 
   /** Prefill time in milliseconds. */
   public double prefillMillis() {
@@ -49,6 +51,11 @@ public record GenerationTimings(
   /** Loop time outside {@code OrtSession.run} per step, in microseconds. */
   public double javaOverheadMicrosPerStep() {
     return decodeSteps == 0 ? 0 : (decodeNanos - sessionRunNanos) / 1e3 / decodeSteps;
+  }
+
+  /** The slowest step's constraint time, in microseconds. */
+  public double constraintMaxMicros() {
+    return constraintMaxNanos / 1e3;
   }
 
   /** Constraint time per generated token, in microseconds. */

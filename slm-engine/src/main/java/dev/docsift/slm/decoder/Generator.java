@@ -120,6 +120,7 @@ public final class Generator {
     float[] rawLogprobs = new float[tokens.length];
     int count = 0;
     long constraintNanos = 0;
+    long constraintMax = 0; // the slowest step's constraint time
     int budget = Integer.MAX_VALUE; // tokens the constraint was last told are left
     long runNanos = 0;
     int steps = 0;
@@ -138,6 +139,7 @@ public final class Generator {
           break;
         }
         double rawLogSumExp = Double.NaN;
+        long stepStart = constraintNanos;
         if (constraint != null) {
           // One pass over the raw logits before masking gives the unmasked log-probability: the
           // chosen token was allowed, so its logit is the same before and after the mask.
@@ -163,6 +165,7 @@ public final class Generator {
         float logprob = (float) (logits[token] - logSumExp);
         float rawLogprob = constraint == null ? logprob : (float) (logits[token] - rawLogSumExp);
         if (config.stopIds().contains(token) && (constraint == null || constraint.isComplete())) {
+          constraintMax = Math.max(constraintMax, constraintNanos - stepStart);
           reason = constraint == null ? StopReason.STOP_TOKEN : StopReason.CONSTRAINT_COMPLETE;
           break;
         }
@@ -170,6 +173,7 @@ public final class Generator {
           long c0 = System.nanoTime();
           constraint.accept(token);
           constraintNanos += System.nanoTime() - c0;
+          constraintMax = Math.max(constraintMax, constraintNanos - stepStart);
         }
         if (count == tokens.length) {
           int grown = Math.min(max, tokens.length * 2);
@@ -204,7 +208,8 @@ public final class Generator {
               end - decodeStart,
               steps,
               runNanos,
-              constraintNanos);
+              constraintNanos,
+              constraintMax);
       return new GenerationResult(
           Arrays.copyOf(tokens, count),
           Arrays.copyOf(logprobs, count),
@@ -292,6 +297,6 @@ public final class Generator {
         new float[0],
         new float[0],
         StopReason.CANCELLED,
-        new GenerationTimings(promptLength, 0, 0, 0, 0, 0, 0));
+        new GenerationTimings(promptLength, 0, 0, 0, 0, 0, 0, 0));
   }
 }

@@ -167,6 +167,11 @@ class GeneratorTest {
       assertThat(r.logprobs()[i]).isGreaterThanOrEqualTo(r.unmaskedLogprobs()[i]);
     }
     assertThat(r.timings().constraintNanos()).isPositive();
+    // The slowest step is one of the six steps (five tokens and the end) the total adds up.
+    assertThat(r.timings().constraintMaxNanos())
+        .isPositive()
+        .isLessThanOrEqualTo(r.timings().constraintNanos())
+        .isGreaterThanOrEqualTo(r.timings().constraintNanos() / 6);
   }
 
   @Test
