@@ -1,18 +1,11 @@
 package dev.docsift.bench;
 
 import dev.docsift.app.cli.PeakMemory;
-import dev.docsift.schemas.SchemaCatalog;
-import dev.docsift.schemas.SchemaException;
-import dev.docsift.slm.constrain.ConstraintBenchmark;
-import dev.docsift.slm.constrain.ConstraintFactory;
-import dev.docsift.slm.constrain.JsonSchemaGrammar;
 import dev.docsift.slm.decoder.DecoderException;
 import dev.docsift.slm.decoder.DecoderSession;
 import dev.docsift.slm.decoder.DecoderSpec;
 import dev.docsift.slm.decoder.ExecutionProvider;
 import dev.docsift.slm.decoder.GenerationConfig;
-import dev.docsift.slm.decoder.GenerationHooks;
-import dev.docsift.slm.decoder.GenerationResult;
 import dev.docsift.slm.decoder.GenerationTimings;
 import dev.docsift.slm.decoder.Generator;
 import dev.docsift.slm.decoder.KvCache;
@@ -21,15 +14,12 @@ import dev.docsift.slm.decoder.RuntimeOptions;
 import dev.docsift.slm.pack.ModelPack;
 import dev.docsift.slm.pack.PackException;
 import dev.docsift.slm.pack.PackManifest;
-import dev.docsift.slm.tokenizer.HfTokenizer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -49,12 +39,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measures the SLM decoder of a model pack: load, prefill, decode, bandwidth.")
 public final class DecoderBenchCommand implements Callable<Integer> {
-  private static final String CONSTRAINT_SCHEMA = "receipt";
-  private static final int CONSTRAINT_STEPS = 20_000;
-  private static final int CONSTRAINED_TOKENS = 256;
-  private static final int CONSTRAINED_RUNS = 5;
-  private static final int CONSTRAINED_PROMPT = 64;
-  private static final int CONSTRAINT_REPLAY_REPEATS = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -207,7 +191,9 @@ public final class DecoderBenchCommand implements Callable<Integer> {
       // Read before the constrained generations, whose longer context and tries are not the
       // measured prompt's, and before the copy test, whose two large arrays would dominate it.
       long peakRss = PeakMemory.peakRssBytes().orElse(-1);
-      benchConstraint(pack, session, prompt, out, err);
+      new ConstraintGenerationBench(
+              newTokens, seed, devData, constraintDocuments, warmUpConstraint, out, err)
+          .run(pack, session, prompt);
 
       out.println();
       out.printf(
@@ -234,79 +220,6 @@ public final class DecoderBenchCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /**
-   * Constrained generation with the pack's tokenizer and the shipped receipt schema: the mask and
-   * accept time per token inside a real generation, then the constraint alone on the pack's whole
-   * vocabulary with random logits (the figure that does not depend on the model), then replayed on
-   * real documents ({@link ConstraintReplayBench}).
-   */
-  private void benchConstraint(
-      ModelPack pack, DecoderSession session, int[] prompt, PrintWriter out, PrintWriter err)
-      throws DecoderException {
-    try (HfTokenizer tokenizer = HfTokenizer.load(pack.paths().tokenizer())) {
-      JsonSchemaGrammar grammar =
-          JsonSchemaGrammar.compile(SchemaCatalog.shipped().get(CONSTRAINT_SCHEMA));
-      int[] eos = pack.manifest().tokens().eosIds().stream().mapToInt(Integer::intValue).toArray();
-      long f0 = System.nanoTime();
-      ConstraintFactory factory = new ConstraintFactory(grammar, tokenizer, eos);
-      long f1 = System.nanoTime();
-      if (warmUpConstraint) {
-        factory.warmUp();
-        out.printf(
-            Locale.ROOT,
-            "constraint factory: built in %.0f ms, warmed up in %.0f ms%n",
-            (f1 - f0) / 1e6,
-            (System.nanoTime() - f1) / 1e6);
-      } else {
-        out.printf(Locale.ROOT, "constraint factory: built in %.0f ms%n", (f1 - f0) / 1e6);
-      }
-      // Room for a whole document: a budget too small for the schema's shortest one is a dead end.
-      GenerationConfig config =
-          GenerationConfig.greedy(
-              Math.max(newTokens, CONSTRAINED_TOKENS), pack.manifest().tokens().eosIds());
-      // The constraint's cost does not depend on the context: a short prompt keeps the runs quick.
-      int[] head = Arrays.copyOf(prompt, Math.min(prompt.length, CONSTRAINED_PROMPT));
-      // The first generation runs the constraint's code before the JIT has compiled it, and fills
-      // the factory's mask caches; later ones, each with a fresh constraint from the same factory,
-      // show what every document after the first pays.
-      GenerationResult first = null;
-      GenerationResult last = null;
-      for (int i = 0; i < CONSTRAINED_RUNS; i++) {
-        last =
-            new Generator(session)
-                .generate(head, config, GenerationHooks.NONE.withConstraint(factory.create()));
-        first = first == null ? last : first;
-      }
-      out.printf(
-          Locale.ROOT,
-          "constrained generation (%s schema): %d tokens, %s; mask+accept %.1f us/token in the"
-              + " first (slowest step %.0f us), %.1f in the %dth (slowest %.0f us)%n",
-          CONSTRAINT_SCHEMA,
-          last.tokenIds().length,
-          last.stopReason().name().toLowerCase(Locale.ROOT),
-          first.timings().constraintMicrosPerToken(),
-          first.timings().constraintMaxMicros(),
-          last.timings().constraintMicrosPerToken(),
-          CONSTRAINED_RUNS,
-          last.timings().constraintMaxMicros());
-      ConstraintBenchmark.Result alone =
-          ConstraintBenchmark.run(tokenizer, grammar, eos, CONSTRAINT_STEPS, seed);
-      out.printf(
-          "constraint alone, %d-token vocabulary, random logits: %.1f us/token (setup %.0f ms)%n",
-          tokenizer.size(), alone.meanMicrosPerToken(), alone.setupMillis());
-      if (constraintDocuments > 0) {
-        if (Files.isDirectory(devData)) {
-          ConstraintReplayBench.print(
-              tokenizer, eos, devData, constraintDocuments, CONSTRAINT_REPLAY_REPEATS, seed, out);
-        } else {
-          err.println("constraint replay skipped: no development sets at " + devData);
-        }
-      }
-    } catch (IOException | SchemaException | IllegalArgumentException e) {
-      err.println("constraint benchmark skipped: " + e.getMessage());
-    }
   }
 
   private GenerationTimings measure(Generator generator, int[] prompt, GenerationConfig config)

@@ -7,12 +7,14 @@ import dev.docsift.slm.constrain.ConstraintFactory;
 import dev.docsift.slm.constrain.JsonSchemaGrammar;
 import dev.docsift.slm.tokenizer.Vocabulary;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,11 +75,12 @@ final class SchemaConstraints implements AutoCloseable {
         new FutureTask<>(
             () -> {
               ConstraintFactory factory = new ConstraintFactory(grammar, vocabulary, eosIds);
+              // Queued behind the build rather than part of it: a generation takes the factory as
+              // soon as it is built (it is thread-safe), warm or not, and never waits for this.
               try {
-                factory.warmUp();
-              } catch (RuntimeException e) {
-                // Only speed is lost: the first generation compiles and caches as it goes.
-                LOG.debug("The constraint of {} was not warmed up: {}", schema.id(), e.toString());
+                thread.execute(() -> warmUp(factory, schema));
+              } catch (RejectedExecutionException closing) {
+                // The engine is closing: no warm-up, and nothing will need one.
               }
               return factory;
             });
@@ -85,8 +88,22 @@ final class SchemaConstraints implements AutoCloseable {
     if (raced != null) {
       return raced;
     }
-    thread.execute(task);
+    try {
+      thread.execute(task);
+    } catch (RejectedExecutionException e) {
+      factories.remove(key, task);
+      throw new IllegalStateException("the slm engine is closed", e);
+    }
     return task;
+  }
+
+  private static void warmUp(ConstraintFactory factory, DocumentSchema schema) {
+    try {
+      factory.warmUp();
+    } catch (RuntimeException e) {
+      // Only speed is lost: the first generation compiles and caches as it goes.
+      LOG.debug("The constraint of {} was not warmed up: {}", schema.id(), e.toString());
+    }
   }
 
   /**
@@ -100,6 +117,8 @@ final class SchemaConstraints implements AutoCloseable {
     Future<ConstraintFactory> f = prepare(schema);
     try {
       return f.get();
+    } catch (CancellationException e) {
+      throw new IllegalStateException("the slm engine is closed", e);
     } catch (ExecutionException e) {
       factories.remove(key(schema), f);
       if (e.getCause() instanceof IllegalArgumentException bad) {
@@ -124,18 +143,31 @@ final class SchemaConstraints implements AutoCloseable {
   }
 
   /**
-   * Stops building: a warm-up in progress stops at its next step, and a build in progress is waited
-   * for, since it reads the vocabulary, which the caller closes next.
+   * Stops: a build or warm-up not started is cancelled (whoever waits for it is told the engine is
+   * closed), a warm-up in progress stops at its next step, and a build in progress, which reads the
+   * vocabulary, is waited for.
+   *
+   * @return whether the thread has stopped, so that the vocabulary may be closed
    */
-  @Override
-  public void close() {
-    thread.shutdownNow();
-    try {
-      if (!thread.awaitTermination(1, TimeUnit.MINUTES)) {
-        LOG.warn("The schema constraint is still being built.");
+  boolean stop() {
+    for (Runnable queued : thread.shutdownNow()) {
+      if (queued instanceof Future<?> f) {
+        f.cancel(false);
       }
+    }
+    try {
+      if (thread.awaitTermination(1, TimeUnit.MINUTES)) {
+        return true;
+      }
+      LOG.warn("The schema constraint is still being built; the tokenizer is left open.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    stop();
   }
 }

@@ -272,7 +272,9 @@ public final class SlmEngine implements DocumentEngine {
     if (decoder != null) {
       decoder.close();
     }
-    tokenizer.close();
+    if (tokenizer != null) {
+      tokenizer.close();
+    }
   }
 
   @Override
@@ -364,20 +366,20 @@ public final class SlmEngine implements DocumentEngine {
       return;
     }
     closed = true;
-    constraints.close();
+    boolean constraintStopped = constraints.stop();
     encoderThread.shutdownNow();
     try {
       // A cancelled document's encode may still be inside ONNX Runtime, which cannot be
       // interrupted: closing its session under it would free memory it is using.
       if (!encoderThread.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)) {
         LOG.warn("The vision encoder is still busy; its session is left open.");
-        decoder.close();
-        tokenizer.close();
+        closeAll(constraintStopped ? tokenizer : null, decoder, null);
         return;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    closeAll(tokenizer, decoder, encoder);
+    // A constraint build still reading the vocabulary keeps the tokenizer open.
+    closeAll(constraintStopped ? tokenizer : null, decoder, encoder);
   }
 }

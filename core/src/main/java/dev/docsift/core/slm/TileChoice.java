@@ -12,10 +12,10 @@ import java.util.Objects;
  * OCR-guided tile choice: the part of a page the vision encoder is shown, and the grid settings for
  * it. A page whose words fill only part of it (a receipt on a scanner bed, a phone photo with the
  * table around the paper) is cut down to its words plus a margin, on the fewest tiles that show
- * them at no lower resolution on either axis than the whole page's grid does, when that is fewer
- * tiles than the whole page takes. Otherwise the whole page is tiled, exactly as the model's own
- * preprocessing does. The grid for a crop is InternVL's choice with that many tiles at most (its
- * {@code max_num}).
+ * them at no lower resolution on either axis than the whole page's grids do (the finer of the two
+ * with MSAC), when that is fewer tiles than the whole page takes. Otherwise the whole page is
+ * tiled, exactly as the model's own preprocessing does. The grid for a crop is InternVL's choice
+ * with that many tiles at most (its {@code max_num}).
  *
  * <p>Why so: cropping alone changes the aspect ratio, and InternVL's grid choice favours long
  * grids, so a narrow crop of a receipt on the usual settings can take more tiles than the page did
@@ -81,29 +81,44 @@ public record TileChoice(BBox region, TilingPolicy policy) {
     int cw = right - left;
     int ch = bottom - top;
     TileGrid pageGrid = policy.chooseGrid(width, height);
-    int pageTiles = policy.outputTiles(width, height);
+    int[] pageFinest = finest(policy, width, height);
+    BBox region =
+        new BBox(
+            (double) left / width,
+            (double) top / height,
+            (double) right / width,
+            (double) bottom / height);
     // The fewest tiles, chosen as InternVL chooses under that many at most, that show the crop at
-    // no fewer grid pixels per page pixel than the whole page's grid, on either axis.
+    // no fewer grid pixels per page pixel than the page's finest grid, on either axis. Every cap is
+    // tried: with MSAC's second grid the count need not grow with the cap.
+    TileChoice best = whole;
+    int bestTiles = policy.outputTiles(width, height);
     for (int most = 1; most <= pageGrid.tiles(); most++) {
       TilingPolicy capped = policy.atMost(most);
-      TileGrid grid = capped.chooseGrid(cw, ch);
+      int[] cropFinest = finest(capped, cw, ch);
       boolean sharp =
-          (double) grid.cols() / cw >= (double) pageGrid.cols() / width
-              && (double) grid.rows() / ch >= (double) pageGrid.rows() / height;
-      if (sharp) {
-        if (capped.outputTiles(cw, ch) >= pageTiles) {
-          return whole;
-        }
-        return new TileChoice(
-            new BBox(
-                (double) left / width,
-                (double) top / height,
-                (double) right / width,
-                (double) bottom / height),
-            capped);
+          (double) cropFinest[0] / cw >= (double) pageFinest[0] / width
+              && (double) cropFinest[1] / ch >= (double) pageFinest[1] / height;
+      int tiles = capped.outputTiles(cw, ch);
+      if (sharp && tiles < bestTiles) {
+        best = new TileChoice(region, capped);
+        bestTiles = tiles;
       }
     }
-    return whole;
+    return best;
+  }
+
+  /**
+   * The most columns and the most rows among the grids a page of this size is cut on: the grid, and
+   * with MSAC its second grid.
+   */
+  private static int[] finest(TilingPolicy policy, int width, int height) {
+    TileGrid grid = policy.chooseGrid(width, height);
+    if (!policy.msac()) {
+      return new int[] {grid.cols(), grid.rows()};
+    }
+    TileGrid second = policy.chooseSecondGrid(width, height, grid);
+    return new int[] {Math.max(grid.cols(), second.cols()), Math.max(grid.rows(), second.rows())};
   }
 
   /** Whether only part of the page is tiled. */
@@ -139,8 +154,8 @@ public record TileChoice(BBox region, TilingPolicy policy) {
 
   /** The region in a page of this size: {@code {left, top, right, bottom}}, never empty. */
   private int[] pixels(int w, int h) {
-    int left = (int) Math.round(region.x0() * w);
-    int top = (int) Math.round(region.y0() * h);
+    int left = Math.min(w - 1, (int) Math.round(region.x0() * w));
+    int top = Math.min(h - 1, (int) Math.round(region.y0() * h));
     int right = Math.min(w, Math.max(left + 1, (int) Math.round(region.x1() * w)));
     int bottom = Math.min(h, Math.max(top + 1, (int) Math.round(region.y1() * h)));
     return new int[] {left, top, right, bottom};

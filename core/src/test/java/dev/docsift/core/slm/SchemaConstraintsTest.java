@@ -12,6 +12,8 @@ import dev.docsift.slm.tokenizer.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class SchemaConstraintsTest {
   /**
    * Printable ASCII, a byte a token, and an end-of-sequence token last; without {@code without}.
+   * Records the threads that read it.
    */
-  private static Vocabulary ascii(char without) {
+  private static Vocabulary ascii(char without, Set<String> readers) {
     return new Vocabulary() {
       @Override
       public int size() {
@@ -29,6 +32,7 @@ class SchemaConstraintsTest {
 
       @Override
       public byte[] bytes(int id) {
+        readers.add(Thread.currentThread().getName());
         char c = (char) (0x20 + id);
         return id == 95 || c == without
             ? new byte[0]
@@ -42,10 +46,16 @@ class SchemaConstraintsTest {
     };
   }
 
+  private static Vocabulary ascii(char without) {
+    return ascii(without, ConcurrentHashMap.newKeySet());
+  }
+
   @Test
-  void eachSchemaIsBuiltOnceInTheBackgroundAndWarmedUp() throws Exception {
+  void eachSchemaIsBuiltOnceOnTheBackgroundThread() throws Exception {
     DocumentSchema receipt = SchemaCatalog.shipped().get("receipt");
-    try (SchemaConstraints constraints = new SchemaConstraints(ascii('\0'), new int[] {95})) {
+    Set<String> readers = ConcurrentHashMap.newKeySet();
+    try (SchemaConstraints constraints =
+        new SchemaConstraints(ascii('\0', readers), new int[] {95})) {
       Future<ConstraintFactory> first = constraints.prepare(receipt);
       assertThat(constraints.prepare(receipt)).isSameAs(first);
       ConstraintFactory factory = constraints.get(receipt);
@@ -53,6 +63,16 @@ class SchemaConstraintsTest {
       assertThat(factory).isSameAs(first.get());
       assertThat(constraints.get(SchemaCatalog.shipped().get("invoice"))).isNotSameAs(factory);
     }
+    assertThat(readers).containsExactly("docsift-constraint");
+  }
+
+  @Test
+  void aClosedSetRefusesAndNobodyWaitsForEver() throws Exception {
+    SchemaConstraints constraints = new SchemaConstraints(ascii('\0'), new int[] {95});
+    assertThat(constraints.stop()).isTrue();
+    assertThatThrownBy(() -> constraints.get(SchemaCatalog.shipped().get("receipt")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
   }
 
   @Test
@@ -76,10 +96,12 @@ class SchemaConstraintsTest {
 
   @Test
   void aWarmUpThatCannotRunCostsOnlySpeed() throws Exception {
-    // No quote token: the warm-up's generations cannot write a string and stop at once; the
-    // factory is still there for the generation to report its dead end.
+    // No quote token: a warm-up's generations cannot write a string and fail at once; the
+    // factory is still handed out, for the generation to report its own dead end.
+    DocumentSchema receipt = SchemaCatalog.shipped().get("receipt");
     try (SchemaConstraints constraints = new SchemaConstraints(ascii('"'), new int[] {95})) {
-      assertThat(constraints.get(SchemaCatalog.shipped().get("receipt"))).isNotNull();
+      ConstraintFactory factory = constraints.get(receipt);
+      assertThatThrownBy(factory::warmUp).isInstanceOf(IllegalStateException.class);
     }
   }
 }

@@ -125,6 +125,42 @@ class TileChoiceTest {
   }
 
   @Test
+  void everyCropSavesTilesAndKeepsThePrintAsSharpAsThePagesFinestGrid() {
+    int cropped = 0;
+    for (TilingPolicy policy : List.of(POLICY, new TilingPolicy(448, 1, 6, true, true))) {
+      for (int x0 = 100; x0 < A4_W; x0 += 350) {
+        for (int x1 = x0 + 300; x1 < A4_W; x1 += 350) {
+          for (int y0 = 100; y0 < A4_H; y0 += 500) {
+            for (int y1 = y0 + 300; y1 < A4_H; y1 += 500) {
+              TileChoice c = TileChoice.of(policy, A4_W, A4_H, words(A4_W, A4_H, x0, y0, x1, y1));
+              if (!c.cropped()) {
+                continue;
+              }
+              cropped++;
+              BufferedImage crop =
+                  c.apply(new BufferedImage(A4_W, A4_H, BufferedImage.TYPE_BYTE_GRAY));
+              int cw = crop.getWidth();
+              int ch = crop.getHeight();
+              assertThat(c.tiles(A4_W, A4_H)).isLessThan(policy.outputTiles(A4_W, A4_H));
+              int[] page = finest(policy, A4_W, A4_H);
+              int[] mine = finest(c.policy(), cw, ch);
+              assertThat((double) mine[0] / cw).isGreaterThanOrEqualTo((double) page[0] / A4_W);
+              assertThat((double) mine[1] / ch).isGreaterThanOrEqualTo((double) page[1] / A4_H);
+            }
+          }
+        }
+      }
+    }
+    assertThat(cropped).as("crops made").isGreaterThan(20);
+  }
+
+  private static int[] finest(TilingPolicy policy, int w, int h) {
+    TileGrid g = policy.chooseGrid(w, h);
+    TileGrid s = policy.msac() ? policy.chooseSecondGrid(w, h, g) : g;
+    return new int[] {Math.max(g.cols(), s.cols()), Math.max(g.rows(), s.rows())};
+  }
+
+  @Test
   void boxesAreMappedIntoTheRegion() {
     TileChoice c = new TileChoice(new BBox(0.2, 0.5, 0.6, 1.0), POLICY);
     assertThat(c.inRegion(new BBox(0.4, 0.75, 0.6, 1.0)))

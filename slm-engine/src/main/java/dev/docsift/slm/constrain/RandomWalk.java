@@ -9,6 +9,9 @@ import java.util.function.Supplier;
  * ConstraintFactory#warmUp} runs.
  */
 final class RandomWalk {
+  /** Refused choices before the mask is made exact, as in the generator. */
+  private static final int MAX_REFUSALS = 8;
+
   private RandomWalk() {}
 
   /**
@@ -16,7 +19,7 @@ final class RandomWalk {
    *
    * @param tokens tokens taken, end-of-sequence included
    * @param documents documents completed
-   * @param nanos time spent in {@link TokenConstraint#mask} and {@link TokenConstraint#accept}
+   * @param nanos time spent in the constraint: mask, the choice's admission checks, accept
    */
   record Outcome(long tokens, int documents, long nanos) {}
 
@@ -28,7 +31,7 @@ final class RandomWalk {
    * @param vocabSize the vocabulary's size
    * @param steps tokens to take in all
    * @param documentBudget tokens each document must end within, telling the constraint how many are
-   *     left at every step; {@link Integer#MAX_VALUE} for no budget
+   *     left at every step (the generator's budget path); {@link Integer#MAX_VALUE} for no budget
    * @param banks how many random logit vectors to draw (filling 32k random logits costs more than
    *     the constraint, so they are drawn once and reused)
    * @param random the randomness
@@ -54,6 +57,7 @@ final class RandomWalk {
     int documents = 0;
     long tokens = 0;
     int inDocument = 0;
+    long[] spent = {0}; // the admission checks' time, which the choosing loop adds to
     SchemaConstraint constraint = constraints.get();
     // An interrupt ends the walk early: a warm-up whose engine is closing.
     while (tokens < steps && !Thread.currentThread().isInterrupted()) {
@@ -63,14 +67,11 @@ final class RandomWalk {
         constraint.budget(Math.max(1, documentBudget - inDocument));
       }
       constraint.mask(logits);
-      long b = System.nanoTime();
-      int best = argmax(logits);
-      if (best < 0) {
-        throw new IllegalStateException("the constraint allowed no token");
-      }
+      timed += System.nanoTime() - a;
+      int best = admitted(constraint, logits, spent);
       long c = System.nanoTime();
       constraint.accept(best);
-      timed += (b - a) + (System.nanoTime() - c);
+      timed += System.nanoTime() - c;
       tokens++;
       inDocument++;
       if (factory.isEos(best)) {
@@ -79,7 +80,34 @@ final class RandomWalk {
         constraint = constraints.get();
       }
     }
-    return new Outcome(tokens, documents, timed);
+    return new Outcome(tokens, documents, timed + spent[0]);
+  }
+
+  /**
+   * The best token the constraint admits, chosen as the generator chooses: a refused choice is
+   * blanked, and after a few refusals the mask is made exact. This is where a budget bites.
+   *
+   * @throws IllegalStateException when no token is left
+   */
+  private static int admitted(SchemaConstraint constraint, float[] logits, long[] spent) {
+    for (int refusals = 0; ; refusals++) {
+      int best = argmax(logits);
+      if (best < 0) {
+        throw new IllegalStateException("the constraint allowed no token");
+      }
+      long t0 = System.nanoTime();
+      boolean admitted = constraint.admits(best);
+      if (!admitted && refusals >= MAX_REFUSALS) {
+        constraint.maskExactly(logits);
+      }
+      spent[0] += System.nanoTime() - t0;
+      if (admitted) {
+        return best;
+      }
+      if (refusals < MAX_REFUSALS) {
+        logits[best] = Float.NEGATIVE_INFINITY;
+      }
+    }
   }
 
   private static int argmax(float[] logits) {

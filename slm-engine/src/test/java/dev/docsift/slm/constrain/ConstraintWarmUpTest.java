@@ -85,6 +85,11 @@ class ConstraintWarmUpTest {
             JsonSchemaGrammar.compile(new ObjectMapper().readTree(schema)),
             vocab,
             new int[] {vocab.eos()});
+    // Within the warm-up's budget the shortest document does not fit: the budget path refuses.
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                RandomWalk.run(factory, factory::create, vocab.size(), 100, 160, 2, new Random(1)))
+        .isInstanceOf(IllegalStateException.class);
     factory.warmUp();
     // And it still writes valid documents.
     String doc =
