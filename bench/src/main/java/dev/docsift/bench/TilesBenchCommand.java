@@ -119,13 +119,8 @@ public final class TilesBenchCommand implements Callable<Integer> {
 
   private OcrReader reader(OcrOptions options) throws DocsiftException {
     OcrReader ocr = OcrReaders.open(options);
-    // The same key as the pipeline's cache (Pipeline.create), so eval's readings are found.
-    return ocrCache == null
-        ? ocr
-        : new CachedOcrReader(
-            ocr,
-            ocrCache,
-            options.languageSpec() + "|" + options.fixOrientation() + "|" + options.deskew());
+    // Keyed as the pipeline keys its cache, so eval's readings are found.
+    return ocrCache == null ? ocr : new CachedOcrReader(ocr, ocrCache, options);
   }
 
   /** Running totals of one set. */

@@ -5,6 +5,9 @@ package dev.docsift.core.model;
  * resolution. Written in results as {@code [x0, y0, x1, y1]} rounded to four places.
  */
 public record BBox(double x0, double y0, double x1, double y1) {
+  /** The whole page. */
+  public static final BBox WHOLE_PAGE = new BBox(0, 0, 1, 1);
+
   /** Validates. */
   public BBox {
     if (!(0 <= x0 && x0 <= x1 && x1 <= 1 && 0 <= y0 && y0 <= y1 && y1 <= 1)) {

@@ -31,7 +31,7 @@ public record PageTiles(
 
   /** The tiles of a whole page. */
   public PageTiles(int page, int cols, int rows, boolean thumbnail, List<Integer> encoded) {
-    this(page, cols, rows, thumbnail, encoded, new BBox(0, 0, 1, 1));
+    this(page, cols, rows, thumbnail, encoded, BBox.WHOLE_PAGE);
   }
 
   /** How many tiles the page was cut into, the thumbnail included. */

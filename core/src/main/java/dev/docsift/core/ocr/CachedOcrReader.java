@@ -48,6 +48,22 @@ public final class CachedOcrReader implements OcrReader {
     this.settings = reader.name() + "@" + reader.revision() + "|" + settings;
   }
 
+  /**
+   * Wraps a reader opened with these options, keyed by what of them changes a reading (the
+   * languages, orientation and deskew), so that every caller with the same options finds the same
+   * entries.
+   *
+   * @param reader the reader that reads what the cache does not hold; closed with this one
+   * @param folder the cache folder, created when missing
+   * @param options the options the reader was opened with
+   */
+  public CachedOcrReader(OcrReader reader, Path folder, OcrOptions options) {
+    this(
+        reader,
+        folder,
+        options.languageSpec() + "|" + options.fixOrientation() + "|" + options.deskew());
+  }
+
   @Override
   public String name() {
     return reader.name();

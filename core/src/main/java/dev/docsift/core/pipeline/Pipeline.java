@@ -85,11 +85,7 @@ public final class Pipeline implements AutoCloseable {
     OcrOptions options = config.ocr().withPoolSize(config.threads());
     OcrReader ocr = OcrReaders.open(options);
     if (ocrCache != null) {
-      ocr =
-          new CachedOcrReader(
-              ocr,
-              ocrCache,
-              options.languageSpec() + "|" + options.fixOrientation() + "|" + options.deskew());
+      ocr = new CachedOcrReader(ocr, ocrCache, options);
     }
     DocumentEngine engine;
     try {

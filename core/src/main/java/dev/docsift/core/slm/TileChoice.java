@@ -28,9 +28,6 @@ import java.util.Objects;
  * @param policy the grid settings for that part: never more tiles than the whole page gets
  */
 public record TileChoice(BBox region, TilingPolicy policy) {
-  /** The whole page. */
-  public static final BBox WHOLE_PAGE = new BBox(0, 0, 1, 1);
-
   /**
    * Confidence from which a word counts: lower ones on photos are often the table's grain or the
    * edge of the paper read as letters, and would stretch the crop over the background.
@@ -56,7 +53,7 @@ public record TileChoice(BBox region, TilingPolicy policy) {
    * @return the crop and its settings, or the whole page on {@code policy}
    */
   public static TileChoice of(TilingPolicy policy, int width, int height, OcrPage ocr) {
-    TileChoice whole = new TileChoice(WHOLE_PAGE, policy);
+    TileChoice whole = whole(policy);
     double x0 = 1;
     double y0 = 1;
     double x1 = 0;
@@ -121,9 +118,19 @@ public record TileChoice(BBox region, TilingPolicy policy) {
     return new int[] {Math.max(grid.cols(), second.cols()), Math.max(grid.rows(), second.rows())};
   }
 
+  /**
+   * The whole page, as the model's own preprocessing tiles it.
+   *
+   * @param policy the grid settings for a whole page
+   * @return the choice
+   */
+  public static TileChoice whole(TilingPolicy policy) {
+    return new TileChoice(BBox.WHOLE_PAGE, policy);
+  }
+
   /** Whether only part of the page is tiled. */
   public boolean cropped() {
-    return !region.equals(WHOLE_PAGE);
+    return !region.equals(BBox.WHOLE_PAGE);
   }
 
   /**

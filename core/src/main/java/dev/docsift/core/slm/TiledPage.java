@@ -42,7 +42,7 @@ record TiledPage(TiledImage tiles, int[] keep, int pageTileCount, PageTiles show
     TileChoice choice =
         prune
             ? TileChoice.of(policy, image.getWidth(), image.getHeight(), ocr)
-            : new TileChoice(TileChoice.WHOLE_PAGE, policy);
+            : TileChoice.whole(policy);
     Tiler tiler = new Tiler(choice.policy(), normalization);
     TiledImage tiles = tiler.tile(choice.apply(image));
     int[] keep =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docsift.core.engine.EngineChoice;
+import dev.docsift.core.model.BBox;
 import dev.docsift.core.model.PageTiles;
 import dev.docsift.slm.decoder.ExecutionProvider;
 import dev.docsift.slm.fixtures.TestFixtures;
@@ -50,13 +51,13 @@ class MsacTilingTest {
     Tiler tiler = new Tiler(MSAC, PixelNormalization.IMAGENET);
     TiledImage a4 = tiler.tile(new BufferedImage(2480, 3508, BufferedImage.TYPE_INT_RGB));
     // 3x2 second grid (tiles 0-5), 2x3 first grid (6-11), thumbnail (12).
-    PageTiles shown = TiledPage.shown(1, a4, new int[] {0, 5, 6, 11, 12}, TileChoice.WHOLE_PAGE);
+    PageTiles shown = TiledPage.shown(1, a4, new int[] {0, 5, 6, 11, 12}, BBox.WHOLE_PAGE);
     assertThat(shown.cols()).isEqualTo(2);
     assertThat(shown.rows()).isEqualTo(3);
     assertThat(shown.thumbnail()).isTrue();
     assertThat(shown.encoded()).containsExactly(0, 5, 6);
     TiledImage square = tiler.tile(new BufferedImage(50, 40, BufferedImage.TYPE_INT_RGB));
-    PageTiles whole = TiledPage.shown(1, square, new int[] {0, 4}, TileChoice.WHOLE_PAGE);
+    PageTiles whole = TiledPage.shown(1, square, new int[] {0, 4}, BBox.WHOLE_PAGE);
     assertThat(whole.tileCount()).isEqualTo(1);
     assertThat(whole.encoded()).containsExactly(0);
   }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.docsift.core.DocsiftException;
 import dev.docsift.core.engine.EngineChoice;
+import dev.docsift.core.model.BBox;
 import dev.docsift.core.model.FieldValue;
 import dev.docsift.core.model.PageTiles;
 import dev.docsift.core.pipeline.Cancellation;
@@ -200,7 +201,7 @@ class SlmEngineTest {
     assertThat(kept.encoded()).hasSize(t.encoded()).isSorted();
     assertThat(kept.encoded()).allSatisfy(i -> assertThat(i).isBetween(0, t.tiles() - 1));
     // Words at the top and the foot: no crop saves a tile, and the middle tile is blank.
-    assertThat(kept.region()).isEqualTo(TileChoice.WHOLE_PAGE);
+    assertThat(kept.region()).isEqualTo(BBox.WHOLE_PAGE);
     assertThat(kept.encoded()).doesNotContain(1);
 
     EngineChoice.Slm all =

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class TilePrunerTest {
   private static final TiledImage TWO_BY_THREE =
       new TiledImage(new TileGrid(2, 3), 448, true, new float[7 * 3 * 448 * 448]);
-  private static final TileChoice WHOLE =
-      new TileChoice(TileChoice.WHOLE_PAGE, TilingPolicy.MISSISSIPPI_0_8B);
+  private static final TileChoice WHOLE = TileChoice.whole(TilingPolicy.MISSISSIPPI_0_8B);
 
   private static OcrPage wordAt(int x, int y) {
     OcrWord w = new OcrWord("TOTAL", new Box(x, y, x + 50, y + 20), 0.9);

@@ -9,9 +9,6 @@ import java.util.function.Supplier;
  * ConstraintFactory#warmUp} runs.
  */
 final class RandomWalk {
-  /** Refused choices before the mask is made exact, as in the generator. */
-  private static final int MAX_REFUSALS = 8;
-
   private RandomWalk() {}
 
   /**
@@ -19,7 +16,8 @@ final class RandomWalk {
    *
    * @param tokens tokens taken, end-of-sequence included
    * @param documents documents completed
-   * @param nanos time spent in the constraint: mask, the choice's admission checks, accept
+   * @param nanos time spent in the constraint: mask, admitting the choice (choosing again after a
+   *     refusal), accept
    */
   record Outcome(long tokens, int documents, long nanos) {}
 
@@ -57,7 +55,6 @@ final class RandomWalk {
     int documents = 0;
     long tokens = 0;
     int inDocument = 0;
-    long[] spent = {0}; // the admission checks' time, which the choosing loop adds to
     SchemaConstraint constraint = constraints.get();
     // An interrupt ends the walk early: a warm-up whose engine is closing.
     while (tokens < steps && !Thread.currentThread().isInterrupted()) {
@@ -68,10 +65,15 @@ final class RandomWalk {
       }
       constraint.mask(logits);
       timed += System.nanoTime() - a;
-      int best = admitted(constraint, logits, spent);
-      long c = System.nanoTime();
+      int best = argmax(logits);
+      long b = System.nanoTime();
+      // Chosen as the generator chooses: this is where a budget bites.
+      best = best < 0 ? -1 : TokenConstraint.admit(constraint, logits, best, RandomWalk::argmax);
+      if (best < 0) {
+        throw new IllegalStateException("the constraint allowed no token");
+      }
       constraint.accept(best);
-      timed += System.nanoTime() - c;
+      timed += System.nanoTime() - b;
       tokens++;
       inDocument++;
       if (factory.isEos(best)) {
@@ -80,34 +82,7 @@ final class RandomWalk {
         constraint = constraints.get();
       }
     }
-    return new Outcome(tokens, documents, timed + spent[0]);
-  }
-
-  /**
-   * The best token the constraint admits, chosen as the generator chooses: a refused choice is
-   * blanked, and after a few refusals the mask is made exact. This is where a budget bites.
-   *
-   * @throws IllegalStateException when no token is left
-   */
-  private static int admitted(SchemaConstraint constraint, float[] logits, long[] spent) {
-    for (int refusals = 0; ; refusals++) {
-      int best = argmax(logits);
-      if (best < 0) {
-        throw new IllegalStateException("the constraint allowed no token");
-      }
-      long t0 = System.nanoTime();
-      boolean admitted = constraint.admits(best);
-      if (!admitted && refusals >= MAX_REFUSALS) {
-        constraint.maskExactly(logits);
-      }
-      spent[0] += System.nanoTime() - t0;
-      if (admitted) {
-        return best;
-      }
-      if (refusals < MAX_REFUSALS) {
-        logits[best] = Float.NEGATIVE_INFINITY;
-      }
-    }
+    return new Outcome(tokens, documents, timed);
   }
 
   private static int argmax(float[] logits) {

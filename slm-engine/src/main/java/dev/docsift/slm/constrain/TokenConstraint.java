@@ -1,5 +1,7 @@
 package dev.docsift.slm.constrain;
 
+import java.util.function.ToIntFunction;
+
 /**
  * Restricts generation, token by token, to texts that can still become a valid document. Used by
  * one generation at a time: not thread-safe.
@@ -55,4 +57,45 @@ public interface TokenConstraint {
 
   /** Whether the text so far is a complete, valid document. */
   boolean isComplete();
+
+  /** Refused choices after which {@link #admit} asks for {@link #maskExactly}. */
+  int MAX_REFUSALS = 8;
+
+  /**
+   * The token a caller takes, by the rule {@link #admits} describes: {@code token} when admitted;
+   * otherwise its logit is blanked and {@code choose} picks again, and after {@link #MAX_REFUSALS}
+   * refusals the mask is made exact, so that the next choice is admitted.
+   *
+   * @param constraint the constraint, {@link #mask} already applied to {@code logits}
+   * @param logits the masked logits, changed in place
+   * @param token the first choice
+   * @param choose picks a token from logits (the sampler, or the best)
+   * @return the token to take, or -1 when the constraint leaves none
+   */
+  static int admit(
+      TokenConstraint constraint, float[] logits, int token, ToIntFunction<float[]> choose) {
+    int refusals = 0;
+    while (!constraint.admits(token)) {
+      if (++refusals < MAX_REFUSALS) {
+        logits[token] = Float.NEGATIVE_INFINITY;
+      } else {
+        constraint.maskExactly(logits);
+      }
+      if (allMasked(logits)) {
+        return -1;
+      }
+      token = choose.applyAsInt(logits);
+    }
+    return token;
+  }
+
+  /** Whether a mask left no token at all. */
+  static boolean allMasked(float[] logits) {
+    for (float l : logits) {
+      if (l > Float.NEGATIVE_INFINITY) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

@@ -11,9 +11,6 @@ import java.util.Objects;
  * and hooks, and the session is shared.
  */
 public final class Generator {
-  /** Tokens refused by the constraint before it is asked to mask exactly. */
-  private static final int MAX_REFUSALS = 8;
-
   private final DecoderSession session;
   private final KvCache.Strategy cacheStrategy;
 
@@ -151,14 +148,17 @@ public final class Generator {
           constraint.budget(budget);
           constraint.mask(logits);
           constraintNanos += System.nanoTime() - c0;
-          if (allMasked(logits)) {
+          if (TokenConstraint.allMasked(logits)) {
             throw deadEnd(constraint, logits.length, count, budget);
           }
         }
         int token = sampler.sample(logits);
         if (constraint != null) {
           long c0 = System.nanoTime();
-          token = admitted(constraint, sampler, logits, token, count, budget);
+          token = TokenConstraint.admit(constraint, logits, token, sampler::sample);
+          if (token < 0) {
+            throw deadEnd(constraint, logits.length, count, budget);
+          }
           constraintNanos += System.nanoTime() - c0;
         }
         double logSumExp = Sampler.logSumExp(logits);
@@ -220,28 +220,6 @@ public final class Generator {
   }
 
   /**
-   * The sampled token if the constraint admits it, else the next choice without it; after {@link
-   * #MAX_REFUSALS} refusals the constraint masks exactly and every choice left is admitted.
-   */
-  private static int admitted(
-      TokenConstraint constraint, Sampler sampler, float[] logits, int token, int count, int budget)
-      throws DecoderException {
-    int refusals = 0;
-    while (!constraint.admits(token)) {
-      if (++refusals < MAX_REFUSALS) {
-        logits[token] = Float.NEGATIVE_INFINITY;
-      } else {
-        constraint.maskExactly(logits);
-      }
-      if (allMasked(logits)) {
-        throw deadEnd(constraint, logits.length, count, budget);
-      }
-      token = sampler.sample(logits);
-    }
-    return token;
-  }
-
-  /**
    * The error for a step at which the constraint allowed no token. It tells the two causes apart by
    * masking once more without a budget: when tokens are allowed then, the JSON could not be
    * finished in the tokens left, and the user can raise the limit.
@@ -251,7 +229,7 @@ public final class Generator {
     constraint.budget(Integer.MAX_VALUE);
     float[] probe = new float[vocab];
     constraint.mask(probe);
-    if (!allMasked(probe)) {
+    if (!TokenConstraint.allMasked(probe)) {
       return new DecoderException(
           ErrorCode.CONSTRAINT_DEAD_END,
           "The answer cannot be finished as valid JSON in the "
@@ -267,15 +245,6 @@ public final class Generator {
             + count
             + " generated tokens; the schema may need characters the model's vocabulary"
             + " cannot write.");
-  }
-
-  private static boolean allMasked(float[] logits) {
-    for (float l : logits) {
-      if (l > Float.NEGATIVE_INFINITY) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void checkContext(int promptLength) throws DecoderException {

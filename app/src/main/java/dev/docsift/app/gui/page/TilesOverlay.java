@@ -54,7 +54,7 @@ final class TilesOverlay {
     TileGrid grid;
     // The part of the page the grid covers: the whole page, or the words when the engine cut the
     // paper around them away.
-    BBox region = read.map(PageTiles::region).orElse(new BBox(0, 0, 1, 1));
+    BBox region = read.map(PageTiles::region).orElse(BBox.WHOLE_PAGE);
     double left = region.x0() * width;
     double top = region.y0() * height;
     double regionW = (region.x1() - region.x0()) * width;
